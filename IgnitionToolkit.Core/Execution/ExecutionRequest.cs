@@ -1,0 +1,34 @@
+using IgnitionToolkit.Core.Playbooks;
+
+namespace IgnitionToolkit.Core.Execution;
+
+/// <summary>Everything needed to run one playbook.</summary>
+public sealed record ExecutionRequest(
+    Guid ExecutionId,
+    Playbook Playbook,
+    IReadOnlyDictionary<string, object?> Parameters,
+    bool DebugMode = false)
+{
+    /// <summary>Credentials by name (field → value), available to <c>{{ credential.name.field }}</c>. Values are masked in every event.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Credentials { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>Folder where the execution's artifacts go.</summary>
+    public string? ArtifactDirectory { get; init; }
+}
+
+/// <summary>Control surface of a running execution (pause, resume, skip, skip back, cancel).</summary>
+public interface IExecutionControl
+{
+    ExecutionStatus Status { get; }
+    void Send(ExecutionCommand command);
+}
+
+/// <summary>Runs playbooks through the registered step plugins.</summary>
+public interface IPlaybookEngine
+{
+    /// <summary>Starts the execution and returns its control handle and a task that completes with the final status.</summary>
+    RunningExecution Start(ExecutionRequest request, IExecutionObserver observer, CancellationToken cancellationToken);
+}
+
+public sealed record RunningExecution(IExecutionControl Control, Task<ExecutionStatus> Completion);

@@ -1,0 +1,32 @@
+namespace IgnitionToolkit.Core.Messaging;
+
+/// <summary>API → any Runner (competing consumers on one queue): run this playbook.</summary>
+/// <param name="PlaybookYaml">The playbook text as validated by the API, so Runners need no shared disk.</param>
+/// <param name="NestedPlaybooks">Canonical path → text of every playbook reachable through playbook.run.</param>
+/// <param name="PlaybookPath">Library-relative path, for messages and resolving nested playbooks.</param>
+/// <param name="ParametersJson">Start parameters as a JSON object (types preserved).</param>
+public sealed record StartExecution(
+    Guid ExecutionId,
+    string PlaybookPath,
+    string PlaybookYaml,
+    IReadOnlyDictionary<string, string> NestedPlaybooks,
+    string ParametersJson,
+    bool DebugMode,
+    DateTimeOffset RequestedAt);
+
+/// <summary>API → Runners (published to all; only the owner acts): control a running execution.</summary>
+public sealed record ControlExecution(Guid ExecutionId, string Command, DateTimeOffset RequestedAt);
+
+/// <summary>Runner → API: one event of an execution. <see cref="Sequence"/> increases by one per execution from 1.</summary>
+/// <param name="Kind">execution_started | status_changed | step_started | step_finished | log | debug_paused | artifact_saved | execution_finished</param>
+/// <param name="PayloadJson">The event's fields as JSON (secrets already masked).</param>
+public sealed record ExecutionEventMessage(
+    Guid ExecutionId,
+    long Sequence,
+    string RunnerId,
+    string Kind,
+    DateTimeOffset Timestamp,
+    string PayloadJson);
+
+/// <summary>Runner → API, periodically: the executions this Runner owns are alive.</summary>
+public sealed record RunnerHeartbeat(string RunnerId, IReadOnlyList<Guid> ExecutionIds, int Capacity, DateTimeOffset Timestamp);
