@@ -1,0 +1,142 @@
+using IgnitionToolkit.Core.Execution;
+
+namespace IgnitionToolkit.Core.Engine;
+
+/// <summary>Where the step loop goes next after a control command.</summary>
+internal enum Navigation { None, Skip, Back }
+
+/// <summary>
+/// Pause/resume/skip/skip-back/cancel state of one execution. Commands arrive on any thread; the step loop applies
+/// them at step boundaries (<see cref="AtBoundaryAsync"/>) or interrupts the running step (skip, skip back).
+/// </summary>
+internal sealed class ExecutionController : IExecutionControl, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _cancel;
+    private readonly Stack<(CancellationTokenSource Cts, Navigation[] Interruption)> _runningSteps = new();
+    private TaskCompletionSource _resumed = NewSignal();
+    private ExecutionStatus _status = ExecutionStatus.Pending;
+    private bool _pauseRequested;
+    private Navigation _pending;
+
+    public ExecutionController(CancellationToken hostToken)
+    {
+        _cancel = CancellationTokenSource.CreateLinkedTokenSource(hostToken);
+        HostToken = hostToken;
+    }
+
+    public ExecutionStatus Status { get { lock (_gate) return _status; } }
+    public CancellationToken Token => _cancel.Token;
+    public CancellationToken HostToken { get; }
+    public string? CancelReason { get; private set; }
+
+    public void Send(ExecutionCommand command)
+    {
+        lock (_gate)
+        {
+            if (_status.IsTerminal()) return;
+            switch (command)
+            {
+                case ExecutionCommand.Pause:
+                    if (_status != ExecutionStatus.Paused) _pauseRequested = true;
+                    break;
+                case ExecutionCommand.Resume:
+                    _pauseRequested = false;
+                    _resumed.TrySetResult();
+                    break;
+                case ExecutionCommand.Skip:
+                case ExecutionCommand.SkipBack:
+                    var nav = command == ExecutionCommand.Skip ? Navigation.Skip : Navigation.Back;
+                    if (_status != ExecutionStatus.Paused && _runningSteps.TryPeek(out var step))
+                    {
+                        step.Interruption[0] = nav;
+                        step.Cts.Cancel();
+                    }
+                    else
+                    {
+                        _pending = nav;
+                        _resumed.TrySetResult();
+                    }
+                    break;
+                case ExecutionCommand.Cancel:
+                    CancelReason ??= "cancelled by user";
+                    _cancel.Cancel();
+                    _resumed.TrySetResult();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Asks the loop to pause at the next boundary (debug mode).</summary>
+    public void PauseAtNextBoundary()
+    {
+        lock (_gate) _pauseRequested = true;
+    }
+
+    public void SetStatus(ExecutionStatus status)
+    {
+        lock (_gate) _status = status;
+    }
+
+    /// <summary>Called before each step. Waits while paused; returns a pending skip/back navigation.
+    /// <paramref name="onStatus"/> reports the paused/running transitions.</summary>
+    public async Task<Navigation> AtBoundaryAsync(Func<ExecutionStatus, Task> onStatus)
+    {
+        while (true)
+        {
+            Task wait;
+            var justPaused = false;
+            lock (_gate)
+            {
+                Token.ThrowIfCancellationRequested();
+                if (_pending != Navigation.None)
+                {
+                    var nav = _pending;
+                    _pending = Navigation.None;
+                    return nav;
+                }
+                if (_pauseRequested)
+                {
+                    _pauseRequested = false;
+                    if (_status != ExecutionStatus.Paused)
+                    {
+                        _status = ExecutionStatus.Paused;
+                        _resumed = NewSignal();
+                        justPaused = true;
+                    }
+                }
+                if (_status != ExecutionStatus.Paused) return Navigation.None;
+                wait = _resumed.Task;
+            }
+            if (justPaused) await onStatus(ExecutionStatus.Paused);
+            await wait.WaitAsync(Token);
+            lock (_gate) _status = ExecutionStatus.Running;
+            await onStatus(ExecutionStatus.Running);
+        }
+    }
+
+    /// <summary>Creates the token of a step attempt; skip/back commands cancel it and are reported by <see cref="EndStep"/>.</summary>
+    public CancellationToken BeginStep(TimeSpan timeout, out Func<Navigation> endStep)
+    {
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        if (timeout > TimeSpan.Zero) cts.CancelAfter(timeout);
+        var interruption = new[] { Navigation.None };
+        lock (_gate) _runningSteps.Push((cts, interruption));
+        endStep = () =>
+        {
+            lock (_gate)
+            {
+                if (_runningSteps.TryPeek(out var top) && top.Cts == cts) _runningSteps.Pop();
+            }
+            cts.Dispose();
+            return interruption[0];
+        };
+        return cts.Token;
+    }
+
+    public void MarkHostCancelled(string reason) => CancelReason ??= reason;
+
+    public void Dispose() => _cancel.Dispose();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,121 @@
+using System.Threading.Channels;
+using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Playbooks;
+using Microsoft.Extensions.Logging;
+
+namespace IgnitionToolkit.Core.Engine;
+
+/// <summary>State shared by everything that runs within one execution: request, control, secrets and the ordered event stream.</summary>
+internal sealed class ExecutionSession : IAsyncDisposable
+{
+    private readonly Channel<EngineEvent> _events = Channel.CreateUnbounded<EngineEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _pump;
+    private readonly IExecutionObserver _observer;
+
+    public ExecutionSession(ExecutionRequest request, IExecutionObserver observer, ExecutionController controller,
+        IServiceProvider services, ILogger hostLogger)
+    {
+        Request = request;
+        _observer = observer;
+        Controller = controller;
+        Services = services;
+        HostLogger = hostLogger;
+        foreach (var credential in request.Credentials.Values)
+        {
+            foreach (var (field, value) in credential)
+            {
+                if (!string.Equals(field, "username", StringComparison.OrdinalIgnoreCase) &&
+                    !string.Equals(field, "gateway_url", StringComparison.OrdinalIgnoreCase))
+                    Masker.Add(value);
+            }
+        }
+        _pump = Task.Run(PumpAsync);
+    }
+
+    public ExecutionRequest Request { get; }
+    public ExecutionController Controller { get; }
+    public IServiceProvider Services { get; }
+    public ILogger HostLogger { get; }
+    public SecretMasker Masker { get; } = new();
+    public bool DebugMode => Request.DebugMode;
+
+    /// <summary>Queues an event for the observer (masked, in order).</summary>
+    public ValueTask EmitAsync(EngineEvent engineEvent)
+    {
+        _events.Writer.TryWrite(Mask(engineEvent));
+        return ValueTask.CompletedTask;
+    }
+
+    public void Log(string? stepPath, string level, string message)
+    {
+        var masked = Masker.Apply(message);
+        using (HostLogger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = Request.ExecutionId }))
+        {
+            HostLogger.Log(ToLogLevel(level), "[{ExecutionId}] {StepPath}: {Message}", Request.ExecutionId, stepPath ?? "-", masked);
+        }
+        _events.Writer.TryWrite(new LogEvent(DateTimeOffset.UtcNow, stepPath, level, masked));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _events.Writer.TryComplete();
+        await _pump;
+    }
+
+    private async Task PumpAsync()
+    {
+        await foreach (var engineEvent in _events.Reader.ReadAllAsync())
+        {
+            try
+            {
+                await _observer.OnEventAsync(engineEvent, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                HostLogger.LogError(ex, "Execution observer failed for {ExecutionId}", Request.ExecutionId);
+            }
+        }
+    }
+
+    private EngineEvent Mask(EngineEvent e) => e switch
+    {
+        StepStartedEvent s => s with { Parameters = Masker.ApplyMap(s.Parameters) },
+        StepFinishedEvent f => f with { Outputs = Masker.ApplyMap(f.Outputs), Error = Masker.ApplyNullable(f.Error) },
+        LogEvent l => l with { Message = Masker.Apply(l.Message) },
+        DebugPausedEvent d => d with { Error = Masker.ApplyNullable(d.Error), Parameters = Masker.ApplyMap(d.Parameters), Variables = Masker.ApplyMap(d.Variables) },
+        ExecutionFinishedEvent x => x with { Error = Masker.ApplyNullable(x.Error) },
+        ExecutionStatusChangedEvent c => c with { Reason = Masker.ApplyNullable(c.Reason) },
+        _ => e,
+    };
+
+    private static LogLevel ToLogLevel(string level) => level switch
+    {
+        "debug" => LogLevel.Debug,
+        "warning" => LogLevel.Warning,
+        "error" => LogLevel.Error,
+        _ => LogLevel.Information,
+    };
+}
+
+/// <summary>One playbook being run (the top level or a nested one): its scope of parameters, variables and step outputs.</summary>
+internal sealed class PlaybookFrame(Playbook playbook, IReadOnlyDictionary<string, object?> parameters, string? parentPath, int depth)
+{
+    public Playbook Playbook { get; } = playbook;
+    public IReadOnlyDictionary<string, object?> Parameters { get; } = parameters;
+    public string? ParentPath { get; } = parentPath;
+    public int Depth { get; } = depth;
+    /// <summary>The frame that called this one through <c>playbook.run</c>.</summary>
+    public PlaybookFrame? Caller { get; init; }
+    public Dictionary<string, object?> Variables { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, IReadOnlyDictionary<string, object?>> StepOutputs { get; } = new(StringComparer.Ordinal);
+
+    public string PathOf(PlaybookStep step) => ParentPath is null ? step.Id : $"{ParentPath}/{step.Id}";
+
+    public TemplateScope Scope(ExecutionRequest request) => new()
+    {
+        Parameters = Parameters,
+        Variables = Variables,
+        Credentials = request.Credentials,
+        StepOutputs = StepOutputs,
+    };
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Plugins;
+using Polly;
+using Polly.Retry;
+
+namespace IgnitionToolkit.Core.Engine;
+
+/// <summary>Runs one step: resolves its parameters, applies timeout and retries (Polly), and reports start and finish.</summary>
+internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templates, Func<ExecutionSession, PlaybookFrame, string, IStepHost> hostFactory)
+{
+    public async Task<StepRunOutcome> RunAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step)
+    {
+        var path = frame.PathOf(step);
+        var plugin = catalog.GetPlugin(step.Type);
+        IReadOnlyDictionary<string, object?> parameters;
+        try
+        {
+            if (plugin is null) throw new FormatException($"unknown step type '{step.Type}'");
+            var resolved = templates.Resolve(step.Parameters, frame.Scope(session.Request)) as IReadOnlyDictionary<string, object?>
+                ?? new Dictionary<string, object?>(step.Parameters);
+            parameters = ValueCoercion.CoerceParameters(plugin.Descriptor, resolved);
+            foreach (var secret in plugin.Descriptor.Parameters.Where(p => p.Secret))
+                if (parameters.TryGetValue(secret.Name, out var v) && v is string s) session.Masker.Add(s);
+        }
+        catch (Exception ex) when (ex is FormatException or TemplateException)
+        {
+            var error = $"{step.Location}: step '{step.Id}': {ex.Message}";
+            await Started(session, frame, step, path, 1, step.Parameters);
+            return await Finished(session, frame, step, path, new StepRunOutcome(StepStatus.Failed, StepRunOutcome.NoOutputs, error, Navigation.None), TimeSpan.Zero, 1);
+        }
+
+        var attempt = 0;
+        var interruption = Navigation.None;
+        var started = DateTimeOffset.UtcNow;
+        var retries = session.DebugMode ? 0 : step.RetryCount;
+        var pipeline = retries <= 0
+            ? ResiliencePipeline<StepResult>.Empty
+            : new ResiliencePipelineBuilder<StepResult>().AddRetry(new RetryStrategyOptions<StepResult>
+            {
+                MaxRetryAttempts = retries,
+                Delay = step.RetryDelay,
+                BackoffType = DelayBackoffType.Constant,
+                ShouldHandle = args => ValueTask.FromResult(
+                    interruption == Navigation.None && args.Outcome.Result is { Outcome: StepOutcome.Failed }),
+                OnRetry = args =>
+                {
+                    session.Log(path, "warning", string.Create(CultureInfo.InvariantCulture,
+                        $"attempt {args.AttemptNumber + 1} of {retries + 1} failed: {args.Outcome.Result?.Error}; retrying in {step.RetryDelay.TotalSeconds:0.###} s"));
+                    return ValueTask.CompletedTask;
+                },
+            }).Build();
+
+        StepResult result;
+        try
+        {
+            result = await pipeline.ExecuteAsync(async token =>
+            {
+                attempt++;
+                await Started(session, frame, step, path, attempt, parameters);
+                var (r, nav) = await AttemptAsync(session, frame, step, path, plugin!, parameters, attempt);
+                interruption = nav;
+                return r;
+            }, session.Controller.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            var cancelled = new StepRunOutcome(StepStatus.Skipped, StepRunOutcome.NoOutputs, "cancelled", Navigation.None);
+            await Finished(session, frame, step, path, cancelled, DateTimeOffset.UtcNow - started, Math.Max(attempt, 1));
+            throw;
+        }
+
+        var outcome = interruption switch
+        {
+            Navigation.Skip => new StepRunOutcome(StepStatus.Skipped, StepRunOutcome.NoOutputs, "skipped by user", Navigation.Skip),
+            Navigation.Back => new StepRunOutcome(StepStatus.Skipped, StepRunOutcome.NoOutputs, "interrupted by skip back", Navigation.Back),
+            _ => new StepRunOutcome(
+                result.Outcome switch { StepOutcome.Completed => StepStatus.Completed, StepOutcome.Skipped => StepStatus.Skipped, _ => StepStatus.Failed },
+                result.Outputs, result.Error, Navigation.None),
+        };
+        if (outcome.Status == StepStatus.Completed) frame.StepOutputs[step.Id] = outcome.Outputs;
+        return await Finished(session, frame, step, path, outcome, DateTimeOffset.UtcNow - started, attempt);
+    }
+
+    private async Task<(StepResult, Navigation)> AttemptAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step,
+        string path, IStepPlugin plugin, IReadOnlyDictionary<string, object?> parameters, int attempt)
+    {
+        var token = session.Controller.BeginStep(step.Timeout, out var endStep);
+        var ended = false;
+        try
+        {
+            var context = new StepContext
+            {
+                ExecutionId = session.Request.ExecutionId,
+                StepId = step.Id,
+                StepPath = path,
+                StepType = step.Type,
+                Parameters = parameters,
+                Variables = frame.Variables,
+                Logger = new ExecutionLogger(session, path),
+                Artifacts = new FileArtifactSink(session, path),
+                Services = session.Services,
+                Host = hostFactory(session, frame, path),
+                Attempt = attempt,
+            };
+            var result = await plugin.ExecuteAsync(context, token).WaitAsync(token);
+            return (result, Navigation.None);
+        }
+        catch (OperationCanceledException) when (!session.Controller.Token.IsCancellationRequested)
+        {
+            ended = true;
+            var nav = endStep();
+            if (nav != Navigation.None) return (StepResult.Failed("interrupted"), nav);
+            return (StepResult.Failed(string.Create(CultureInfo.InvariantCulture,
+                $"step '{step.Id}' timed out after {step.Timeout.TotalSeconds:0.###} s")), Navigation.None);
+        }
+        catch (StepParameterException ex)
+        {
+            return (StepResult.Failed($"{Location(step, ex.Parameter)}: parameter '{ex.Parameter}': {ex.Message}"), Navigation.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (StepResult.Failed(ex.Message), Navigation.None);
+        }
+        finally
+        {
+            if (!ended) endStep();
+        }
+    }
+
+    private static SourceLocation Location(PlaybookStep step, string parameter) =>
+        step.ParameterLocations.TryGetValue(parameter, out var location) ? location : step.Location;
+
+    private static async Task Started(ExecutionSession session, PlaybookFrame frame, PlaybookStep step, string path, int attempt,
+        IReadOnlyDictionary<string, object?> parameters) =>
+        await session.EmitAsync(new StepStartedEvent(DateTimeOffset.UtcNow, path, frame.ParentPath, step.Id, step.Name, step.Type, attempt, parameters));
+
+    internal static async Task<StepRunOutcome> Finished(ExecutionSession session, PlaybookFrame frame, PlaybookStep step, string path,
+        StepRunOutcome outcome, TimeSpan duration, int attempt)
+    {
+        await session.EmitAsync(new StepFinishedEvent(DateTimeOffset.UtcNow, path, frame.ParentPath, step.Id, outcome.Status,
+            outcome.Outputs, outcome.Error, duration, attempt));
+        return outcome;
+    }
+}

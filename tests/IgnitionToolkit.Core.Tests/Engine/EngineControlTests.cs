@@ -1,0 +1,107 @@
+using IgnitionToolkit.Core.Execution;
+using static IgnitionToolkit.Core.Tests.Engine.EngineHarness;
+
+namespace IgnitionToolkit.Core.Tests.Engine;
+
+public class EngineControlTests
+{
+    [Fact]
+    public async Task Pause_takes_effect_at_the_next_step_boundary_and_resume_continues()
+    {
+        var run = new EngineHarness().Start(Playbook(
+            Step("first", "utility.wait", new { seconds = 0.3 }),
+            Step("second", "utility.log", new { message = "two" })));
+        await run.Events.WaitForAsync<StepStartedEvent>(s => s.StepPath == "first");
+
+        run.Control.Send(ExecutionCommand.Pause);
+        await run.Events.WaitForAsync<ExecutionStatusChangedEvent>(e => e.Status == ExecutionStatus.Paused);
+        Assert.Equal(StepStatus.Completed, run.FinishedStep("first").Status);
+        Assert.DoesNotContain(run.Events.OfType<StepStartedEvent>(), s => s.StepPath == "second");
+        Assert.Equal(ExecutionStatus.Paused, run.Control.Status);
+
+        run.Control.Send(ExecutionCommand.Resume);
+        Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
+        Assert.Equal(StepStatus.Completed, run.FinishedStep("second").Status);
+    }
+
+    [Fact]
+    public async Task Skip_marks_the_running_step_skipped_and_moves_on()
+    {
+        var run = new EngineHarness().Start(Playbook(
+            Step("long", "utility.wait", new { seconds = 30.0 }),
+            Step("after", "utility.log", new { message = "after" })));
+        await run.Events.WaitForAsync<StepStartedEvent>(s => s.StepPath == "long");
+
+        run.Control.Send(ExecutionCommand.Skip);
+
+        Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
+        Assert.Equal(StepStatus.Skipped, run.FinishedStep("long").Status);
+        Assert.Equal(StepStatus.Completed, run.FinishedStep("after").Status);
+    }
+
+    [Fact]
+    public async Task Skip_back_runs_the_previous_step_again()
+    {
+        var run = new EngineHarness().Start(Playbook(
+            Step("one", "utility.log", new { message = "one" }),
+            Step("two", "utility.wait", new { seconds = 30.0 })));
+        await run.Events.WaitForAsync<StepStartedEvent>(s => s.StepPath == "two");
+
+        run.Control.Send(ExecutionCommand.SkipBack);
+        await run.Events.WaitForAsync<StepStartedEvent>(s => s.StepPath == "two" && run.Events.OfType<StepStartedEvent>().Count(x => x.StepPath == "one") == 2);
+        run.Control.Send(ExecutionCommand.Skip);
+
+        Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
+        Assert.Equal(2, run.Finished.Count(f => f.StepPath == "one" && f.Status == StepStatus.Completed));
+    }
+
+    [Fact]
+    public async Task Debug_mode_pauses_after_every_step()
+    {
+        var run = new EngineHarness().Start(Playbook(
+            Step("a", "utility.log", new { message = "a" }),
+            Step("b", "utility.log", new { message = "b" })), debug: true);
+
+        await run.Events.WaitForAsync<ExecutionStatusChangedEvent>(e => e.Status == ExecutionStatus.Paused);
+        Assert.Single(run.Finished);
+        run.Control.Send(ExecutionCommand.Resume);
+        Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
+        Assert.Equal(2, run.Finished.Count);
+    }
+
+    [Fact]
+    public async Task Debug_mode_on_failure_does_not_retry_captures_context_and_reruns_the_step_on_resume()
+    {
+        var flaky = new FlakyStep();
+        var run = new EngineHarness(flaky).Start(Playbook(Step("flaky", "test.flaky", new { failures = 1L }, retryCount: 3)), debug: true);
+
+        var paused = await run.Events.WaitForAsync<DebugPausedEvent>();
+        Assert.Equal("flaky", paused.StepPath);
+        Assert.Equal("failure 1", paused.Error);
+        await run.Events.WaitForAsync<ExecutionStatusChangedEvent>(e => e.Status == ExecutionStatus.Paused);
+        Assert.Equal(1, flaky.Calls);
+
+        run.Control.Send(ExecutionCommand.Resume);
+        Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
+        Assert.Equal(2, flaky.Calls);
+        Assert.Equal(StepStatus.Completed, run.FinishedStep("flaky").Status);
+    }
+
+    [Fact]
+    public async Task Breakpoint_pauses_only_in_debug_mode()
+    {
+        var playbook = Playbook(Step("bp", "debug.breakpoint", new { message = "look here" }), Step("end", "utility.log", new { message = "end" }));
+        var harness = new EngineHarness();
+
+        var normal = harness.Start(playbook);
+        Assert.Equal(ExecutionStatus.Completed, await normal.CompletionAsync());
+        Assert.Empty(normal.Events.OfType<DebugPausedEvent>());
+
+        var debug = harness.Start(playbook, debug: true);
+        var paused = await debug.Events.WaitForAsync<DebugPausedEvent>();
+        Assert.Equal("breakpoint", paused.Reason);
+        Assert.Equal("look here", paused.Error);
+        debug.Control.Send(ExecutionCommand.Cancel);
+        Assert.Equal(ExecutionStatus.Cancelled, await debug.CompletionAsync());
+    }
+}

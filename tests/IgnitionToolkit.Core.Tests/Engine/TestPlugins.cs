@@ -1,0 +1,44 @@
+using IgnitionToolkit.Core.Plugins;
+
+namespace IgnitionToolkit.Core.Tests.Engine;
+
+/// <summary>Fails its first <c>failures</c> attempts, then completes; counts calls.</summary>
+internal sealed class FlakyStep : IStepPlugin
+{
+    private int _calls;
+    public int Calls => _calls;
+
+    public StepTypeDescriptor Descriptor { get; } = new("test.flaky", "test", "Fails N times, then succeeds.",
+        [new StepParameterSchema("failures", StepParameterType.Integer, Default: 1L)],
+        Outputs: [new StepOutputSchema("calls", StepParameterType.Integer)]);
+
+    public Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var call = Interlocked.Increment(ref _calls);
+        return Task.FromResult(call <= context.Get<long>("failures")
+            ? StepResult.Failed($"failure {call}")
+            : StepResult.Completed(new Dictionary<string, object?> { ["calls"] = (long)call }));
+    }
+}
+
+/// <summary>Always fails with the given message (which may contain a secret, to test masking).</summary>
+internal sealed class FailStep : IStepPlugin
+{
+    public StepTypeDescriptor Descriptor { get; } = new("test.fail", "test", "Always fails.",
+        [new StepParameterSchema("message", StepParameterType.String, Default: "boom")]);
+
+    public Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(StepResult.Failed(context.Get<string>("message")!));
+}
+
+/// <summary>Ignores cancellation for a long time: the engine must still stop it (timeout, cancel).</summary>
+internal sealed class StubbornStep : IStepPlugin
+{
+    public StepTypeDescriptor Descriptor { get; } = new("test.stubborn", "test", "Blocks without honouring cancellation.", []);
+
+    public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None);
+        return StepResult.Completed();
+    }
+}
