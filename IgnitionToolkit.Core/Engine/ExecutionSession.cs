@@ -37,6 +37,7 @@ internal sealed class ExecutionSession : IAsyncDisposable
     public IServiceProvider Services { get; }
     public ILogger HostLogger { get; }
     public SecretMasker Masker { get; } = new();
+    public IgnitionToolkit.Core.Plugins.ExecutionItems Items { get; } = new();
     public bool DebugMode => Request.DebugMode;
 
     /// <summary>Queues an event for the observer (masked, in order).</summary>
@@ -58,6 +59,7 @@ internal sealed class ExecutionSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Items.DisposeAsync();
         _events.Writer.TryComplete();
         await _pump;
     }

@@ -73,6 +73,7 @@ public sealed class PlaybookEngine : IPlaybookEngine
         }
 
         controller.SetStatus(status);
+        await session.Items.DisposeAsync(); // close gateway sessions, browser contexts... before reporting the end
         await session.EmitAsync(new ExecutionFinishedEvent(DateTimeOffset.UtcNow, status, error, DateTimeOffset.UtcNow - started));
         await session.DisposeAsync();
         controller.Dispose();

@@ -103,6 +103,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
                 Services = session.Services,
                 Host = hostFactory(session, frame, path),
                 Attempt = attempt,
+                Items = session.Items,
             };
             var result = await plugin.ExecuteAsync(context, token).WaitAsync(token);
             return (result, Navigation.None);

@@ -21,6 +21,8 @@ public sealed class StepContext
     /// <summary>Services of the engine a step may need (nested playbooks, debug state).</summary>
     public required IStepHost Host { get; init; }
     public int Attempt { get; init; } = 1;
+    /// <summary>Objects shared by the steps of this execution and disposed when it ends.</summary>
+    public required ExecutionItems Items { get; init; }
 
     public T? Get<T>(string name)
     {
