@@ -33,12 +33,25 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
         {
             if (!node.Text.Contains("{{", StringComparison.Ordinal)) return;
             foreach (var reference in TemplateSyntax.FindAll(node.Text))
-                if (Problem(reference) is { } message) bag.Error(node, field, message);
+            {
+                if (IsV2StepVariable(reference))
+                    bag.Warning(node, field, $"'{reference.Text}' reads step '{reference.Name}' through the deprecated v2 form; " +
+                        $"write {{{{ step.{reference.Name}.{string.Join('.', reference.Path)} }}}}");
+                var message = IsV2StepVariable(reference)
+                    ? StepProblem(reference with { Root = TemplateRoot.Step })
+                    : Problem(reference);
+                if (message is not null) bag.Error(node, field, message);
+            }
             return;
         }
         foreach (var item in node.Items) Scan(item, field);
         foreach (var (key, value) in node.Entries) Scan(value, $"{field}.{key.Text}");
     }
+
+    /// <summary>v2 stored step results as variables named after the step: <c>{{ variable.&lt;step id&gt;.&lt;output&gt; }}</c>.</summary>
+    private bool IsV2StepVariable(TemplateReference reference) =>
+        reference.Root == TemplateRoot.Variable && reference.Path.Count > 0
+        && !_variables.Contains(reference.Name) && _earlierSteps.ContainsKey(reference.Name);
 
     private string? Problem(TemplateReference reference) => reference.Root switch
     {

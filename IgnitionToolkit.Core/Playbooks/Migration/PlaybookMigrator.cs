@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IgnitionToolkit.Core.Playbooks.Migration;
 using IgnitionToolkit.Core.Playbooks.Templates;
 using IgnitionToolkit.Core.Playbooks.Yaml;
@@ -10,7 +11,7 @@ namespace IgnitionToolkit.Core.Playbooks;
 /// their v3 names, renamed parameters get their new names, and simple value conversions (e.g. milliseconds to
 /// seconds) are applied. Anything it cannot rewrite safely is listed as a change note to review.
 /// </summary>
-public sealed class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMigrator
+public sealed partial class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMigrator
 {
     public const string BackupSuffix = ".v2.bak";
 
@@ -23,11 +24,15 @@ public sealed class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMigrator
         var edits = new List<TextEdit>();
         var changes = new List<MigrationChange>();
         var stepIds = new List<string>();
+        var variables = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in steps.Items.Where(s => s.IsMapping))
         {
             var id = step["id"]?.Text ?? "?";
             MigrateStep(step, id, edits, changes);
-            NoteOldFields(step, id, stepIds, changes);
+            NoteOldFields(step, id, changes);
+            RewriteStepVariables(yaml, step, id, stepIds, variables, edits, changes);
+            if (step["type"]?.Text == "utility.set_variable" && step["parameters"]?["name"] is { IsScalar: true } name)
+                variables.Add(name.Text);
             stepIds.Add(id);
         }
         return (TextEdit.Apply(yaml, edits), changes.OrderBy(c => c.Line).ToList());
@@ -117,23 +122,34 @@ public sealed class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMigrator
             changes.Add(new MigrationChange(Line(renamed[removed].Key), $"step '{id}': review: v3 no longer uses parameter '{removed}'"));
     }
 
-    private static void NoteOldFields(YamlValueNode step, string id, List<string> earlierIds, List<MigrationChange> changes)
+    private static void NoteOldFields(YamlValueNode step, string id, List<MigrationChange> changes)
     {
         if (step["retry"] is { } retry)
             changes.Add(new MigrationChange(Line(retry),
                 $"step '{id}': review: 'retry:' is not a playbook field (it was ignored); use retry_count and retry_delay"));
+    }
+
+    /// <summary>v2 read step results as <c>{{ variable.&lt;step id&gt;.x }}</c>; v3 writes <c>{{ step.&lt;step id&gt;.x }}</c>.</summary>
+    private static void RewriteStepVariables(string yaml, YamlValueNode step, string id, List<string> earlierIds,
+        HashSet<string> variables, List<TextEdit> edits, List<MigrationChange> changes)
+    {
         if (step["parameters"] is not { } parameters) return;
         foreach (var scalar in Scalars(parameters).Where(s => s.Text.Contains("{{", StringComparison.Ordinal)))
         {
-            foreach (var reference in TemplateSyntax.FindAll(scalar.Text))
-            {
-                if (reference.Root == TemplateRoot.Variable && earlierIds.Contains(reference.Name))
-                    changes.Add(new MigrationChange(Line(scalar),
-                        $"step '{id}': review: '{reference.Text}' reads the result of step '{reference.Name}'; " +
-                        $"in v3 write {{{{ step.{reference.Name}.<output> }}}}"));
-            }
+            var (start, end) = ((int)scalar.Start.Index, (int)scalar.End.Index);
+            var source = yaml[start..end];
+            var rewritten = V2StepVariable().Replace(source, m =>
+                earlierIds.Contains(m.Groups[2].Value) && !variables.Contains(m.Groups[2].Value)
+                    ? $"{m.Groups[1].Value}step.{m.Groups[2].Value}." : m.Value);
+            if (rewritten == source) continue;
+            edits.Add(new TextEdit(start, end, rewritten));
+            changes.Add(new MigrationChange(Line(scalar),
+                $"step '{id}': step results read as {{{{ variable.<step id>... }}}} now use {{{{ step.<step id>... }}}}"));
         }
     }
+
+    [GeneratedRegex(@"(\{\{\s*)variable\.([A-Za-z0-9_\-]+)\.")]
+    private static partial Regex V2StepVariable();
 
     private static IEnumerable<YamlValueNode> Scalars(YamlValueNode node) => node.Kind switch
     {

@@ -43,6 +43,9 @@ public sealed class TemplateResolver : ITemplateResolver
                 if (!scope.Parameters.TryGetValue(reference.Name, out var parameter))
                     throw Unknown(reference, $"parameter '{reference.Name}'");
                 return Navigate(parameter, reference.Path, reference);
+            case TemplateRoot.Variable when reference.Path.Count > 0 && !scope.Variables.ContainsKey(reference.Name)
+                                            && scope.StepOutputs.ContainsKey(reference.Name):
+                return Lookup(reference with { Root = TemplateRoot.Step }, scope); // v2 form of a step output
             case TemplateRoot.Variable:
                 if (!scope.Variables.TryGetValue(reference.Name, out var variable))
                     throw Unknown(reference, $"variable '{reference.Name}'");
