@@ -26,8 +26,8 @@ internal static class StepTypeResolver
         var aliases = catalog.Descriptors.SelectMany(d => d.AliasList.Select(a => (a.Name, d.Type))).ToList();
         var closest = Suggestions.Closest(written, names.Concat(aliases.Select(a => a.Name)));
         var canonical = aliases.FirstOrDefault(a => a.Name == closest).Type ?? closest;
-        var hint = canonical is null ? "" : $"; did you mean '{canonical}'?";
-        return $"unknown step type '{written}'{hint} Valid types: {string.Join(", ", names)}";
+        var hint = canonical is null ? "" : $" (did you mean '{canonical}'?)";
+        return $"unknown step type '{written}'{hint}. Valid types: {string.Join(", ", names)}";
     }
 
     private static void ApplyAlias(StepDraft step, StepTypeAlias alias, StepTypeDescriptor descriptor, DiagnosticBag bag)
