@@ -51,7 +51,7 @@ internal static class StepTypeResolver
         {
             step.Parameters = new Dictionary<string, object?>(alias.Transform(step.Parameters), StringComparer.Ordinal);
         }
-        catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException or OverflowException)
+        catch (Exception ex) // a plugin's conversion must not break validation
         {
             bag.Error(step.ParametersNode ?? step.Node, step.Field + ".parameters",
                 $"parameters of deprecated '{alias.Name}' could not be converted to '{descriptor.Type}': {ex.Message}");

@@ -154,4 +154,14 @@ public class YamlSafetyTests
         Assert.Equal("a playbook must be a YAML map with name, version and steps, not a list",
             SingleError(Load("- a\n- b\n")).Message);
     }
+
+    [Fact]
+    public void Pathological_template_text_is_checked_quickly()
+    {
+        var message = string.Concat(Enumerable.Repeat("{{ {{", 150_000));
+        var yaml = $"name: x\nversion: '1'\nsteps:\n  - id: a\n    type: utility.log\n    parameters: {{message: \"{message}\"}}\n";
+        var watch = Stopwatch.StartNew();
+        AssertValid(Load(yaml));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
 }
