@@ -130,4 +130,18 @@ public class NestedPlaybookTests
         Assert.Equal(["mid.yaml", "sub/leaf.yaml"], bundle.Keys.Order());
         Assert.Equal(Normalize(Child), bundle["sub/leaf.yaml"]);
     }
+
+    [Fact]
+    public void Fan_out_of_nested_calls_is_loaded_once_per_child()
+    {
+        static string Caller(string child, int times) =>
+            "name: fan\nversion: '1'\nsteps:\n" + string.Concat(Enumerable.Range(0, times)
+                .Select(i => $"  - {{id: c{i}, type: playbook.run, parameters: {{playbook: {child}}}}}\n"));
+        var source = Source(("l1.yaml", Caller("l2.yaml", 300)), ("l2.yaml", Caller("l3.yaml", 300)),
+            ("l3.yaml", "name: leaf\nversion: '1'\nsteps:\n  - {id: w, type: nope}\n"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = Load(Caller("l1.yaml", 300), source, "root.yaml");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Equal("l3.yaml", SingleError(result).Location.File);
+    }
 }

@@ -164,4 +164,25 @@ public class YamlSafetyTests
         AssertValid(Load(yaml));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
+
+    [Fact]
+    public void Recursive_alias_is_refused()
+    {
+        var result = Load("a: &a [1, *a]\n");
+        Assert.Null(result.Playbook);
+        Assert.Contains("alias", SingleError(result).Message);
+    }
+
+    [Fact]
+    public void A_large_valid_file_validates_quickly()
+    {
+        var yaml = new StringBuilder("name: big\nversion: '1'\nparameters:\n");
+        for (var i = 0; i < 2000; i++) yaml.Append($"  - {{name: p{i}, type: integer, default: {i}}}\n");
+        yaml.Append("steps:\n  - {id: s0, type: utility.log, parameters: {message: start}}\n");
+        for (var i = 1; yaml.Length < 900_000; i++)
+            yaml.Append($"  - {{id: s{i}, type: utility.log, parameters: {{message: \"{{{{ step.s{i - 1}.message }}}} {{{{ p{i % 2000} }}}}\"}}}}\n");
+        var watch = Stopwatch.StartNew();
+        AssertValid(Load(yaml.ToString()));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
 }
