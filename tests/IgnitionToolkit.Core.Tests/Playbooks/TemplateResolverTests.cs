@@ -110,4 +110,21 @@ public class TemplateResolverTests
         Assert.Equal(42L, Resolver.Resolve(42L, Scope()));
         Assert.Null(Resolver.Resolve(null, Scope()));
     }
+
+    [Fact]
+    public void Json_outputs_are_navigated_and_keep_their_types()
+    {
+        var json = System.Text.Json.JsonDocument.Parse("""{"items": [{"port": 8088, "up": true}]}""").RootElement.Clone();
+        var scope = new TemplateScope
+        {
+            Parameters = new Dictionary<string, object?>(), Variables = new Dictionary<string, object?>(),
+            Credentials = new Dictionary<string, IReadOnlyDictionary<string, string>>(),
+            StepOutputs = new Dictionary<string, IReadOnlyDictionary<string, object?>>
+            {
+                ["api"] = new Dictionary<string, object?> { ["body"] = json },
+            },
+        };
+        Assert.Equal(8088L, Resolver.Resolve("{{ step.api.body.items.0.port }}", scope));
+        Assert.Equal(true, Resolver.Resolve("{{ step.api.body.items.0.up }}", scope));
+    }
 }
