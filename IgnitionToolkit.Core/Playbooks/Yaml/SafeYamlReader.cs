@@ -122,8 +122,31 @@ internal static partial class SafeYamlReader
         {
             var node = _open.Pop();
             node.End = ev.End;
+            if (node.IsMapping) ApplyMergeKeys(node);
             node.Weight = 1 + node.Items.Sum(i => i.Weight) + node.Entries.Sum(e => e.Key.Weight + e.Value.Weight);
             Attach(node);
+        }
+
+        /// <summary>YAML merge keys (<c>&lt;&lt;: *defaults</c>): entries of the merged maps that the map does not set itself.</summary>
+        private void ApplyMergeKeys(YamlValueNode map)
+        {
+            var merges = map.Entries.Where(e => e.Key is { IsScalar: true, Style: ScalarStyle.Plain, Text: "<<" }).ToList();
+            if (merges.Count == 0) return;
+            map.Entries.RemoveAll(e => merges.Contains(e));
+            foreach (var (key, value) in merges)
+            {
+                var sources = value.IsSequence ? value.Items : [value];
+                foreach (var source in sources)
+                {
+                    if (!source.IsMapping)
+                    {
+                        Error(source.Start, "<<", "a merge key (<<) must refer to a map or a list of maps");
+                        continue;
+                    }
+                    foreach (var entry in source.Entries.Where(e => map.KeySet.Add(e.Key.Text)))
+                        map.Entries.Add(entry);
+                }
+            }
         }
 
         private void Add(YamlValueNode node, NodeEvent ev)

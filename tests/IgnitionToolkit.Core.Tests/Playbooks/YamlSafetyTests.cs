@@ -185,4 +185,25 @@ public class YamlSafetyTests
         AssertValid(Load(yaml.ToString()));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
+
+    [Fact]
+    public void Merge_keys_fill_in_fields_the_map_does_not_set()
+    {
+        var result = Load("""
+            name: merge
+            version: "1.0"
+            steps:
+              - &base
+                id: a
+                type: utility.log
+                parameters: {message: hi}
+                on_failure: continue
+              - <<: *base
+                id: b
+            """);
+        AssertValid(result);
+        var b = result.Playbook!.Steps[1];
+        Assert.Equal(("b", "utility.log", IgnitionToolkit.Core.Playbooks.FailureAction.Continue), (b.Id, b.Type, b.OnFailure));
+        Assert.Equal("hi", b.Parameters["message"]);
+    }
 }
