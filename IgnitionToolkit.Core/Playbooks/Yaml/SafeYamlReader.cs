@@ -26,15 +26,24 @@ internal static partial class SafeYamlReader
                 $"the file is {bytes:N0} bytes; playbooks are limited to {options.MaxFileBytes:N0} bytes");
 
         var state = new ReadState(file, options);
+        var lastGood = new Mark(0, 1, 1);
         try
         {
             var parser = new Parser(new StringReader(text));
             while (parser.MoveNext() && state.Continue)
+            {
                 state.Accept(parser.Current!);
+                lastGood = parser.Current!.End;
+            }
         }
         catch (YamlException ex)
         {
             return Fail(At(file, ex.Start), "yaml", "YAML syntax error: " + CleanMessage(ex.Message));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet occasionally fails this way on malformed input instead of raising a YamlException.
+            return Fail(At(file, lastGood), "yaml", "YAML syntax error: the text after this point is not valid YAML");
         }
 
         if (state.Errors.Count > 0) return new YamlReadResult(null, state.Errors);
@@ -122,6 +131,11 @@ internal static partial class SafeYamlReader
         {
             var node = _open.Pop();
             node.End = ev.End;
+            if (node.IsMapping && node.Entries.Count > 0 && node.Entries[^1].Value is null)
+            {
+                var key = node.Entries[^1].Key;
+                node.Entries[^1] = new(key, new YamlValueNode { Kind = YamlNodeKind.Scalar, Start = key.End, End = key.End });
+            }
             if (node.IsMapping) ApplyMergeKeys(node);
             node.Weight = 1 + node.Items.Sum(i => i.Weight) + node.Entries.Sum(e => e.Key.Weight + e.Value.Weight);
             Attach(node);
