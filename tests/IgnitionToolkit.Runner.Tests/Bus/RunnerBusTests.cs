@@ -15,9 +15,9 @@ public sealed class RunnerBusTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _bus = await TestBus.StartAsync();
 
-    private async Task<RunnerHost> StartRunnerAsync(int capacity, string? id = null)
+    private async Task<RunnerHost> StartRunnerAsync(int capacity, params string[] extraArgs)
     {
-        var host = await RunnerHost.StartAsync(_bus.Prefix, id ?? $"runner-{_hosts.Count + 1}-{Guid.NewGuid():N}"[..20], capacity, _data.Path);
+        var host = await RunnerHost.StartAsync(_bus.Prefix, $"runner-{_hosts.Count + 1}-{Guid.NewGuid():N}"[..20], capacity, _data.Path, extraArgs);
         _hosts.Add(host);
         return host;
     }

@@ -27,7 +27,7 @@ public sealed class RunnerHost : IAsyncDisposable
     public Uri BaseAddress =>
         new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    public static async Task<RunnerHost> StartAsync(string prefix, string id, int capacity, string dataDirectory)
+    public static async Task<RunnerHost> StartAsync(string prefix, string id, int capacity, string dataDirectory, params string[] extraArgs)
     {
         string[] args =
         [
@@ -40,7 +40,7 @@ public sealed class RunnerHost : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
         ];
-        var app = RunnerApplication.Build(args, builder => builder.Services.AddFakeToolkit());
+        var app = RunnerApplication.Build([.. args, .. extraArgs], builder => builder.Services.AddFakeToolkit());
         await app.StartAsync();
         return new RunnerHost(app, id);
     }
