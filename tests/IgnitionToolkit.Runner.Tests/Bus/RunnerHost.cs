@@ -1,6 +1,7 @@
 using IgnitionToolkit.Runner.Extensions;
 using Microsoft.AspNetCore.Builder;
 using IgnitionToolkit.Runner.Tests.Fakes;
+using IgnitionToolkit.Runner.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public sealed class RunnerHost : IAsyncDisposable
     }
 
     public string Id { get; }
-    public FakePlaybookEngine Engine => _app.Services.GetRequiredService<FakePlaybookEngine>();
+    public RecordingPlaybookEngine Engine => _app.Services.GetRequiredService<RecordingPlaybookEngine>();
 
     public Uri BaseAddress =>
         new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

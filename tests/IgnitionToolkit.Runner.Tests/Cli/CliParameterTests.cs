@@ -18,7 +18,7 @@ public sealed class CliParameterTests : IDisposable
     private Task<int> Run(params string[] args) => new CliApp(_services, _out, _err).RunAsync(args, CancellationToken.None);
 
     private IReadOnlyDictionary<string, object?> SentParameters() =>
-        Assert.Single(_services.GetRequiredService<FakePlaybookEngine>().Requests).Parameters;
+        Assert.Single(_services.GetRequiredService<RecordingPlaybookEngine>().Requests).Parameters;
 
     [Fact]
     public async Task Values_are_typed_by_declaration_and_defaults_filled()
@@ -68,7 +68,7 @@ public sealed class CliParameterTests : IDisposable
         Assert.Contains("--param colour: unknown parameter (declared: count, ratio, enabled, items, options, label)", errors);
         Assert.Contains("--param novalue: expected key=value", errors);
         Assert.Contains("parameter 'count' is required", errors);
-        Assert.Empty(_services.GetRequiredService<FakePlaybookEngine>().Requests);
+        Assert.Empty(_services.GetRequiredService<RecordingPlaybookEngine>().Requests);
     }
 
     public void Dispose()

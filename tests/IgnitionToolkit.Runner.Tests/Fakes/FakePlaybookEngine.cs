@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using IgnitionToolkit.Core.Execution;
@@ -9,17 +8,13 @@ namespace IgnitionToolkit.Runner.Tests.Fakes;
 /// <summary>
 /// TEST FAKE — stands in for the real engine until the branches are merged. Runs top-level steps in order:
 /// <c>utility.log</c> (logs <c>message</c>), <c>utility.wait</c> (waits <c>seconds</c>, fails past the step timeout);
-/// any other type completes. Honours pause/resume at step boundaries and cancel (token or command); records commands.
+/// any other type completes. Honours pause/resume at step boundaries and cancel (token or command).
 /// </summary>
 public sealed class FakePlaybookEngine : IPlaybookEngine
 {
-    public ConcurrentQueue<ExecutionRequest> Requests { get; } = new();
-    public ConcurrentDictionary<Guid, ConcurrentQueue<ExecutionCommand>> Commands { get; } = new();
-
     public RunningExecution Start(ExecutionRequest request, IExecutionObserver observer, CancellationToken cancellationToken)
     {
-        Requests.Enqueue(request);
-        var control = new FakeControl(observer, Commands.GetOrAdd(request.ExecutionId, _ => new()), cancellationToken);
+        var control = new FakeControl(observer, cancellationToken);
         return new RunningExecution(control, Task.Run(() => RunAsync(request, observer, control), CancellationToken.None));
     }
 
@@ -82,7 +77,7 @@ public sealed class FakePlaybookEngine : IPlaybookEngine
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 
-    private sealed class FakeControl(IExecutionObserver observer, ConcurrentQueue<ExecutionCommand> log, CancellationToken external) : IExecutionControl
+    private sealed class FakeControl(IExecutionObserver observer, CancellationToken external) : IExecutionControl
     {
         private readonly CancellationTokenSource _cancel = CancellationTokenSource.CreateLinkedTokenSource(external);
         private TaskCompletionSource _resumed = Completed();
@@ -92,7 +87,6 @@ public sealed class FakePlaybookEngine : IPlaybookEngine
 
         public void Send(ExecutionCommand command)
         {
-            log.Enqueue(command);
             switch (command)
             {
                 case ExecutionCommand.Cancel:
