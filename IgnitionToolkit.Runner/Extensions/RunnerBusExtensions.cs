@@ -1,10 +1,11 @@
 using IgnitionToolkit.Runner.Messaging;
+using IgnitionToolkit.Runner.Options;
 using MassTransit;
 
 namespace IgnitionToolkit.Runner.Extensions;
 
-/// <summary>MassTransit on RabbitMQ: the shared executions queue (one delivery at a time) and a temporary
-/// per-Runner queue for control commands. MassTransit adds its own health checks.</summary>
+/// <summary>MassTransit on RabbitMQ: the shared executions queue (one delivery at a time) and this Runner's own
+/// auto-delete queue for the published control commands. MassTransit adds its own health checks.</summary>
 public static class RunnerBusExtensions
 {
     public static IHostApplicationBuilder AddRunnerBus(this IHostApplicationBuilder builder)
@@ -27,8 +28,12 @@ public static class RunnerBusExtensions
                     e.ConcurrentMessageLimit = 1;
                     e.ConfigureConsumer<StartExecutionConsumer>(context);
                 });
-                cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("runner-control"),
-                    e => e.ConfigureConsumer<ControlExecutionConsumer>(context));
+                cfg.ReceiveEndpoint(names.RunnerControlQueue(context.GetRequiredService<RunnerIdentity>().Id), e =>
+                {
+                    e.AutoDelete = true;
+                    e.Durable = false;
+                    e.ConfigureConsumer<ControlExecutionConsumer>(context);
+                });
             });
         });
         builder.Services.Configure<MassTransitHostOptions>(o =>
