@@ -68,14 +68,15 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
         return _pump;
     }
 
+    /// <summary>When the Runner itself cancelled the execution (shutdown), its reason is the one reported.</summary>
     private EngineEvent WithCancelReason(EngineEvent engineEvent)
     {
         var reason = _cancelReason();
         if (reason is null) return engineEvent;
         return engineEvent switch
         {
-            ExecutionFinishedEvent { Status: ExecutionStatus.Cancelled, Error: null } e => e with { Error = reason },
-            ExecutionStatusChangedEvent { Status: ExecutionStatus.Cancelled, Reason: null } e => e with { Reason = reason },
+            ExecutionFinishedEvent { Status: ExecutionStatus.Cancelled } e => e with { Error = reason },
+            ExecutionStatusChangedEvent { Status: ExecutionStatus.Cancelled } e => e with { Reason = reason },
             _ => engineEvent,
         };
     }

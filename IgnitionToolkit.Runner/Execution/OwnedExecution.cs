@@ -19,17 +19,10 @@ public sealed class OwnedExecution(Guid executionId) : IDisposable
     /// <summary>Completes when the execution is over and all its events are published.</summary>
     public Task Ended => _ended.Task;
 
+    /// <summary>Cancels through the token given to the engine, then with the control command as well.</summary>
     public void Cancel(string reason)
     {
         _cancelReason ??= reason;
-        try
-        {
-            Control?.Send(ExecutionCommand.Cancel);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already finished: nothing to cancel.
-        }
         try
         {
             _cancellation.Cancel();
@@ -37,6 +30,14 @@ public sealed class OwnedExecution(Guid executionId) : IDisposable
         catch (ObjectDisposedException)
         {
             // Already ended.
+        }
+        try
+        {
+            Control?.Send(ExecutionCommand.Cancel);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already finished: nothing to cancel.
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class FakePlaybookEngine : IPlaybookEngine
         }
         catch (OperationCanceledException)
         {
-            status = ExecutionStatus.Cancelled;
+            (status, error) = (ExecutionStatus.Cancelled, "cancelled");
         }
         control.Status = status;
         await observer.OnEventAsync(new ExecutionFinishedEvent(Now, status, error, clock.Elapsed), default);
