@@ -73,12 +73,16 @@ public static class TestPlaybooks
             required: true
           - name: ratio
             type: float
+            required: false
           - name: enabled
             type: boolean
+            required: false
           - name: items
             type: list
+            required: false
           - name: options
             type: dict
+            required: false
           - name: label
             type: string
             default: hello
