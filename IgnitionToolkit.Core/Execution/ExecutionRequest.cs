@@ -15,6 +15,9 @@ public sealed record ExecutionRequest(
 
     /// <summary>Folder where the execution's artifacts go.</summary>
     public string? ArtifactDirectory { get; init; }
+
+    /// <summary>Where nested playbooks (<c>playbook.run</c>) are found; null disables nesting.</summary>
+    public IPlaybookSource? PlaybookSource { get; init; }
 }
 
 /// <summary>Control surface of a running execution (pause, resume, skip, skip back, cancel).</summary>

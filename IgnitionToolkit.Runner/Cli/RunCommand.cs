@@ -40,6 +40,7 @@ public sealed class RunCommand(IServiceProvider services, TextWriter output, Tex
         var request = new ExecutionRequest(executionId, loaded.Playbook, parameters, DebugMode: false)
         {
             ArtifactDirectory = ArtifactDirectory(executionId),
+            PlaybookSource = source,
         };
         var observer = new ConsoleProgressObserver(output);
         var running = services.GetRequiredService<IPlaybookEngine>().Start(request, observer, cancellationToken);

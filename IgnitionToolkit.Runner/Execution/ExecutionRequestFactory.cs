@@ -42,6 +42,7 @@ public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths
         return new ExecutionRequest(message.ExecutionId, loaded.Playbook, parameters, message.DebugMode)
         {
             ArtifactDirectory = artifacts,
+            PlaybookSource = source,
         };
     }
 }

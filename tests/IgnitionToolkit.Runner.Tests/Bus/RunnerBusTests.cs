@@ -49,6 +49,23 @@ public sealed class RunnerBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nested_playbooks_sent_with_the_start_command_run_under_the_calling_step()
+    {
+        await StartRunnerAsync(capacity: 4);
+        var id = Guid.NewGuid();
+
+        await _bus.StartAsync(id, TestPlaybooks.Parent, nested: new Dictionary<string, string> { ["nested/child.yaml"] = TestPlaybooks.Child },
+            path: "nested/parent.yaml");
+        var finished = await _bus.WaitForAsync(id, "execution_finished");
+
+        Assert.Equal("completed", Payload(finished).GetProperty("status").GetString());
+        var inner = _bus.EventsOf(id).Where(e => e.Kind == "step_started").Select(Payload)
+            .Single(p => p.GetProperty("stepId").GetString() == "inner");
+        Assert.Equal("call", inner.GetProperty("parentPath").GetString());
+        Assert.Contains(_bus.EventsOf(id), e => e.Kind == "log" && Payload(e).GetProperty("message").GetString() == "hello from the child");
+    }
+
+    [Fact]
     public async Task Parameters_keep_their_types_and_artifacts_get_a_folder_per_execution()
     {
         var runner = await StartRunnerAsync(capacity: 4);

@@ -53,10 +53,11 @@ public sealed class TestBus : IAsyncDisposable
         return bus;
     }
 
-    public async Task StartAsync(Guid executionId, string yaml, string parametersJson = "{}", IReadOnlyDictionary<string, string>? nested = null)
+    public async Task StartAsync(Guid executionId, string yaml, string parametersJson = "{}",
+        IReadOnlyDictionary<string, string>? nested = null, string path = "tests/playbook.yaml")
     {
         var endpoint = await _bus.GetSendEndpoint(_names.ExecutionsQueueAddress);
-        await endpoint.Send(new StartExecution(executionId, "tests/playbook.yaml", yaml, nested ?? new Dictionary<string, string>(),
+        await endpoint.Send(new StartExecution(executionId, path, yaml, nested ?? new Dictionary<string, string>(),
             parametersJson, false, DateTimeOffset.UtcNow));
     }
 

@@ -35,6 +35,24 @@ public sealed class CliRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Nested_steps_are_indented_under_the_calling_step()
+    {
+        var parent = _folder.Write("nested/parent.yaml", TestPlaybooks.Parent);
+        _folder.Write("nested/child.yaml", TestPlaybooks.Child);
+
+        var code = await Run("run", parent);
+
+        Assert.Equal(0, code);
+        var lines = _out.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains("> call (playbook.run) started", lines);
+        Assert.Contains("  > inner (utility.log) started", lines);
+        Assert.Contains("    [info] hello from the child", lines);
+        Assert.Contains(lines, l => l.StartsWith("  < inner completed in ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("< call completed in ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(": 3 completed, 0 failed, 0 skipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Failed_step_prints_its_error_and_exits_1()
     {
         var file = _folder.Write("failing.yaml", TestPlaybooks.Failing);

@@ -93,4 +93,32 @@ public static class TestPlaybooks
             parameters:
               message: "{{ parameter.count }}"
         """;
+
+    /// <summary>Calls <see cref="Child"/> (stored as <c>nested/child.yaml</c>, next to the parent).</summary>
+    public const string Parent = """
+        name: parent
+        version: "1.0"
+        steps:
+          - id: call
+            name: Call the child
+            type: playbook.run
+            parameters:
+              playbook: child.yaml
+          - id: after
+            name: After
+            type: utility.log
+            parameters:
+              message: back in the parent
+        """;
+
+    public const string Child = """
+        name: child
+        version: "1.0"
+        steps:
+          - id: inner
+            name: Inner
+            type: utility.log
+            parameters:
+              message: hello from the child
+        """;
 }
