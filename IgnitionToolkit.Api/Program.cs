@@ -1,6 +1,6 @@
 using IgnitionToolkit.Api.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(MigrateCommand.WithoutFlag(args));
 builder.AddToolkitApi();
 var app = builder.Build();
 

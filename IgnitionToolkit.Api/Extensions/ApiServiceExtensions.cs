@@ -23,6 +23,7 @@ public static class ApiServiceExtensions
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies: 400 problem naming the cause
         builder.Services.AddOpenApi();
 
         builder.Services.AddSingleton<PlaybookLibrary>();

@@ -9,6 +9,9 @@ public static class MigrateCommand
 
     public static bool IsRequested(string[] args) => args.Contains(Flag, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The arguments without the flag (the configuration reader would take the next argument as its value).</summary>
+    public static string[] WithoutFlag(string[] args) => args.Where(a => !a.Equals(Flag, StringComparison.OrdinalIgnoreCase)).ToArray();
+
     public static async Task<int> RunAsync(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
 
@@ -20,7 +21,7 @@ public static class StepTypeEndpoints
     public static RouteGroupBuilder MapStepTypeEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/step-types").WithTags("Step types");
-        group.MapGet("/", (IStepCatalog catalog, string? category) => TypedResults.Ok<IReadOnlyList<StepTypeDto>>(catalog.Descriptors
+        group.MapGet("/", ([FromServices] IStepCatalog catalog, string? category) => TypedResults.Ok<IReadOnlyList<StepTypeDto>>(catalog.Descriptors
             .Where(d => category is null || string.Equals(d.Category, category, StringComparison.OrdinalIgnoreCase))
             .OrderBy(d => d.Type, StringComparer.Ordinal)
             .Select(ToDto)
