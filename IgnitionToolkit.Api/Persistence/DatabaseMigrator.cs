@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IgnitionToolkit.Api.Persistence;
 
@@ -9,7 +11,9 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Databa
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // Checked first so a database that does not exist yet is created without connection errors in the log.
+        var exists = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken);
+        var pending = exists ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() : db.Database.GetMigrations().ToList();
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

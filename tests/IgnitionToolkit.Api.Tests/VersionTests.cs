@@ -1,5 +1,9 @@
 using System.Net;
+using IgnitionToolkit.Api.Tests.Fakes;
 using IgnitionToolkit.Api.Tests.Infrastructure;
+using IgnitionToolkit.Core.Plugins;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Api.Tests;
 
@@ -39,6 +43,21 @@ public sealed class VersionTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType!.MediaType);
         Assert.DoesNotContain("   at ", await malformed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Unhandled_errors_are_problem_details_without_stack_traces()
+    {
+        await using var broken = api.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(
+            services => services.AddSingleton<IStepCatalog, ThrowingStepCatalog>()));
+        using var client = broken.CreateClient();
+        using var response = await client.GetAsync("/api/v1/step-types");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("secret-internal-frame", body);
+        Assert.DoesNotContain("   at ", body);
+        Assert.Equal(500, System.Text.Json.Nodes.JsonNode.Parse(body)!["status"]!.GetValue<int>());
     }
 
     private static string RepoRoot() =>
