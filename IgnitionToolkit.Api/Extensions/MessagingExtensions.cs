@@ -20,11 +20,11 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(x =>
         {
-            x.AddConsumer<ExecutionEventConsumer>().Endpoint(e =>
-            {
-                e.Name = BusEndpoints.ApiEventsQueue(settings.Prefix);
-                e.ConcurrentMessageLimit = 1; // events of one execution are applied one at a time, in order
-            });
+            x.AddConsumer<ExecutionEventConsumer>(c => c.Options<BatchOptions>(o => o
+                    .SetMessageLimit(ExecutionEventConsumer.BatchSize)
+                    .SetTimeLimit(ExecutionEventConsumer.BatchWindow)
+                    .SetConcurrencyLimit(1))) // one batch at a time: events are applied in order
+                .Endpoint(e => e.Name = BusEndpoints.ApiEventsQueue(settings.Prefix));
             x.AddConsumer<RunnerHeartbeatConsumer>().Endpoint(e => e.Name = BusEndpoints.ApiHeartbeatsQueue(settings.Prefix));
             x.UsingRabbitMq((context, cfg) =>
             {
