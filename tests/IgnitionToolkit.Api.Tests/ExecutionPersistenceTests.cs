@@ -118,6 +118,32 @@ public abstract class ExecutionPersistenceTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Events_after_a_gap_wait_until_the_gap_is_filled()
+    {
+        Api.WritePlaybook("gap/hello.yaml", SamplePlaybooks.Hello());
+        var id = await Api.StartAsync("gap/hello.yaml");
+        var run = ExecutionSteps.NestedRun(Api.Runner, id);
+        foreach (var late in run.Skip(4))
+            await Api.Runner.PublishAsync(late);
+
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await using var scope = Api.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ToolkitDbContext>().PendingEvents.CountAsync(p => p.ExecutionId == id);
+        }, count => count == 4, "four events waiting for the gap");
+        var waiting = await Api.GetExecutionAsync(id);
+        Assert.Equal("pending", waiting["execution"]!["status"]!.GetValue<string>());
+        Assert.Empty(waiting["steps"]!.AsArray());
+
+        foreach (var early in run.Take(4).Reverse().Concat(run.Skip(6)))
+            await Api.Runner.PublishAsync(early);
+        var done = await Api.WaitForStatusAsync(id, "completed");
+        Assert.Equal(2, done["steps"]!.AsArray().Count);
+        await using var check = Api.CreateScope();
+        Assert.False(await check.ServiceProvider.GetRequiredService<ToolkitDbContext>().PendingEvents.AnyAsync(p => p.ExecutionId == id));
+    }
+
+    [Fact]
     public async Task List_pages_and_filters_by_status()
     {
         Api.WritePlaybook("paging/hello.yaml", SamplePlaybooks.Hello());
