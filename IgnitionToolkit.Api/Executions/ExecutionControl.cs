@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
@@ -43,7 +44,17 @@ public sealed class ExecutionControl(ToolkitDbContext db, IPublishEndpoint publi
             }
         }
         // Published even after a direct cancel, so a Runner that has just taken the execution stops it.
-        await publisher.Publish(new ControlExecution(id, command.ToWire(), clock.GetUtcNow()), ct);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(BusSettings.SendTimeout);
+            await publisher.Publish(new ControlExecution(id, command.ToWire(), clock.GetUtcNow()), timeout.Token);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Could not publish {Command} for execution {ExecutionId}", command.ToWire(), id);
+            return ApiProblems.Unavailable($"the {command.ToWire()} command could not be sent: the message broker is unavailable");
+        }
         logger.LogInformation("Sent {Command} to execution {ExecutionId}", command.ToWire(), id);
         return TypedResults.Accepted($"/api/v1/executions/{id}", new ControlAccepted(id, command.ToWire(), execution.Status));
     }

@@ -41,10 +41,12 @@ public sealed class ExecutionStarter(
 
         try
         {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(BusSettings.SendTimeout);
             var endpoint = await sendEndpoints.GetSendEndpoint(bus.ExecutionsQueue);
-            await endpoint.Send(new StartExecution(record.Id, path, yaml, nested, bound.Json, request.DebugMode, now), ct);
+            await endpoint.Send(new StartExecution(record.Id, path, yaml, nested, bound.Json, request.DebugMode, now), timeout.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             logger.LogError(ex, "Could not queue execution {ExecutionId}", record.Id);
             record.Status = ExecutionStatus.Failed.ToWire();

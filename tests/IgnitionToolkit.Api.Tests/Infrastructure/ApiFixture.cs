@@ -35,6 +35,11 @@ public class ApiFixture : IAsyncLifetime
         Runner = new FakeRunner(Prefix, TestEnvironment.RabbitMq);
     }
 
+    /// <summary>The broker the API talks to (an unreachable one in the broker-down tests).</summary>
+    protected virtual Uri Broker => TestEnvironment.RabbitMq;
+
+    protected virtual bool BrokerAvailable => true;
+
     protected virtual Task<string?> CreateDatabaseAsync() => Task.FromResult<string?>(null);
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
@@ -50,8 +55,8 @@ public class ApiFixture : IAsyncLifetime
             builder.UseSetting("Toolkit:DataDirectory", DataDirectory);
             builder.UseSetting("Toolkit:PlaybooksDirectory", PlaybooksDirectory);
             builder.UseSetting(BusEndpoints.PrefixKey, Prefix);
-            builder.UseSetting($"ConnectionStrings:{BusEndpoints.ConnectionStringName}", TestEnvironment.RabbitMq.ToString());
-            builder.UseSetting(MessagingExtensions.WaitUntilStartedKey, "true");
+            builder.UseSetting($"ConnectionStrings:{BusEndpoints.ConnectionStringName}", Broker.ToString());
+            builder.UseSetting(MessagingExtensions.WaitUntilStartedKey, BrokerAvailable ? "true" : "false");
             builder.UseSetting(HeartbeatMonitorOptions.TimeoutKey, HeartbeatTimeoutSeconds);
             if (connectionString is not null)
                 builder.UseSetting($"ConnectionStrings:{PersistenceExtensions.ConnectionStringName}", connectionString);
@@ -63,7 +68,7 @@ public class ApiFixture : IAsyncLifetime
             });
         });
         Client = Factory.CreateClient();
-        await Runner.StartAsync();
+        if (BrokerAvailable) await Runner.StartAsync();
     }
 
     public async Task DisposeAsync()
