@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using IgnitionToolkit.Functional.Tests.Infrastructure;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Functional.Tests;
 

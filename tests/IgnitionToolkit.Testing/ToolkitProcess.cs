@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace IgnitionToolkit.Functional.Tests.Infrastructure;
+namespace IgnitionToolkit.Testing;
 
 /// <summary>One built toolkit service (API or Runner) running as a real child process. Disposing stops it
 /// (SIGTERM, then kill of the whole tree) so no process outlives the test.</summary>

@@ -1,4 +1,4 @@
-namespace IgnitionToolkit.Functional.Tests.Infrastructure;
+namespace IgnitionToolkit.Testing;
 
 /// <summary>Where the repository and the built services are, found from the test assembly's location.</summary>
 public static class RepositoryLayout

@@ -1,4 +1,4 @@
-namespace IgnitionToolkit.Functional.Tests.Infrastructure;
+namespace IgnitionToolkit.Testing;
 
 /// <summary>The real services the functional tests use (started by .ci/services.sh), overridable by environment.</summary>
 public static class TestServices

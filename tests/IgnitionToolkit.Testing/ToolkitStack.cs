@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 
-namespace IgnitionToolkit.Functional.Tests.Infrastructure;
+namespace IgnitionToolkit.Testing;
 
 /// <summary>
 /// A whole toolkit back end for one test: the built API and one or more Runners as real processes started from a
@@ -85,7 +85,8 @@ public sealed class ToolkitStack : IAsyncDisposable
     {
         using var response = await Http.PostAsJsonAsync("api/v1/executions", new { playbook, parameters = parameters ?? new { }, debug_mode = debug });
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"POST /executions → {(int)response.StatusCode}: {body}");
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST /executions → {(int)response.StatusCode}: {body}");
         return Guid.Parse(JsonNode.Parse(body)!["id"]!.GetValue<string>());
     }
 
@@ -114,7 +115,8 @@ public sealed class ToolkitStack : IAsyncDisposable
     public async Task SendAsync(Guid id, string command)
     {
         using var response = await Http.PostAsync($"api/v1/executions/{id}/{command}", null);
-        Assert.True(response.IsSuccessStatusCode, $"{command} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{command} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     public async ValueTask DisposeAsync()
