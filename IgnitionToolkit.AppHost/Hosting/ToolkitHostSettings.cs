@@ -20,7 +20,7 @@ public sealed record ToolkitHostSettings(
 
     /// <summary>Toolkit settings forwarded to the services as environment variables, only when configured.</summary>
     private static readonly string[] ForwardedKeys =
-        ["DataDirectory", "PlaybooksDirectory", "PluginsDirectory", "Runner:MaxConcurrentExecutions"];
+        ["DataDirectory", "PlaybooksDirectory", "PluginsDirectory", "Bus:Prefix", "Runner:MaxConcurrentExecutions"];
 
     public bool UsesPostgres => string.Equals(DatabaseProvider, Postgres, StringComparison.OrdinalIgnoreCase);
 
