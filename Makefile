@@ -90,7 +90,8 @@ bench: ## Run bench/IgnitionToolkit.Benchmarks (API + RabbitMQ + Runner vs in-pr
 
 start-docker: ## docker compose up (PROFILE=dev|postgres); needs a Docker engine
 	@$(DOCKER_CHECK)
-	docker compose $(COMPOSE_PROFILE) up -d --build --wait
+	$(if $(filter postgres,$(PROFILE)),TOOLKIT_DB_CONNECTION="$${TOOLKIT_DB_CONNECTION:-Host=postgres;Port=5432;Database=ignition_toolkit;Username=postgres;Password=postgres}") \
+	  docker compose $(COMPOSE_PROFILE) up -d --build --wait
 	@echo "API http://127.0.0.1:5080   Web http://127.0.0.1:5100"
 
 docker-build: ## Build the api, runner and web images; needs a Docker engine
