@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace IgnitionToolkit.AppHost.Hosting;
 
 /// <summary>
@@ -12,7 +14,8 @@ public static class InfrastructureExtensions
     {
         if (settings.MessagingConnectionString is not null)
         {
-            return builder.AddConnectionString(ToolkitHostSettings.MessagingName);
+            return builder.AddExternalServer(ToolkitHostSettings.MessagingName,
+                ExternalServerHealthCheck.ForAmqp(settings.MessagingConnectionString));
         }
         EnsureContainersUsable(builder, settings,
             "RabbitMQ", "ConnectionStrings__messaging=amqp://guest:guest@127.0.0.1:5672", "make start");
@@ -29,12 +32,22 @@ public static class InfrastructureExtensions
         }
         if (settings.DatabaseConnectionString is not null)
         {
-            return builder.AddConnectionString(ToolkitHostSettings.DatabaseName);
+            return builder.AddExternalServer(ToolkitHostSettings.DatabaseName,
+                ExternalServerHealthCheck.ForPostgres(settings.DatabaseConnectionString));
         }
         EnsureContainersUsable(builder, settings, "PostgreSQL",
             "ConnectionStrings__toolkitdb=\"Host=127.0.0.1;Port=5432;Database=toolkit;Username=postgres;Password=postgres\"",
             "make start DB=postgres");
         return builder.AddPostgres("postgres").WithDataVolume().AddDatabase(ToolkitHostSettings.DatabaseName);
+    }
+
+    /// <summary>A server given as a connection string, with a reachability health check of its own.</summary>
+    private static IResourceBuilder<IResourceWithConnectionString> AddExternalServer(
+        this IDistributedApplicationBuilder builder, string name, ExternalServerHealthCheck check)
+    {
+        var key = $"{name}-reachable";
+        builder.Services.AddHealthChecks().AddCheck(key, check);
+        return builder.AddConnectionString(name).WithHealthCheck(key);
     }
 
     private static void EnsureContainersUsable(

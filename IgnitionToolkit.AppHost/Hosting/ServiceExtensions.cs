@@ -53,12 +53,8 @@ public static class ServiceExtensions
         return project;
     }
 
-    /// <summary>Connection string reference; waits for the server only when the AppHost itself runs it.</summary>
+    /// <summary>Connection string reference, started only once the server is healthy (container, or reachable external server).</summary>
     private static IResourceBuilder<ProjectResource> WithDependency(
-        this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> server)
-    {
-        project.WithReference(server);
-        var runByAppHost = server.Resource is ContainerResource or IResourceWithParent { Parent: ContainerResource };
-        return runByAppHost ? project.WaitFor(server) : project;
-    }
+        this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> server) =>
+        project.WithReference(server).WaitFor(server);
 }

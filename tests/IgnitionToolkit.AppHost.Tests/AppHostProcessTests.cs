@@ -59,4 +59,15 @@ public sealed class AppHostProcessTests
         Assert.Contains("Toolkit:Database", result.Output, StringComparison.Ordinal);
         Assert.Contains("oracle", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_messaging_connection_string_that_is_not_an_amqp_uri_is_refused_without_echoing_it()
+    {
+        var result = await AppHostProcess.RunAsync(
+            ["ConnectionStrings:messaging=host=rabbit;password=s3cret-value"], new Dictionary<string, string?>(), ProcessTimeout);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("amqp://", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-value", result.Output, StringComparison.Ordinal);
+    }
 }

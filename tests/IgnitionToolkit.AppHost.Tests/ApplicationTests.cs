@@ -46,7 +46,7 @@ public sealed class ApplicationTests(ToolkitAppFixture fixture)
 
         Assert.Contains("Ignition Toolkit", html, StringComparison.Ordinal);
         Assert.Contains($"v{ExpectedVersion}", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("The API is not reachable", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The API could not be read", html, StringComparison.Ordinal);
         Assert.Contains($"data-testid=\"api-version\">{ExpectedVersion}<", html, StringComparison.Ordinal);
     }
 

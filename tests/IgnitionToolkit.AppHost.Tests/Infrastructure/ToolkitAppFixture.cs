@@ -28,7 +28,7 @@ public sealed class ToolkitAppFixture : IAsyncLifetime
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Warning));
         app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
-        foreach (var service in Services)
+        foreach (var service in Services.Append("messaging"))
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
         }
