@@ -43,7 +43,16 @@ public sealed class ExternalServerHealthCheck(string host, int port) : IHealthCh
     /// <summary>Host and port of an Npgsql connection string (keys Host/Server, Port; default port 5432).</summary>
     public static ExternalServerHealthCheck ForPostgres(string connectionString)
     {
-        var parts = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        DbConnectionStringBuilder parts;
+        try
+        {
+            parts = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        }
+        catch (ArgumentException)
+        {
+            throw new ToolkitHostingException(
+                "ConnectionStrings:toolkitdb is not a valid connection string (expected Host=...;Port=...;Database=...;Username=...;Password=...).");
+        }
         var host = Value(parts, "Host") ?? Value(parts, "Server")
             ?? throw new ToolkitHostingException("ConnectionStrings:toolkitdb has no Host= (e.g. Host=127.0.0.1;Port=5432;Database=ignition_toolkit;Username=postgres;Password=...).");
         var port = int.TryParse(Value(parts, "Port"), out var p) ? p : 5432;
