@@ -8,6 +8,8 @@
 #   Chromium   /usr/bin/chromium
 set -euo pipefail
 
+# libpq settings of the caller (e.g. PGDATABASE) must not leak into the admin commands below.
+unset PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE PGSERVICE
 wanted=("$@")
 [ "${#wanted[@]}" -gt 0 ] || wanted=(rabbitmq postgres chromium)
 wants() { local w; for w in "${wanted[@]}"; do [ "$w" = "$1" ] && return 0; done; return 1; }

@@ -18,6 +18,11 @@ fi
 if [ "$DB" = postgres ]; then
   command -v pg_dump >/dev/null 2>&1 || { echo "error: pg_dump not found (apt-get install postgresql-client)" >&2; exit 1; }
   dump="$dest/postgres-$PGDATABASE-$stamp.dump"
-  pg_dump --format=custom --file="$dump" "$PGDATABASE"
+  if ! PGPASSWORD="$PGPASSWORD" pg_dump --format=custom --file="$dump" \
+      --host="$PGHOST" --port="$PGPORT" --username="$PGUSER" --no-password "$PGDATABASE"; then
+    rm -f "$dump"
+    echo "error: pg_dump of $PGDATABASE@$PGHOST:$PGPORT failed (see above)" >&2
+    exit 1
+  fi
   echo "database     $PGDATABASE@$PGHOST:$PGPORT -> $dump (restore: pg_restore --clean -d $PGDATABASE $dump)"
 fi

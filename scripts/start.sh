@@ -31,6 +31,9 @@ echo -n "waiting for the API's /health "
 for _ in $(seq 1 120); do
   if curl -fsS -o /dev/null --max-time 2 "$API_URL/health" 2>/dev/null; then
     echo " up"
+    # runner and web start once the API is healthy (WaitFor in the AppHost).
+    wait_http "$WEB_URL/health" 60 || echo "note: web ($WEB_URL) is not up yet; see the dashboard"
+    wait_http "$RUNNER_URL/health" 30 || echo "note: runner ($RUNNER_URL) is not up yet; see the dashboard"
     echo
     echo "  Dashboard  $DASHBOARD_URL"
     echo "  API        $API_URL   (health: $API_URL/health)"
