@@ -6,6 +6,7 @@ public sealed record ExecutionRow(string Id, string Playbook, string Status, Dat
 /// <summary>What the status page shows; <see cref="Error"/> is set when the API could not be read.</summary>
 public sealed record ApiStatus(
     string? ApiVersion,
+    string? Database,
     string? Health,
     IReadOnlyDictionary<string, string> Components,
     IReadOnlyList<ExecutionRow> RecentExecutions,
@@ -14,5 +15,5 @@ public sealed record ApiStatus(
     public bool IsReachable => Error is null;
 
     public static ApiStatus Unreachable(string error) =>
-        new(null, null, new Dictionary<string, string>(), [], error);
+        new(null, null, null, new Dictionary<string, string>(), [], error);
 }

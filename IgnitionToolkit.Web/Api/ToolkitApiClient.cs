@@ -20,6 +20,7 @@ public sealed class ToolkitApiClient(HttpClient http, ILogger<ToolkitApiClient> 
                 $"/api/v1/executions?page=1&pageSize={RecentCount}", cancellationToken);
             return new ApiStatus(
                 JsonFields.String(version, "version"),
+                JsonFields.String(version, "database"),
                 health,
                 components,
                 JsonFields.Items(executions).Take(RecentCount).Select(ToRow).ToList(),
