@@ -29,6 +29,7 @@ if wants postgres; then [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(pos
 if wants chromium; then [ -x /usr/bin/chromium ] || need+=(chromium); fi
 command -v make >/dev/null 2>&1 || need+=(make)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v pgrep >/dev/null 2>&1 || need+=(procps)
 if [ "${#need[@]}" -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -qq

@@ -11,7 +11,9 @@ public static class ContainerRuntimeProbe
     public static bool IsAvailable(string? runtime)
     {
         var cli = string.IsNullOrWhiteSpace(runtime) ? "docker" : runtime;
-        var start = new ProcessStartInfo(cli, ["info", "--format", "{{.ServerVersion}}"])
+        // podman's template fields differ; its plain 'info' also fails when no engine answers.
+        string[] args = cli == "podman" ? ["info"] : ["info", "--format", "{{.ServerVersion}}"];
+        var start = new ProcessStartInfo(cli, args)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -36,9 +36,9 @@ public static class InfrastructureExtensions
                 ExternalServerHealthCheck.ForPostgres(settings.DatabaseConnectionString));
         }
         EnsureContainersUsable(builder, settings, "PostgreSQL",
-            "ConnectionStrings__toolkitdb=\"Host=127.0.0.1;Port=5432;Database=toolkit;Username=postgres;Password=postgres\"",
+            "ConnectionStrings__toolkitdb=\"Host=127.0.0.1;Port=5432;Database=ignition_toolkit;Username=postgres;Password=postgres\"",
             "make start DB=postgres");
-        return builder.AddPostgres("postgres").WithDataVolume().AddDatabase(ToolkitHostSettings.DatabaseName);
+        return builder.AddPostgres("postgres").WithDataVolume().AddDatabase(ToolkitHostSettings.DatabaseName, "ignition_toolkit");
     }
 
     /// <summary>A server given as a connection string, with a reachability health check of its own.</summary>
