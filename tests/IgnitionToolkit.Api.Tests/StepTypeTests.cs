@@ -1,6 +1,12 @@
 using System.Net;
 using IgnitionToolkit.Api.Tests.Infrastructure;
+using IgnitionToolkit.Core.Engine;
+using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Core.Plugins.Loading;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Api.Tests;
 
@@ -30,6 +36,16 @@ public sealed class StepTypeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var utility = (await api.Client.GetJsonAsync("/api/v1/step-types?category=utility")).AsArray();
         Assert.All(utility, t => Assert.Equal("utility", t!["category"]!.GetValue<string>()));
         Assert.Contains(utility, t => t!["type"]!.GetValue<string>() == "utility.set_variable");
+    }
+
+    [Fact]
+    public void The_api_runs_on_the_core_registrations()
+    {
+        var services = api.Factory.Services;
+        var registry = services.GetRequiredService<StepPluginRegistry>();
+        Assert.Same(registry, services.GetRequiredService<IStepCatalog>());
+        Assert.IsType<PlaybookLoader>(services.GetRequiredService<IPlaybookLoader>());
+        Assert.IsType<PlaybookEngine>(services.GetRequiredService<IPlaybookEngine>());
     }
 
     [Fact]
