@@ -5,6 +5,7 @@ using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Core.Playbooks;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,7 @@ namespace IgnitionToolkit.Api.Executions;
 
 /// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.</summary>
 public sealed class ExecutionStarter(
-    ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, IPlaybookBundler bundler,
+    ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator,
     ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger)
 {
     public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct)
@@ -24,11 +25,11 @@ public sealed class ExecutionStarter(
         if (!result.IsValid || result.Playbook is null)
             return ApiProblems.Invalid($"playbook '{path}' is invalid ({result.Errors.Count()} error(s))", DiagnosticDto.From(result.Diagnostics));
         var playbook = result.Playbook;
-        var bound = ParameterBinder.Bind(playbook, request.Parameters);
+        var bound = StartParameters.Bind(playbook, request.Parameters);
         if (bound.Errors.Count > 0)
             return ApiProblems.Invalid($"parameters do not match playbook '{path}' ({bound.Errors.Count} error(s))", bound.Errors);
 
-        var nested = bundler.Collect(playbook, validator.Source);
+        var nested = PlaybookBundle.Collect(playbook, library.Source);
         var now = clock.GetUtcNow();
         var record = new ExecutionRecord
         {

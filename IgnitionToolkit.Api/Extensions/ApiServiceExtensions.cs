@@ -28,7 +28,6 @@ public static class ApiServiceExtensions
 
         builder.Services.AddSingleton<PlaybookLibrary>();
         builder.Services.AddScoped<PlaybookValidator>();
-        builder.Services.AddScoped<IPlaybookBundler, PlaybookBundler>();
         builder.Services.AddScoped<ExecutionStarter>();
         builder.Services.AddScoped<ExecutionQueries>();
         builder.Services.AddScoped<ExecutionControl>();

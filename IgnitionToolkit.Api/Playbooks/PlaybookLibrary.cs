@@ -1,4 +1,5 @@
 using IgnitionToolkit.Core.Configuration;
+using IgnitionToolkit.Core.Playbooks;
 
 namespace IgnitionToolkit.Api.Playbooks;
 
@@ -13,6 +14,10 @@ public sealed class PlaybookLibrary(ToolkitPaths paths, TimeProvider clock)
 
     public string Root { get; } = Path.GetFullPath(paths.PlaybooksDirectory);
     public string BackupRoot { get; } = Path.Combine(paths.BackupsDirectory, "playbooks");
+
+    /// <summary>Finds nested playbooks (<c>playbook.run</c>) in the library: relative to the calling file's folder
+    /// first, then to the library root (the parser's <see cref="FileSystemPlaybookSource"/>).</summary>
+    public FileSystemPlaybookSource Source { get; } = new(paths.PlaybooksDirectory);
 
     /// <summary>Checks and normalises a library path; returns an error message when it is unusable.</summary>
     public string? TryNormalize(string? path, out string relative)

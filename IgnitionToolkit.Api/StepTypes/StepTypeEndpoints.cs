@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Core.Plugins.Loading;
 
 namespace IgnitionToolkit.Api.StepTypes;
 
@@ -15,7 +16,11 @@ public sealed record StepTypeDto(
     string Type, string Category, string Description, IReadOnlyList<StepParameterDto> Parameters,
     IReadOnlyList<StepOutputDto> Outputs, IReadOnlyList<StepAliasDto> Aliases, bool AllowAdditionalParameters);
 
-/// <summary><c>GET /api/v1/step-types</c>: the step catalogue with parameter schemas, outputs and deprecated aliases.</summary>
+/// <summary>Problems met while loading the step plugins (unloadable assemblies, duplicate types or aliases).</summary>
+public sealed record StepTypeErrorsDto(IReadOnlyList<string> PluginErrors);
+
+/// <summary><c>GET /api/v1/step-types</c>: the step catalogue with parameter schemas, outputs and deprecated aliases;
+/// <c>GET /api/v1/step-types/errors</c>: the plugin load errors of that catalogue.</summary>
 public static class StepTypeEndpoints
 {
     public static RouteGroupBuilder MapStepTypeEndpoints(this RouteGroupBuilder api)
@@ -26,6 +31,8 @@ public static class StepTypeEndpoints
             .OrderBy(d => d.Type, StringComparer.Ordinal)
             .Select(ToDto)
             .ToList())).WithName("ListStepTypes");
+        group.MapGet("/errors", ([FromServices] StepPluginRegistry registry) =>
+            TypedResults.Ok(new StepTypeErrorsDto(registry.LoadErrors))).WithName("ListStepTypeErrors");
         return api;
     }
 

@@ -64,6 +64,24 @@ public abstract class ExecutionPersistenceTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Start_bundles_every_nested_level_found_next_to_the_caller_or_at_the_library_root()
+    {
+        Api.WritePlaybook("bundle/top.yaml", SamplePlaybooks.Parent("mid.yaml"));
+        Api.WritePlaybook("bundle/mid.yaml", SamplePlaybooks.Parent("leaf.yaml"));
+        Api.WritePlaybook("leaf.yaml", SamplePlaybooks.Hello("Leaf"));
+        var top = await Api.WaitForStartAsync(await Api.StartAsync("bundle/top.yaml", new { }));
+        Assert.Equal(["bundle/mid.yaml", "leaf.yaml"], top.NestedPlaybooks.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(SamplePlaybooks.Hello("Leaf"), top.NestedPlaybooks["leaf.yaml"]);
+
+        Api.CopyExamples("nested");
+        var example = await Api.WaitForStartAsync(await Api.StartAsync("nested/parent.yaml", new { who = "ops" }));
+        var child = Assert.Single(example.NestedPlaybooks);
+        Assert.Equal("nested/child_greeting.yaml", child.Key);
+        Assert.Equal(File.ReadAllText(Path.Combine(Api.PlaybooksDirectory, "nested", "child_greeting.yaml")), child.Value);
+        Assert.Equal("ops", JsonNode.Parse(example.ParametersJson)!["who"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Start_refuses_unknown_playbooks_invalid_playbooks_and_bad_parameters()
     {
         Api.WritePlaybook("refuse/hello.yaml", SamplePlaybooks.Hello());
@@ -71,12 +89,26 @@ public abstract class ExecutionPersistenceTests(ApiFixture api)
 
         await AssertProblem(new { playbook = "refuse/nope.yaml" }, HttpStatusCode.NotFound);
         var invalid = await AssertProblem(new { playbook = "refuse/broken.yaml" }, HttpStatusCode.BadRequest);
-        Assert.Equal(7, invalid["diagnostics"]!.AsArray().Single(d => d!["field"]!.GetValue<string>() == "steps[second].type")!["line"]!.GetValue<int>());
+        Assert.Equal(8, invalid["diagnostics"]!.AsArray().Single(d => d!["field"]!.GetValue<string>() == "steps[1].type")!["line"]!.GetValue<int>());
         var missing = await AssertProblem(new { playbook = "refuse/hello.yaml", parameters = new { count = 2 } }, HttpStatusCode.BadRequest);
         Assert.Equal("parameters.greeting", Assert.Single(missing["diagnostics"]!.AsArray())!["field"]!.GetValue<string>());
         var typed = await AssertProblem(new { playbook = "refuse/hello.yaml", parameters = new { greeting = "x", count = "many", extra = 1 } }, HttpStatusCode.BadRequest);
-        Assert.Equal(["parameters.count", "parameters.extra"],
-            typed["diagnostics"]!.AsArray().Select(d => d!["field"]!.GetValue<string>()).Order());
+        var problems = typed["diagnostics"]!.AsArray();
+        Assert.Equal(["parameters.count", "parameters.extra"], problems.Select(d => d!["field"]!.GetValue<string>()).Order());
+        var count = problems.Single(d => d!["field"]!.GetValue<string>() == "parameters.count")!;
+        Assert.Contains("integer", count["message"]!.GetValue<string>());
+        Assert.Contains("many", count["message"]!.GetValue<string>());
+        Assert.Equal(13, count["line"]!.GetValue<int>());
+        Assert.Equal("refuse/hello.yaml", count["file"]!.GetValue<string>());
+        Assert.Contains("unknown parameter 'extra'", problems.Single(d => d!["field"]!.GetValue<string>() == "parameters.extra")!["message"]!.GetValue<string>());
+
+        var secret = await AssertProblem(new { playbook = "refuse/hello.yaml", parameters = new { greeting = "x", api_password = new[] { "hunter22" } } }, HttpStatusCode.BadRequest);
+        Assert.Equal("parameters.api_password", Assert.Single(secret["diagnostics"]!.AsArray())!["field"]!.GetValue<string>());
+        Assert.DoesNotContain("hunter22", secret.ToJsonString());
+
+        Api.WritePlaybook("refuse/typed.yaml", SamplePlaybooks.Hello());
+        var converted = await Api.WaitForStartAsync(await Api.StartAsync("refuse/typed.yaml", new { greeting = "x", count = "7" }));
+        Assert.Equal("7", JsonNode.Parse(converted.ParametersJson)!["count"]!.GetValue<string>());
     }
 
     [Fact]

@@ -52,12 +52,12 @@ public sealed class PlaybookLibraryTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var diagnostics = (await response.ReadJsonAsync())["diagnostics"]!.AsArray();
         Assert.Equal(2, diagnostics.Count);
-        var unknown = diagnostics.Single(d => d!["field"]!.GetValue<string>() == "steps[second].type");
-        Assert.Equal(7, unknown!["line"]!.GetValue<int>());
+        var unknown = diagnostics.Single(d => d!["field"]!.GetValue<string>() == "steps[1].type");
+        Assert.Equal(8, unknown!["line"]!.GetValue<int>());
         Assert.Equal("bad/broken.yaml", unknown["file"]!.GetValue<string>());
         Assert.Contains("utility.teleport", unknown["message"]!.GetValue<string>());
-        var missing = diagnostics.Single(d => d!["field"]!.GetValue<string>() == "steps[first].parameters.message");
-        Assert.Equal(3, missing!["line"]!.GetValue<int>());
+        var missing = diagnostics.Single(d => d!["field"]!.GetValue<string>() == "steps[0].parameters.message");
+        Assert.Equal(4, missing!["line"]!.GetValue<int>());
         Assert.False(File.Exists(Path.Combine(api.PlaybooksDirectory, "bad", "broken.yaml")));
 
         using var validate = await api.Client.PostJsonAsync("/api/v1/playbooks/validate", new { yaml = SamplePlaybooks.Invalid });
@@ -98,7 +98,7 @@ public sealed class PlaybookLibraryTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal("gateway/backup.yaml", Assert.Single(gateway)!["path"]!.GetValue<string>());
         Assert.Equal(["demo", "utility"], gateway[0]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
 
-        var search = (await api.Client.GetJsonAsync("/api/v1/playbooks?search=greet")).AsArray();
+        var search = (await api.Client.GetJsonAsync("/api/v1/playbooks?search=GREETER")).AsArray();
         Assert.Equal("examples/greet.yaml", Assert.Single(search)!["path"]!.GetValue<string>());
 
         var examples = (await api.Client.GetJsonAsync("/api/v1/playbooks?category=examples")).AsArray();
@@ -106,12 +106,47 @@ public sealed class PlaybookLibraryTests(ApiFixture api) : IClassFixture<ApiFixt
     }
 
     [Fact]
-    public async Task Step_types_list_schemas_and_aliases()
+    public async Task Example_library_is_valid_with_its_nested_playbooks_resolved()
     {
-        var types = (await api.Client.GetJsonAsync("/api/v1/step-types")).AsArray();
-        var wait = types.Single(t => t!["type"]!.GetValue<string>() == "utility.wait");
-        Assert.Equal("seconds", wait!["parameters"]![0]!["name"]!.GetValue<string>());
-        Assert.True(wait["parameters"]![0]!["required"]!.GetValue<bool>());
-        Assert.Equal("utility.sleep", wait["aliases"]![0]!["name"]!.GetValue<string>());
+        foreach (var folder in new[] { "utility", "nested", "debug" }) api.CopyExamples(folder);
+
+        var all = (await api.Client.GetJsonAsync("/api/v1/playbooks")).AsArray();
+        foreach (var path in new[] { "utility/hello_world.yaml", "utility/wait_and_log.yaml", "nested/parent.yaml", "nested/child_greeting.yaml", "debug/breakpoint_demo.yaml" })
+        {
+            var summary = all.Single(p => p!["path"]!.GetValue<string>() == path)!;
+            Assert.True(summary["valid"]!.GetValue<bool>(), $"{path} should be valid");
+            Assert.Equal(0, summary["error_count"]!.GetValue<int>());
+        }
+
+        var parent = await api.Client.GetJsonAsync("/api/v1/playbooks/nested/parent.yaml");
+        Assert.Equal("Nested Greeting", parent["summary"]!["name"]!.GetValue<string>());
+        Assert.Equal(["example", "nested", "playbook.run"], parent["summary"]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("playbook.run", parent["steps"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "greet_child")!["type"]!.GetValue<string>());
+        Assert.DoesNotContain(parent["diagnostics"]!.AsArray(), d => d!["severity"]!.GetValue<string>() == "error");
+    }
+
+    [Fact]
+    public async Task Nested_playbooks_are_found_next_to_the_caller_then_at_the_library_root()
+    {
+        api.WritePlaybook("shared/child.yaml", SamplePlaybooks.Hello("Shared child"));
+        api.WritePlaybook("teams/a/local.yaml", SamplePlaybooks.Hello("Local child"));
+        var yaml = SamplePlaybooks.Parent("local.yaml") + "\n" + """
+              - id: run_shared
+                name: Run the shared child
+                type: playbook.run
+                parameters:
+                  playbook: shared/child.yaml
+                  greeting: hi
+            """;
+        using var ok = await api.Client.PostJsonAsync("/api/v1/playbooks/validate", new { yaml, path = "teams/a/parent.yaml" });
+        var valid = await ok.ReadJsonAsync();
+        Assert.True(valid["valid"]!.GetValue<bool>(), valid.ToJsonString());
+
+        using var missing = await api.Client.PostJsonAsync("/api/v1/playbooks/validate", new { yaml = SamplePlaybooks.Parent("nowhere.yaml"), path = "teams/a/other.yaml" });
+        var diagnostic = Assert.Single((await missing.ReadJsonAsync())["diagnostics"]!.AsArray())!;
+        Assert.Equal("steps[0].parameters.playbook", diagnostic["field"]!.GetValue<string>());
+        Assert.Equal("teams/a/other.yaml", diagnostic["file"]!.GetValue<string>());
+        Assert.Equal(8, diagnostic["line"]!.GetValue<int>());
+        Assert.Contains("nowhere.yaml", diagnostic["message"]!.GetValue<string>());
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using IgnitionToolkit.Api.Tests.Fakes;
 using IgnitionToolkit.Api.Tests.Infrastructure;
 using IgnitionToolkit.Core.Plugins;
 using Microsoft.AspNetCore.TestHost;

@@ -1,19 +1,16 @@
 using IgnitionToolkit.Api.Extensions;
 using IgnitionToolkit.Api.Messaging;
-using IgnitionToolkit.Api.Tests.Fakes;
 using IgnitionToolkit.Core.Messaging;
-using IgnitionToolkit.Core.Playbooks;
-using IgnitionToolkit.Core.Plugins;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;
 
 /// <summary>
-/// One API under test (WebApplicationFactory) on real RabbitMQ with a unique naming prefix, a temporary data folder and
-/// playbook library, and a <see cref="FakeRunner"/> on the other side of the bus. SQLite by default;
+/// One API under test (WebApplicationFactory) with its real services (step catalogue from the built-in plugins and an
+/// empty plugins folder, the parser's playbook loader) on real RabbitMQ with a unique naming prefix, a temporary data
+/// folder and playbook library (real YAML files), and a <see cref="FakeRunner"/> on the other side of the bus. SQLite by default;
 /// <see cref="PostgresApiFixture"/> uses a fresh PostgreSQL database that is dropped afterwards.
 /// </summary>
 public class ApiFixture : IAsyncLifetime
@@ -22,6 +19,7 @@ public class ApiFixture : IAsyncLifetime
     public string Root { get; }
     public string DataDirectory => Path.Combine(Root, "data");
     public string PlaybooksDirectory => Path.Combine(Root, "playbooks");
+    public string PluginsDirectory => Path.Combine(Root, "plugins");
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
     public FakeRunner Runner { get; }
@@ -48,6 +46,7 @@ public class ApiFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(DataDirectory);
         Directory.CreateDirectory(PlaybooksDirectory);
+        Directory.CreateDirectory(PluginsDirectory);
         var connectionString = await CreateDatabaseAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -60,12 +59,7 @@ public class ApiFixture : IAsyncLifetime
             builder.UseSetting(HeartbeatMonitorOptions.TimeoutKey, HeartbeatTimeoutSeconds);
             if (connectionString is not null)
                 builder.UseSetting($"ConnectionStrings:{PersistenceExtensions.ConnectionStringName}", connectionString);
-            builder.ConfigureTestServices(services =>
-            {
-                // TEST FAKES until the real catalogue and loader are merged (see Fakes/).
-                services.AddSingleton<IStepCatalog, FakeStepCatalog>();
-                services.AddSingleton<IPlaybookLoader, FakePlaybookLoader>();
-            });
+            builder.UseSetting("Toolkit:PluginsDirectory", PluginsDirectory);
         });
         Client = Factory.CreateClient();
         if (BrokerAvailable) await Runner.StartAsync();
@@ -86,6 +80,15 @@ public class ApiFixture : IAsyncLifetime
         {
             // A file still held open by the OS is left in the temp folder.
         }
+    }
+
+    /// <summary>Copies a folder of the repository's example library (<c>playbooks/&lt;folder&gt;</c>) into the library.</summary>
+    public void CopyExamples(string folder)
+    {
+        var root = IgnitionToolkit.Core.Configuration.ToolkitPaths.FindRepositoryRoot(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("tests must run from the repository checkout");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "playbooks", folder), "*.yaml"))
+            WritePlaybook($"{folder}/{Path.GetFileName(file)}", File.ReadAllText(file));
     }
 
     /// <summary>Writes a playbook into the library folder.</summary>

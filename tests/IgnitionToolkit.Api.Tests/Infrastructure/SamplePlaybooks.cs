@@ -14,8 +14,10 @@ public static class SamplePlaybooks
             required: true
           - name: api_password
             type: string
+            required: false
           - name: count
             type: integer
+            required: false
         steps:
           - id: say
             name: Say hello
@@ -29,9 +31,10 @@ public static class SamplePlaybooks
               seconds: 0
         """;
 
-    /// <summary>Line 7 holds the unknown step type; line 5 the step missing its required parameter.</summary>
+    /// <summary>Line 8 holds the unknown step type; line 4 starts the step missing its required parameter.</summary>
     public const string Invalid = """
         name: Broken
+        version: "1.0"
         steps:
           - id: first
             name: Missing message
@@ -40,13 +43,16 @@ public static class SamplePlaybooks
             type: utility.teleport
         """;
 
+    /// <summary>Runs <paramref name="childPath"/> (a <see cref="Hello"/> playbook) passing its required <c>greeting</c>.</summary>
     public static string Parent(string childPath) => $$$"""
         name: Parent
+        version: "1.0"
         steps:
           - id: run_child
             name: Run the child
             type: playbook.run
             parameters:
               playbook: {{{childPath}}}
+              greeting: from the parent
         """;
 }

@@ -1,8 +1,8 @@
 using IgnitionToolkit.Core.Plugins;
 
-namespace IgnitionToolkit.Api.Tests.Fakes;
+namespace IgnitionToolkit.Api.Tests.Infrastructure;
 
-/// <summary>TEST FAKE — a catalogue that fails, to prove unhandled errors become problem details without stack traces.</summary>
+/// <summary>Fault injection (replaces the real catalogue in one test only): a catalogue that fails, to prove unhandled errors become problem details without stack traces.</summary>
 public sealed class ThrowingStepCatalog : IStepCatalog
 {
     public IReadOnlyCollection<StepTypeDescriptor> Descriptors => throw new InvalidOperationException("catalogue exploded at secret-internal-frame");

@@ -1,0 +1,77 @@
+using System.Net;
+using IgnitionToolkit.Api.Tests.Infrastructure;
+using IgnitionToolkit.Core.Engine;
+using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Core.Plugins.Loading;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IgnitionToolkit.Api.Tests;
+
+/// <summary>The real step catalogue: built-in plugins plus the plugins folder.</summary>
+public sealed class StepTypeTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Step_types_list_the_built_in_catalogue_with_schemas_and_aliases()
+    {
+        var types = (await api.Client.GetJsonAsync("/api/v1/step-types")).AsArray();
+        var names = types.Select(t => t!["type"]!.GetValue<string>()).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Subset(names.ToHashSet(), new HashSet<string> { "debug.breakpoint", "playbook.run", "utility.log", "utility.set_variable", "utility.wait" });
+
+        var wait = types.Single(t => t!["type"]!.GetValue<string>() == "utility.wait")!;
+        var seconds = wait["parameters"]![0]!;
+        Assert.Equal("seconds", seconds["name"]!.GetValue<string>());
+        Assert.Equal("float", seconds["type"]!.GetValue<string>());
+        Assert.False(seconds["required"]!.GetValue<bool>());
+        Assert.Equal(1.0, seconds["default"]!.GetValue<double>());
+        Assert.Equal("utility.sleep", wait["aliases"]![0]!["name"]!.GetValue<string>());
+
+        var log = types.Single(t => t!["type"]!.GetValue<string>() == "utility.log")!;
+        Assert.True(log["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "message")!["required"]!.GetValue<bool>());
+        Assert.True(types.Single(t => t!["type"]!.GetValue<string>() == "playbook.run")!["allow_additional_parameters"]!.GetValue<bool>());
+
+        var utility = (await api.Client.GetJsonAsync("/api/v1/step-types?category=utility")).AsArray();
+        Assert.All(utility, t => Assert.Equal("utility", t!["category"]!.GetValue<string>()));
+        Assert.Contains(utility, t => t!["type"]!.GetValue<string>() == "utility.set_variable");
+    }
+
+    [Fact]
+    public void The_api_runs_on_the_core_registrations()
+    {
+        var services = api.Factory.Services;
+        var registry = services.GetRequiredService<StepPluginRegistry>();
+        Assert.Same(registry, services.GetRequiredService<IStepCatalog>());
+        Assert.IsType<PlaybookLoader>(services.GetRequiredService<IPlaybookLoader>());
+        Assert.IsType<PlaybookEngine>(services.GetRequiredService<IPlaybookEngine>());
+    }
+
+    [Fact]
+    public async Task Plugin_errors_are_empty_with_a_clean_plugins_folder()
+    {
+        var errors = await api.Client.GetJsonAsync("/api/v1/step-types/errors");
+        Assert.Empty(errors["plugin_errors"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_broken_plugin_assembly_is_reported_and_the_built_in_types_still_load()
+    {
+        var plugins = Path.Combine(api.Root, "broken-plugins");
+        Directory.CreateDirectory(plugins);
+        var broken = Path.Combine(plugins, "Broken.Steps.dll");
+        File.WriteAllText(broken, "this is not an assembly");
+        await using var factory = api.Factory.WithWebHostBuilder(b => b.UseSetting("Toolkit:PluginsDirectory", plugins));
+        using var client = factory.CreateClient();
+
+        var errors = (await client.GetJsonAsync("/api/v1/step-types/errors"))["plugin_errors"]!.AsArray();
+        var error = Assert.Single(errors)!.GetValue<string>();
+        Assert.Contains(broken, error);
+        Assert.Contains("cannot load plugin assembly", error);
+
+        using var types = await client.GetAsync("/api/v1/step-types");
+        Assert.Equal(HttpStatusCode.OK, types.StatusCode);
+        Assert.Contains((await types.ReadJsonAsync()).AsArray(), t => t!["type"]!.GetValue<string>() == "utility.log");
+    }
+}
