@@ -26,13 +26,13 @@ public sealed class RunCommand(IServiceProvider services, TextWriter output, Tex
 
         var display = PlaybookFiles.Display(path);
         var library = services.GetService<ToolkitPaths>()?.PlaybooksDirectory;
-        var source = new DirectoryPlaybookSource(Path.GetDirectoryName(Path.GetFullPath(path))!, library ?? "");
+        var source = FirstMatchPlaybookSource.ForFile(path, library);
         var loaded = services.GetRequiredService<IPlaybookLoader>().Load(await File.ReadAllTextAsync(path, cancellationToken), display, source);
         foreach (var diagnostic in loaded.Diagnostics) await error.WriteLineAsync(diagnostic.ToString());
         if (!loaded.IsValid || loaded.Playbook is null) return CliApp.InvalidInput;
 
         var problems = new List<string>();
-        var parameters = ParameterBinder.Bind(loaded.Playbook, arguments.Params, arguments.ParamFile, problems);
+        var parameters = CliParameters.Bind(loaded.Playbook, arguments.Params, arguments.ParamFile, problems);
         foreach (var problem in problems) await error.WriteLineAsync($"error: {problem}");
         if (problems.Count > 0) return CliApp.InvalidInput;
 
