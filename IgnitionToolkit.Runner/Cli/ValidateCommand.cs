@@ -28,7 +28,7 @@ public sealed class ValidateCommand(IServiceProvider services, TextWriter output
         if (files.Count > 0)
         {
             var loader = services.GetRequiredService<IPlaybookLoader>();
-            var library = services.GetService<ToolkitPaths>()?.PlaybooksDirectory;
+            var library = services.GetRequiredService<ToolkitPaths>().PlaybooksDirectory;
             foreach (var file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
