@@ -8,7 +8,8 @@ namespace IgnitionToolkit.Core.Messaging;
 /// <summary>
 /// Writes free-form values (step parameters, outputs, variables typed <see cref="object"/>) so that one odd value never
 /// loses an event: JSON-friendly values (text, booleans, finite numbers, dates, GUIDs, <see cref="JsonElement"/>,
-/// dictionaries and lists of them) are written as they are; anything else (enums, NaN, custom objects...) becomes its text.
+/// dictionaries and lists of them, records) are written as they are; enums, NaN/infinity and objects System.Text.Json
+/// cannot write (<see cref="Type"/>, cycles, delegates...) become their text.
 /// Reading gives <see cref="JsonElement"/> values, as System.Text.Json does by default.
 /// </summary>
 public sealed class SafeValueJsonConverter : JsonConverter<object>
@@ -21,9 +22,9 @@ public sealed class SafeValueJsonConverter : JsonConverter<object>
         return document.RootElement.Clone();
     }
 
-    public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options) => WriteValue(writer, value, 0);
+    public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options) => WriteValue(writer, value, options, 0);
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
+    private static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions options, int depth)
     {
         switch (value)
         {
@@ -67,7 +68,7 @@ public sealed class SafeValueJsonConverter : JsonConverter<object>
                 foreach (DictionaryEntry entry in map)
                 {
                     writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
-                    WriteValue(writer, entry.Value, depth + 1);
+                    WriteValue(writer, entry.Value, options, depth + 1);
                 }
                 writer.WriteEndObject();
                 break;
@@ -76,18 +77,38 @@ public sealed class SafeValueJsonConverter : JsonConverter<object>
                 foreach (var (key, item) in pairs)
                 {
                     writer.WritePropertyName(key);
-                    WriteValue(writer, item, depth + 1);
+                    WriteValue(writer, item, options, depth + 1);
                 }
                 writer.WriteEndObject();
                 break;
             case IEnumerable items when depth < MaxDepth:
                 writer.WriteStartArray();
-                foreach (var item in items) WriteValue(writer, item, depth + 1);
+                foreach (var item in items) WriteValue(writer, item, options, depth + 1);
                 writer.WriteEndArray();
                 break;
+            case Enum:
+                writer.WriteStringValue(value.ToString());
+                break;
             default:
-                writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+                WriteObject(writer, value, options);
                 break;
         }
+    }
+
+    /// <summary>Records and other objects as System.Text.Json writes their runtime type; their text when it cannot
+    /// (cycles, <see cref="Type"/>, delegates, pointers...).</summary>
+    private static void WriteObject(Utf8JsonWriter writer, object value, JsonSerializerOptions options)
+    {
+        byte[] json;
+        try
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), options);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException or ArgumentException)
+        {
+            writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+            return;
+        }
+        writer.WriteRawValue(json, skipInputValidation: true);
     }
 }

@@ -12,7 +12,7 @@ public sealed class EventPayloadJsonTests
 
     private static readonly Dictionary<string, object?> Values = new()
     {
-        ["count"] = 3L, ["ratio"] = 0.5, ["on"] = true, ["list"] = new List<object?> { 1L, "x" }, ["odd"] = new Version(1, 2),
+        ["count"] = 3L, ["ratio"] = 0.5, ["on"] = true, ["list"] = new List<object?> { 1L, "x" }, ["odd"] = typeof(string),
         ["nan"] = double.NaN, ["kind"] = ExecutionStatus.Paused,
     };
 
@@ -22,7 +22,7 @@ public sealed class EventPayloadJsonTests
         { new ExecutionStatusChangedEvent(At, ExecutionStatus.Paused, "by user"), "status_changed", """{"status":"paused","reason":"by user"}""" },
         {
             new StepStartedEvent(At, "call/inner", "call", "inner", "Inner", "utility.log", 2, Values), "step_started",
-            """{"stepPath":"call/inner","parentPath":"call","stepId":"inner","stepName":"Inner","stepType":"utility.log","attempt":2,"parameters":{"count":3,"ratio":0.5,"on":true,"list":[1,"x"],"odd":"1.2","nan":"NaN","kind":"Paused"}}"""
+            """{"stepPath":"call/inner","parentPath":"call","stepId":"inner","stepName":"Inner","stepType":"utility.log","attempt":2,"parameters":{"count":3,"ratio":0.5,"on":true,"list":[1,"x"],"odd":"System.String","nan":"NaN","kind":"Paused"}}"""
         },
         {
             new StepFinishedEvent(At, "s", null, "s", StepStatus.Skipped, new Dictionary<string, object?> { ["out"] = 1L }, null, TimeSpan.FromMilliseconds(1500), 1), "step_finished",
@@ -58,11 +58,13 @@ public sealed class EventPayloadJsonTests
     public void Payloads_read_back_with_json_values()
     {
         var (_, payload) = EventPayloadJson.FromEngineEvent(new StepFinishedEvent(At, "s", null, "s", StepStatus.Completed,
-            new Dictionary<string, object?> { ["n"] = 2L, ["self"] = new Uri("http://gateway:8088") }, null, TimeSpan.Zero, 1));
+            new Dictionary<string, object?> { ["n"] = 2L, ["self"] = new Uri("http://gateway:8088"), ["record"] = new LogPayload(null, "info", "x") },
+            null, TimeSpan.Zero, 1));
 
         var read = EventPayloadJson.Deserialize<StepFinishedPayload>(payload);
 
         Assert.Equal(2, Assert.IsType<JsonElement>(read.Outputs["n"]).GetInt64());
-        Assert.Equal("http://gateway:8088/", Assert.IsType<JsonElement>(read.Outputs["self"]).GetString());
+        Assert.Equal("http://gateway:8088", Assert.IsType<JsonElement>(read.Outputs["self"]).GetString());
+        Assert.Equal("info", Assert.IsType<JsonElement>(read.Outputs["record"]).GetProperty("level").GetString());
     }
 }
