@@ -44,7 +44,8 @@ public sealed record ExecutionFinishedPayload(string Status, string? Error, doub
 /// <summary>Serialisation of event payloads, shared by the Runner (writes) and the API (reads).</summary>
 public static class EventPayloadJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    /// <summary>Web naming (camelCase); free-form values go through <see cref="SafeValueJsonConverter"/>.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new SafeValueJsonConverter() } };
 
     public static string Serialize<T>(T payload) => JsonSerializer.Serialize(payload, Options);
 

@@ -25,21 +25,22 @@ public sealed class RunCommand(IServiceProvider services, TextWriter output, Tex
         }
 
         var display = PlaybookFiles.Display(path);
-        var library = services.GetService<ToolkitPaths>()?.PlaybooksDirectory;
-        var source = new DirectoryPlaybookSource(Path.GetDirectoryName(Path.GetFullPath(path))!, library ?? "");
+        var paths = services.GetRequiredService<ToolkitPaths>();
+        var library = paths.PlaybooksDirectory;
+        var source = FirstMatchPlaybookSource.ForFile(path, library);
         var loaded = services.GetRequiredService<IPlaybookLoader>().Load(await File.ReadAllTextAsync(path, cancellationToken), display, source);
         foreach (var diagnostic in loaded.Diagnostics) await error.WriteLineAsync(diagnostic.ToString());
         if (!loaded.IsValid || loaded.Playbook is null) return CliApp.InvalidInput;
 
         var problems = new List<string>();
-        var parameters = ParameterBinder.Bind(loaded.Playbook, arguments.Params, arguments.ParamFile, problems);
+        var parameters = CliParameters.Bind(loaded.Playbook, arguments.Params, arguments.ParamFile, problems);
         foreach (var problem in problems) await error.WriteLineAsync($"error: {problem}");
         if (problems.Count > 0) return CliApp.InvalidInput;
 
         var executionId = Guid.NewGuid();
         var request = new ExecutionRequest(executionId, loaded.Playbook, parameters, DebugMode: false)
         {
-            ArtifactDirectory = ArtifactDirectory(executionId),
+            ArtifactDirectory = Path.Combine(paths.ArtifactsDirectory, executionId.ToString()),
             PlaybookSource = source,
         };
         var observer = new ConsoleProgressObserver(output);
@@ -58,14 +59,6 @@ public sealed class RunCommand(IServiceProvider services, TextWriter output, Tex
 
         await PrintSummaryAsync(observer, status);
         return status == ExecutionStatus.Completed ? CliApp.Success : CliApp.Failure;
-    }
-
-    private string ArtifactDirectory(Guid executionId)
-    {
-        var paths = services.GetService<ToolkitPaths>();
-        return paths is null
-            ? Path.Combine(Path.GetTempPath(), "ignition-toolkit", "artifacts", executionId.ToString())
-            : Path.Combine(paths.ArtifactsDirectory, executionId.ToString());
     }
 
     private void Cancel(IExecutionControl control)

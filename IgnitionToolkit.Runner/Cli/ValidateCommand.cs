@@ -28,11 +28,11 @@ public sealed class ValidateCommand(IServiceProvider services, TextWriter output
         if (files.Count > 0)
         {
             var loader = services.GetRequiredService<IPlaybookLoader>();
-            var library = services.GetService<ToolkitPaths>()?.PlaybooksDirectory ?? "";
+            var library = services.GetRequiredService<ToolkitPaths>().PlaybooksDirectory;
             foreach (var file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var source = new DirectoryPlaybookSource(Path.GetDirectoryName(Path.GetFullPath(file))!, library);
+                var source = FirstMatchPlaybookSource.ForFile(file, library);
                 var result = loader.Load(await File.ReadAllTextAsync(file, cancellationToken), PlaybookFiles.Display(file), source);
                 foreach (var diagnostic in result.Diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column))
                 {

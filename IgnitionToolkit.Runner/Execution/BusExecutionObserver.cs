@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
-using IgnitionToolkit.Runner.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -46,7 +45,7 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
         try
         {
             var completed = WithCancelReason(engineEvent);
-            var (kind, payload) = EngineEventMapper.Map(completed);
+            var (kind, payload) = EventPayloadJson.FromEngineEvent(completed);
             lock (_gate)
             {
                 var message = new ExecutionEventMessage(_executionId, ++_sequence, _runnerId, kind, completed.Timestamp, payload);

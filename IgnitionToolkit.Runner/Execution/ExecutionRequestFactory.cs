@@ -3,21 +3,20 @@ using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Playbooks;
-using IgnitionToolkit.Runner.Playbooks;
 
 namespace IgnitionToolkit.Runner.Execution;
 
 /// <summary>Turns a <see cref="StartExecution"/> into an <see cref="ExecutionRequest"/>: parses and validates the
-/// playbook (nested playbooks from the message), reads the parameters with their types, picks the artifacts folder.</summary>
+/// playbook (nested playbooks from the message), types the parameters (<see cref="PlaybookParameterBinder"/>), picks the artifacts folder.</summary>
 public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths paths)
 {
     /// <summary>The request, or null with <paramref name="error"/> saying what is wrong with the message.</summary>
     public ExecutionRequest? Create(StartExecution message, out string? error)
     {
-        Dictionary<string, object?> parameters;
+        Dictionary<string, object?> given;
         try
         {
-            parameters = JsonValues.ParseObject(message.ParametersJson);
+            given = JsonValues.ParseObject(message.ParametersJson);
         }
         catch (JsonException ex)
         {
@@ -25,7 +24,7 @@ public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths
             return null;
         }
 
-        var source = new BundlePlaybookSource(message.NestedPlaybooks ?? new Dictionary<string, string>());
+        var source = new InMemoryPlaybookSource(message.NestedPlaybooks ?? new Dictionary<string, string>());
         var loaded = loader.Load(message.PlaybookYaml ?? "", message.PlaybookPath, source);
         if (!loaded.IsValid || loaded.Playbook is null)
         {
@@ -36,6 +35,8 @@ public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths
             return null;
         }
 
+        // Typed and defaulted here so the request carries plain values; the engine reports any binding error.
+        var parameters = PlaybookParameterBinder.Bind(loaded.Playbook, given).Values;
         var artifacts = Path.Combine(paths.ArtifactsDirectory, message.ExecutionId.ToString());
         Directory.CreateDirectory(artifacts);
         error = null;

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Runner.Messaging;
 using IgnitionToolkit.Runner.Options;
 using MassTransit;
@@ -11,8 +12,7 @@ public static class RunnerBusExtensions
     public static IHostApplicationBuilder AddRunnerBus(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var names = RunnerBusNames.From(key => configuration[key]);
-        builder.Services.AddSingleton(names);
+        var prefix = configuration[BusEndpoints.PrefixKey];
 
         builder.Services.AddMassTransit(x =>
         {
@@ -21,14 +21,14 @@ public static class RunnerBusExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(MessagingUri(configuration));
-                names.Apply(cfg);
-                cfg.ReceiveEndpoint(names.ExecutionsQueue, e =>
+                cfg.UseBusPrefix(prefix);
+                cfg.ReceiveEndpoint(BusEndpoints.ExecutionsQueue(prefix), e =>
                 {
                     e.PrefetchCount = 1;
                     e.ConcurrentMessageLimit = 1;
                     e.ConfigureConsumer<StartExecutionConsumer>(context);
                 });
-                cfg.ReceiveEndpoint(names.RunnerControlQueue(context.GetRequiredService<RunnerIdentity>().Id), e =>
+                cfg.ReceiveEndpoint(BusEndpoints.RunnerControlQueue(prefix, context.GetRequiredService<RunnerIdentity>().Id), e =>
                 {
                     e.AutoDelete = true;
                     e.Durable = false;
@@ -45,16 +45,25 @@ public static class RunnerBusExtensions
         return builder;
     }
 
+    /// <summary>Puts the <see cref="BusEndpoints.EntityPrefix"/> in front of the message-type exchanges (published messages).</summary>
+    public static void UseBusPrefix(this IBusFactoryConfigurator configurator, string? prefix)
+    {
+        var entityPrefix = BusEndpoints.EntityPrefix(prefix);
+        if (entityPrefix.Length == 0) return;
+        configurator.MessageTopology.SetEntityNameFormatter(
+            new PrefixEntityNameFormatter(configurator.MessageTopology.EntityNameFormatter, entityPrefix));
+    }
+
     /// <summary>The <c>messaging</c> connection string as an amqp:// URI, with a clear error when missing or malformed.</summary>
     public static Uri MessagingUri(IConfiguration configuration)
     {
-        var value = configuration.GetConnectionString(RunnerBusNames.ConnectionStringName);
+        var value = configuration.GetConnectionString(BusEndpoints.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(value))
             throw new InvalidOperationException(
-                $"ConnectionStrings:{RunnerBusNames.ConnectionStringName} is not set; give the RabbitMQ URI, e.g. amqp://guest:guest@127.0.0.1:5672");
+                $"ConnectionStrings:{BusEndpoints.ConnectionStringName} is not set; give the RabbitMQ URI, e.g. amqp://guest:guest@127.0.0.1:5672");
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != "amqp" && uri.Scheme != "amqps"))
             throw new InvalidOperationException(
-                $"ConnectionStrings:{RunnerBusNames.ConnectionStringName} must be an amqp:// or amqps:// URI");
+                $"ConnectionStrings:{BusEndpoints.ConnectionStringName} must be an amqp:// or amqps:// URI");
         return uri;
     }
 }

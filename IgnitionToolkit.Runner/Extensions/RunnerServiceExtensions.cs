@@ -2,6 +2,7 @@ using IgnitionToolkit.Core;
 using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Hosting;
 using IgnitionToolkit.Runner.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IgnitionToolkit.Runner.Extensions;
@@ -23,6 +24,8 @@ public static class RunnerServiceExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => RunnerIdentity.From(sp.GetRequiredService<IOptions<RunnerOptions>>().Value));
         services.AddSingleton<ExecutionRegistry>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EarlyCancellations>();
         services.AddSingleton<ExecutionRequestFactory>();
         services.AddSingleton<ExecutionLauncher>();
 

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Runner.Execution;
 using MassTransit;
@@ -5,15 +6,24 @@ using Microsoft.Extensions.Logging;
 
 namespace IgnitionToolkit.Runner.Messaging;
 
-/// <summary>Control commands are published to every Runner (each has its own temporary queue); only the owner acts.</summary>
-public sealed partial class ControlExecutionConsumer(ExecutionRegistry registry, ILogger<ControlExecutionConsumer> logger)
+/// <summary>Control commands are published to every Runner (each has its own temporary queue); only the owner acts.
+/// A cancel for an execution not owned here is remembered, so its start command is skipped if it comes later.</summary>
+public sealed partial class ControlExecutionConsumer(
+    ExecutionRegistry registry, EarlyCancellations earlyCancellations, ILogger<ControlExecutionConsumer> logger)
     : IConsumer<ControlExecution>
 {
+    public const string CancelledBeforeStartReason = "cancelled before it started";
+
     public Task Consume(ConsumeContext<ControlExecution> context)
     {
         var message = context.Message;
-        if (!registry.TryGet(message.ExecutionId, out var execution)) return Task.CompletedTask;
-        if (!ControlCommands.TryParse(message.Command, out var command))
+        var known = ControlCommands.TryParse(message.Command, out var command);
+        if (!registry.TryGet(message.ExecutionId, out var execution))
+        {
+            if (known && command == ExecutionCommand.Cancel) earlyCancellations.Remember(message.ExecutionId);
+            return Task.CompletedTask;
+        }
+        if (!known)
         {
             LogUnknown(logger, message.Command, message.ExecutionId);
             return Task.CompletedTask;
@@ -21,7 +31,8 @@ public sealed partial class ControlExecutionConsumer(ExecutionRegistry registry,
 
         if (execution.Control is null)
         {
-            LogNotStarted(logger, message.Command, message.ExecutionId);
+            if (command == ExecutionCommand.Cancel) execution.Cancel(CancelledBeforeStartReason);
+            else LogNotStarted(logger, message.Command, message.ExecutionId);
             return Task.CompletedTask;
         }
 

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Options;
@@ -11,11 +12,14 @@ namespace IgnitionToolkit.Runner.Messaging;
 /// Takes a start command from the queue shared by all Runners. It holds the delivery only while waiting for a free
 /// slot (the endpoint takes one message at a time, so the rest stay in the queue for other Runners), then starts the
 /// execution in the background and acknowledges. A command that waited too long, or arrives while the Runner shuts
-/// down, is put back at the end of the queue.
+/// down, is put back at the end of the queue. A command whose execution was cancelled before any Runner took it
+/// (see <see cref="EarlyCancellations"/>) is acknowledged without running, with an <c>execution_finished</c> cancelled event.
 /// </summary>
 public sealed partial class StartExecutionConsumer(
     ExecutionRegistry registry,
     ExecutionLauncher launcher,
+    EarlyCancellations earlyCancellations,
+    RunnerIdentity identity,
     IOptions<RunnerOptions> options,
     ILogger<StartExecutionConsumer> logger) : IConsumer<StartExecution>
 {
@@ -25,6 +29,11 @@ public sealed partial class StartExecutionConsumer(
         if (registry.IsOwned(message.ExecutionId))
         {
             LogDuplicate(logger, message.ExecutionId);
+            return;
+        }
+        if (earlyCancellations.TryConsume(message.ExecutionId))
+        {
+            await SkipCancelledAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -47,11 +56,33 @@ public sealed partial class StartExecutionConsumer(
             return;
         }
 
+        if (earlyCancellations.TryConsume(message.ExecutionId))
+        {
+            registry.ReleaseSlot();
+            await SkipCancelledAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         await launcher.LaunchAsync(message).ConfigureAwait(false);
     }
 
+    private async Task SkipCancelledAsync(ConsumeContext<StartExecution> context)
+    {
+        var id = context.Message.ExecutionId;
+        LogSkipped(logger, id);
+        var finished = new ExecutionFinishedEvent(DateTimeOffset.UtcNow, ExecutionStatus.Cancelled, CancelledReason, TimeSpan.Zero);
+        var (kind, payload) = EventPayloadJson.FromEngineEvent(finished);
+        await context.Publish(new ExecutionEventMessage(id, 1, identity.Id, kind, finished.Timestamp, payload), CancellationToken.None)
+            .ConfigureAwait(false);
+    }
+
+    public const string CancelledReason = "cancelled before a Runner started it";
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Start of execution {ExecutionId} received again while it runs here; ignored")]
     private static partial void LogDuplicate(ILogger logger, Guid executionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Execution {ExecutionId} was cancelled before it started; skipped")]
+    private static partial void LogSkipped(ILogger logger, Guid executionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Start of execution {ExecutionId} put back in the queue: {Why}")]
     private static partial void LogRequeued(ILogger logger, Guid executionId, string why);

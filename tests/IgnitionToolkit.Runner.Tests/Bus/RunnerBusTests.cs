@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Text.Json;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Tests.Support;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 
-/// <summary>The hosted Runner on the real RabbitMQ (unique prefix per test), with the fake engine until merge.</summary>
+/// <summary>The hosted Runner on the real RabbitMQ (unique prefix per test), with the real engine.</summary>
 public sealed class RunnerBusTests : IAsyncLifetime
 {
     private readonly TempFolder _data = new();
@@ -177,6 +178,28 @@ public sealed class RunnerBusTests : IAsyncLifetime
             Assert.Equal("cancelled", finished.GetProperty("status").GetString());
             Assert.Equal("runner shutting down", finished.GetProperty("error").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Start_of_an_execution_cancelled_while_pending_is_skipped_and_reported_cancelled()
+    {
+        var runner = await StartRunnerAsync(capacity: 4);
+        var id = Guid.NewGuid();
+
+        await _bus.ControlAsync(id, "cancel");
+        await Wait.UntilAsync(() => runner.Service<EarlyCancellations>().Count == 1, what: "the cancel to reach the Runner");
+        await _bus.StartAsync(id, TestPlaybooks.Blocking);
+        var finished = await _bus.WaitForAsync(id, "execution_finished");
+
+        Assert.Equal(1, finished.Sequence);
+        Assert.Equal("cancelled", Payload(finished).GetProperty("status").GetString());
+        Assert.Contains("cancelled before", Payload(finished).GetProperty("error").GetString());
+        Assert.Empty(runner.Engine.Requests);
+        Assert.Single(_bus.EventsOf(id));
+
+        var next = Guid.NewGuid();
+        await _bus.StartAsync(next, TestPlaybooks.ThreeLogs);
+        Assert.Equal("completed", Payload(await _bus.WaitForAsync(next, "execution_finished")).GetProperty("status").GetString());
     }
 
     [Fact]

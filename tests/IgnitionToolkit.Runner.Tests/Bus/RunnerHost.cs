@@ -1,6 +1,5 @@
 using IgnitionToolkit.Runner.Extensions;
 using Microsoft.AspNetCore.Builder;
-using IgnitionToolkit.Runner.Tests.Fakes;
 using IgnitionToolkit.Runner.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 
-/// <summary>A hosted Runner (the real wiring of Program, on the real RabbitMQ) with the fake engine and loader,
+/// <summary>A hosted Runner (the real wiring of Program, on the real RabbitMQ) with the real engine wrapped in RecordingPlaybookEngine,
 /// listening on a dynamic port.</summary>
 public sealed class RunnerHost : IAsyncDisposable
 {
@@ -24,6 +23,8 @@ public sealed class RunnerHost : IAsyncDisposable
 
     public string Id { get; }
     public RecordingPlaybookEngine Engine => _app.Services.GetRequiredService<RecordingPlaybookEngine>();
+
+    public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     public Uri BaseAddress =>
         new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -41,7 +42,7 @@ public sealed class RunnerHost : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
         ];
-        var app = RunnerApplication.Build([.. args, .. extraArgs], builder => builder.Services.AddFakeToolkit());
+        var app = RunnerApplication.Build([.. args, .. extraArgs], builder => builder.Services.AddRecordingEngine());
         await app.StartAsync();
         return new RunnerHost(app, id);
     }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using IgnitionToolkit.Core.Messaging;
-using IgnitionToolkit.Runner.Messaging;
+using IgnitionToolkit.Runner.Extensions;
 using IgnitionToolkit.Runner.Tests.Support;
 using MassTransit;
 
@@ -14,17 +14,17 @@ public sealed class TestBus : IAsyncDisposable
         Environment.GetEnvironmentVariable("TOOLKIT_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672";
 
     private readonly IBusControl _bus;
-    private readonly RunnerBusNames _names;
+    private readonly string _prefix;
     private readonly ConcurrentQueue<ExecutionEventMessage> _events = new();
     private readonly ConcurrentQueue<RunnerHeartbeat> _heartbeats = new();
 
-    private TestBus(RunnerBusNames names)
+    private TestBus(string prefix)
     {
-        _names = names;
+        _prefix = prefix;
         _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(new Uri(RabbitUri));
-            names.Apply(cfg);
+            cfg.UseBusPrefix(prefix);
             cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("runner-tests"), e =>
             {
                 e.PrefetchCount = 1;
@@ -43,12 +43,12 @@ public sealed class TestBus : IAsyncDisposable
         });
     }
 
-    public string Prefix => _names.Prefix;
+    public string Prefix => _prefix;
     public IReadOnlyList<RunnerHeartbeat> Heartbeats => _heartbeats.ToList();
 
     public static async Task<TestBus> StartAsync()
     {
-        var bus = new TestBus(new RunnerBusNames($"test-{Guid.NewGuid():N}-"));
+        var bus = new TestBus($"test-{Guid.NewGuid():N}-");
         await bus._bus.StartAsync();
         return bus;
     }
@@ -56,7 +56,7 @@ public sealed class TestBus : IAsyncDisposable
     public async Task StartAsync(Guid executionId, string yaml, string parametersJson = "{}",
         IReadOnlyDictionary<string, string>? nested = null, string path = "tests/playbook.yaml")
     {
-        var endpoint = await _bus.GetSendEndpoint(_names.ExecutionsQueueAddress);
+        var endpoint = await _bus.GetSendEndpoint(BusEndpoints.ExecutionsQueueAddress(_prefix));
         await endpoint.Send(new StartExecution(executionId, path, yaml, nested ?? new Dictionary<string, string>(),
             parametersJson, false, DateTimeOffset.UtcNow));
     }
@@ -76,6 +76,6 @@ public sealed class TestBus : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _bus.StopAsync();
-        await BrokerCleanup.DeleteAsync(RabbitUri, _names);
+        await BrokerCleanup.DeleteAsync(RabbitUri, _prefix);
     }
 }

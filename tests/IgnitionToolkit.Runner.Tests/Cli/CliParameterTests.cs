@@ -1,5 +1,4 @@
 using IgnitionToolkit.Runner.Cli;
-using IgnitionToolkit.Runner.Tests.Fakes;
 using IgnitionToolkit.Runner.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +12,7 @@ public sealed class CliParameterTests : IDisposable
     private readonly SyncStringWriter _out = new();
     private readonly SyncStringWriter _err = new();
 
-    public CliParameterTests() => _services = FakeServices.CliProvider(_folder.Path);
+    public CliParameterTests() => _services = ToolkitServices.CliProvider(_folder.Path);
 
     private Task<int> Run(params string[] args) => new CliApp(_services, _out, _err).RunAsync(args, CancellationToken.None);
 
@@ -63,11 +62,11 @@ public sealed class CliParameterTests : IDisposable
 
         Assert.Equal(2, code);
         var errors = _err.ToString();
-        Assert.Contains("--param ratio: expected a number, got 'abc'", errors);
-        Assert.Contains("--param items: expected a JSON list", errors);
+        Assert.Contains("--param ratio: parameter 'ratio' must be float, got 'abc'", errors);
+        Assert.Contains("--param items: parameter 'items' must be list, got '{}'", errors);
         Assert.Contains("--param colour: unknown parameter (declared: count, ratio, enabled, items, options, label)", errors);
         Assert.Contains("--param novalue: expected key=value", errors);
-        Assert.Contains("parameter 'count' is required", errors);
+        Assert.Contains("error: parameter 'count' (integer) is required: give it with --param count=...", errors);
         Assert.Empty(_services.GetRequiredService<RecordingPlaybookEngine>().Requests);
     }
 

@@ -1,10 +1,9 @@
 using IgnitionToolkit.Runner.Cli;
-using IgnitionToolkit.Runner.Tests.Fakes;
 using IgnitionToolkit.Runner.Tests.Support;
 
 namespace IgnitionToolkit.Runner.Tests.Cli;
 
-/// <summary>`run` with the fake engine (swap for the real one after merge): exit codes and printed lines.</summary>
+/// <summary>`run` with the real engine: exit codes and printed lines.</summary>
 public sealed class CliRunTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -12,7 +11,7 @@ public sealed class CliRunTests : IDisposable
     private readonly SyncStringWriter _out = new();
     private readonly SyncStringWriter _err = new();
 
-    public CliRunTests() => _services = FakeServices.CliProvider(_folder.Path);
+    public CliRunTests() => _services = ToolkitServices.CliProvider(_folder.Path);
 
     private Task<int> Run(params string[] args) => Run(CancellationToken.None, args);
 

@@ -1,5 +1,4 @@
 using IgnitionToolkit.Runner.Cli;
-using IgnitionToolkit.Runner.Tests.Fakes;
 using IgnitionToolkit.Runner.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +12,7 @@ public sealed class CliValidateAndMigrateTests : IDisposable
     private readonly SyncStringWriter _out = new();
     private readonly SyncStringWriter _err = new();
 
-    public CliValidateAndMigrateTests() => _services = FakeServices.CliProvider(_folder.Path);
+    public CliValidateAndMigrateTests() => _services = ToolkitServices.CliProvider(_folder.Path);
 
     private Task<int> Run(params string[] args) => new CliApp(_services, _out, _err).RunAsync(args, CancellationToken.None);
 

@@ -50,10 +50,59 @@ public sealed class RunnerProcess : IDisposable
     }
 
     /// <summary>Sends SIGTERM, as a container runtime or systemd does.</summary>
-    public async Task TerminateAsync()
+    public Task TerminateAsync() => SignalAsync("-TERM");
+
+    /// <summary>Sends SIGKILL: the process gets no chance to clean up.</summary>
+    public Task KillAsync() => SignalAsync("-KILL");
+
+    private async Task SignalAsync(string signal)
     {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = System.Diagnostics.Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Ids of the processes started (directly or not) by this one, read from <c>/proc</c>.</summary>
+    public IReadOnlyList<int> Descendants()
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(System.IO.Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText(System.IO.Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+            {
+                // The process ended while reading.
+            }
+        }
+        var result = new List<int>();
+        var frontier = new Queue<int>([_process.Id]);
+        while (frontier.TryDequeue(out var parent))
+        {
+            foreach (var child in parents.Where(p => p.Value == parent).Select(p => p.Key))
+            {
+                result.Add(child);
+                frontier.Enqueue(child);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>True while <paramref name="pid"/> runs (a zombie waiting for its parent does not count).</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            return !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private void Append(string? line)

@@ -50,7 +50,7 @@ public sealed partial class RunnerProcessTests
         }
         finally
         {
-            await BrokerCleanup.DeleteAsync(TestBus.RabbitUri, new Messaging.RunnerBusNames(prefix));
+            await BrokerCleanup.DeleteAsync(TestBus.RabbitUri, prefix);
         }
     }
 

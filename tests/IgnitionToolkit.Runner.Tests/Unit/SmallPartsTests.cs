@@ -1,7 +1,9 @@
 using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Messaging;
 using IgnitionToolkit.Runner.Playbooks;
+using IgnitionToolkit.Runner.Tests.Support;
 
 namespace IgnitionToolkit.Runner.Tests.Unit;
 
@@ -24,9 +26,12 @@ public sealed class SmallPartsTests
     public void Unknown_control_command_is_refused() => Assert.False(ControlCommands.TryParse("explode", out _));
 
     [Fact]
-    public void Json_parameters_keep_their_types()
+    public void Json_parameters_are_typed_by_the_core_binder()
     {
-        var values = JsonValues.ParseObject("""{"i": 7, "big": 9007199254740993, "f": 1.25, "b": false, "s": "x", "n": null, "l": [1, [2]], "d": {"k": 1}}""");
+        var playbook = new Playbook("p", "1.0", null, [], [], new Dictionary<string, object?>(), "p.yaml");
+        var given = JsonValues.ParseObject("""{"i": 7, "big": 9007199254740993, "f": 1.25, "b": false, "s": "x", "n": null, "l": [1, [2]], "d": {"k": 1}}""");
+
+        var values = PlaybookParameterBinder.Bind(playbook, given).Values;
 
         Assert.Equal(7L, values["i"]);
         Assert.Equal(9007199254740993L, values["big"]);
@@ -37,22 +42,25 @@ public sealed class SmallPartsTests
         Assert.Equal(new List<object?> { 1L, new List<object?> { 2L } }, values["l"]);
         Assert.Equal(1L, Assert.IsType<Dictionary<string, object?>>(values["d"])["k"]);
         Assert.Empty(JsonValues.ParseObject(""));
+        Assert.Empty(JsonValues.ParseObject("null"));
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => JsonValues.ParseObject("[1]"));
     }
 
     [Fact]
-    public void Bundle_source_resolves_relative_to_the_caller_then_the_library_root()
+    public void Cli_source_looks_next_to_the_playbook_then_in_the_library()
     {
-        var source = new BundlePlaybookSource(new Dictionary<string, string>
-        {
-            ["gateway/child.yaml"] = "near",
-            ["common/shared.yaml"] = "root",
-        });
+        using var folder = new TempFolder();
+        var parent = folder.Write("work/parent.yaml", "x");
+        folder.Write("work/child.yaml", "near");
+        folder.Write("library/child.yaml", "library copy");
+        folder.Write("library/common/shared.yaml", "shared");
+        folder.Write("secret.yaml", "outside");
 
-        Assert.Equal("near", source.Find("child.yaml", "gateway/parent.yaml")?.Text);
-        Assert.Equal("gateway/child.yaml", source.Find("./child", "gateway/parent.yaml")?.Path);
-        Assert.Equal("root", source.Find("common/shared.yaml", "gateway/parent.yaml")?.Text);
-        Assert.Equal("root", source.Find("../common/shared.yaml", "gateway/parent.yaml")?.Text);
-        Assert.Null(source.Find("missing.yaml", "gateway/parent.yaml"));
+        var source = FirstMatchPlaybookSource.ForFile(parent, Path.Combine(folder.Path, "library"));
+
+        Assert.Equal("near", source.Find("child.yaml", parent)?.Text);
+        Assert.Equal("shared", source.Find("common/shared", parent)?.Text);
+        Assert.Null(source.Find("../secret.yaml", parent));
+        Assert.Null(source.Find("missing.yaml", parent));
     }
 }

@@ -1,17 +1,19 @@
 using System.Text.Json;
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Runner.Messaging;
+using IgnitionToolkit.Core.Messaging;
 
 namespace IgnitionToolkit.Runner.Tests.Unit;
 
-/// <summary>The JSON shapes the API reads: one per event kind.</summary>
-public sealed class EngineEventMapperTests
+/// <summary>The JSON shapes the Runner publishes (through Core's <see cref="EventPayloadJson"/>): one per event kind,
+/// with values JSON cannot carry turned into text rather than losing the event.</summary>
+public sealed class EventPayloadJsonTests
 {
     private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-01-02T03:04:05Z", System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly Dictionary<string, object?> Values = new()
     {
-        ["count"] = 3L, ["ratio"] = 0.5, ["on"] = true, ["list"] = new List<object?> { 1L, "x" }, ["odd"] = new Version(1, 2),
+        ["count"] = 3L, ["ratio"] = 0.5, ["on"] = true, ["list"] = new List<object?> { 1L, "x" }, ["odd"] = typeof(string),
+        ["nan"] = double.NaN, ["kind"] = ExecutionStatus.Paused,
     };
 
     public static TheoryData<EngineEvent, string, string> Cases() => new()
@@ -20,7 +22,7 @@ public sealed class EngineEventMapperTests
         { new ExecutionStatusChangedEvent(At, ExecutionStatus.Paused, "by user"), "status_changed", """{"status":"paused","reason":"by user"}""" },
         {
             new StepStartedEvent(At, "call/inner", "call", "inner", "Inner", "utility.log", 2, Values), "step_started",
-            """{"stepPath":"call/inner","parentPath":"call","stepId":"inner","stepName":"Inner","stepType":"utility.log","attempt":2,"parameters":{"count":3,"ratio":0.5,"on":true,"list":[1,"x"],"odd":"1.2"}}"""
+            """{"stepPath":"call/inner","parentPath":"call","stepId":"inner","stepName":"Inner","stepType":"utility.log","attempt":2,"parameters":{"count":3,"ratio":0.5,"on":true,"list":[1,"x"],"odd":"System.String","nan":"NaN","kind":"Paused"}}"""
         },
         {
             new StepFinishedEvent(At, "s", null, "s", StepStatus.Skipped, new Dictionary<string, object?> { ["out"] = 1L }, null, TimeSpan.FromMilliseconds(1500), 1), "step_finished",
@@ -45,10 +47,24 @@ public sealed class EngineEventMapperTests
     [MemberData(nameof(Cases))]
     public void Each_event_kind_has_its_payload(EngineEvent engineEvent, string kind, string json)
     {
-        var (actualKind, payload) = EngineEventMapper.Map(engineEvent);
+        var (actualKind, payload) = EventPayloadJson.FromEngineEvent(engineEvent);
 
         Assert.Equal(kind, actualKind);
         Assert.Equal(json, payload);
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(payload).RootElement.ValueKind);
+    }
+
+    [Fact]
+    public void Payloads_read_back_with_json_values()
+    {
+        var (_, payload) = EventPayloadJson.FromEngineEvent(new StepFinishedEvent(At, "s", null, "s", StepStatus.Completed,
+            new Dictionary<string, object?> { ["n"] = 2L, ["self"] = new Uri("http://gateway:8088"), ["record"] = new LogPayload(null, "info", "x") },
+            null, TimeSpan.Zero, 1));
+
+        var read = EventPayloadJson.Deserialize<StepFinishedPayload>(payload);
+
+        Assert.Equal(2, Assert.IsType<JsonElement>(read.Outputs["n"]).GetInt64());
+        Assert.Equal("http://gateway:8088", Assert.IsType<JsonElement>(read.Outputs["self"]).GetString());
+        Assert.Equal("info", Assert.IsType<JsonElement>(read.Outputs["record"]).GetProperty("level").GetString());
     }
 }
