@@ -1,0 +1,60 @@
+using IgnitionToolkit.Core.Playbooks.Templates;
+
+namespace IgnitionToolkit.Core.Playbooks.Loading;
+
+/// <summary>Checks <c>playbook.run</c> steps: the child exists, is valid, is not part of a cycle, is within the
+/// nesting limit, and receives every parameter it requires.</summary>
+internal sealed class NestedPlaybookChecker(
+    PlaybookLoader loader, IPlaybookSource source, NestingChain chain, DiagnosticBag bag)
+{
+    public const string RunType = "playbook.run";
+    public const string PlaybookParameter = "playbook";
+
+    public void Check(StepDraft step)
+    {
+        if (step.CanonicalType != RunType || step.Parameters.GetValueOrDefault(PlaybookParameter) is not string reference)
+            return;
+        var field = $"{step.Field}.parameters.{PlaybookParameter}";
+        var location = step.ParameterLocation(PlaybookParameter, bag.File);
+        if (TemplateSyntax.ContainsTemplate(reference))
+        {
+            bag.Warning(location, field, $"nested playbook '{reference}' is chosen at run time and cannot be checked now");
+            return;
+        }
+        var child = source.Find(reference, chain.Current);
+        if (child is null)
+        {
+            bag.Error(location, field,
+                $"nested playbook '{reference}' not found (looked next to '{chain.Current}' and in the playbook library)");
+            return;
+        }
+        var next = chain.Append(child.Path);
+        if (chain.Contains(child.Path))
+        {
+            bag.Error(location, field, $"nested playbooks form a cycle: {next}");
+            return;
+        }
+        if (next.Depth > loader.Options.MaxNestingDepth)
+        {
+            bag.Error(location, field, $"nested playbooks go deeper than {loader.Options.MaxNestingDepth} levels: {next}");
+            return;
+        }
+
+        var result = loader.LoadCore(child.Text, child.Path, source, next);
+        bag.Items.AddRange(result.Diagnostics);
+        if (result.Playbook is null) return;
+        foreach (var parameter in result.Playbook.Parameters.Where(p => p.Required && p.Default is null))
+        {
+            if (!step.Parameters.ContainsKey(parameter.Name))
+                bag.Error(step.ParametersNode ?? step.Node, $"{step.Field}.parameters",
+                    $"nested playbook '{child.Path}' requires parameter '{parameter.Name}', which step '{step.Id}' does not pass");
+        }
+        foreach (var passed in step.Parameters.Keys.Where(k => k != PlaybookParameter))
+        {
+            if (result.Playbook.Parameters.All(p => p.Name != passed))
+                bag.Warning(step.ParameterKeyNodes.GetValueOrDefault(passed) ?? step.ParametersNode ?? step.Node,
+                    $"{step.Field}.parameters.{passed}",
+                    $"nested playbook '{child.Path}' declares no parameter '{passed}'; the value is ignored");
+        }
+    }
+}
