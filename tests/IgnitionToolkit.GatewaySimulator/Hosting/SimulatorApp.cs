@@ -22,7 +22,10 @@ public static class SimulatorApp
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
-        builder.WebHost.UseUrls(ResolveUrls(builder.Configuration));
+        if (ResolveUrls(builder.Configuration) is { } urls)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
         builder.Services.AddGatewaySimulator(builder.Configuration);
 
         var app = builder.Build();
@@ -30,16 +33,23 @@ public static class SimulatorApp
         return app;
     }
 
-    /// <summary><c>urls</c>/<c>ASPNETCORE_URLS</c> win, then <c>PORT</c>, then http://127.0.0.1:8088.</summary>
-    public static string ResolveUrls(IConfiguration configuration)
+    /// <summary><c>--urls</c>/<c>ASPNETCORE_URLS</c> win, then <c>PORT</c>, then http://127.0.0.1:8088. Null leaves the choice to
+    /// ASP.NET Core (when <c>ASPNETCORE_HTTP_PORTS</c> or <c>Kestrel:Endpoints</c> are configured).</summary>
+    public static string? ResolveUrls(IConfiguration configuration)
     {
         var urls = configuration["urls"];
         if (!string.IsNullOrWhiteSpace(urls))
         {
             return urls;
         }
-        var port = configuration["PORT"];
-        return int.TryParse(port, out var p) ? $"http://127.0.0.1:{p}" : DefaultUrl;
+        if (int.TryParse(configuration["PORT"], out var port))
+        {
+            return $"http://127.0.0.1:{port}";
+        }
+        var hostConfigured = !string.IsNullOrWhiteSpace(configuration["http_ports"]) ||
+                             !string.IsNullOrWhiteSpace(configuration["https_ports"]) ||
+                             configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+        return hostConfigured ? null : DefaultUrl;
     }
 
     public static IServiceCollection AddGatewaySimulator(this IServiceCollection services, IConfiguration configuration)
@@ -59,6 +69,7 @@ public static class SimulatorApp
 
     public static WebApplication UseGatewaySimulator(this WebApplication app)
     {
+        app.UseExceptionHandler();
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<LifecycleMiddleware>();
         app.UseMiddleware<ApiAuthMiddleware>();
