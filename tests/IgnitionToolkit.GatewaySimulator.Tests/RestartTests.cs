@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json;
+using IgnitionToolkit.GatewaySimulator.Hosting;
+using static IgnitionToolkit.GatewaySimulator.Tests.TestHelpers;
+
+namespace IgnitionToolkit.GatewaySimulator.Tests;
+
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task Restart_needs_confirm()
+    {
+        await using var sim = await StartAsync();
+        using var client = sim.CreateClient(SimulatorServer.WriteToken);
+
+        using var response = await client.PostAsync("data/api/v1/restart-tasks/restart", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("RUNNING", await PingAsync(client));
+    }
+
+    [Fact]
+    public async Task A_restart_refuses_connections_then_answers_STARTING_then_RUNNING_with_modules_loading()
+    {
+        await using var sim = await StartAsync(FastRestart(refuseMs: 400, durationMs: 1500, moduleLoadMs: 1000));
+        using var client = sim.CreateClient(SimulatorServer.WriteToken);
+
+        using var restart = await client.PostAsync("data/api/v1/restart-tasks/restart?confirm=true", null);
+        Assert.Equal(HttpStatusCode.OK, restart.StatusCode);
+        Assert.Equal("true", await restart.Content.ReadAsStringAsync());
+
+        // Polled more often than the phases last, StatusPing shows every phase in order.
+        var seen = await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+        Assert.Equal(new[] { "REFUSED", "STARTING", "RUNNING" }, seen);
+
+        var modules = await GetJsonAsync(client, "data/api/v1/modules/healthy");
+        Assert.All(modules.GetProperty("items").EnumerateArray(), m => Assert.Equal("LOADING", m.GetProperty("state").GetString()));
+        await WaitUntilAsync(async () =>
+        {
+            var json = await GetJsonAsync(client, "data/api/v1/modules/healthy");
+            return json.GetProperty("items").EnumerateArray().All(m => m.GetProperty("state").GetString() == "RUNNING");
+        }, TimeSpan.FromSeconds(5), "modules RUNNING");
+    }
+
+    [Fact]
+    public async Task While_STARTING_the_api_answers_503_and_gwinfo_reports_STARTING()
+    {
+        await using var sim = await StartAsync(FastRestart(refuseMs: 0, durationMs: 1500));
+        using var client = sim.CreateClient(SimulatorServer.WriteToken);
+
+        (await client.PostAsync("data/api/v1/restart-tasks/restart?confirm=true", null)).EnsureSuccessStatusCode();
+
+        Assert.Equal("STARTING", await PingAsync(client));
+        using (var info = await client.GetAsync("data/api/v1/gateway-info"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, info.StatusCode);
+        }
+        Assert.Contains("ContextStatus=STARTING", await client.GetStringAsync("system/gwinfo"));
+        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("data/api/v1/gateway-info")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Uptime_restarts_and_the_restart_is_logged()
+    {
+        await using var sim = await StartAsync(FastRestart(refuseMs: 100, durationMs: 600));
+        using var client = sim.CreateClient(SimulatorServer.WriteToken);
+        var before = (await GetJsonAsync(client, "data/api/v1/overview")).GetProperty("uptime").GetInt64();
+
+        (await client.PostAsync("data/api/v1/restart-tasks/restart?confirm=true", null)).EnsureSuccessStatusCode();
+        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+
+        var after = (await GetJsonAsync(client, "data/api/v1/overview")).GetProperty("uptime").GetInt64();
+        Assert.True(after > before, "uptime origin moves forward after a restart");
+        var logs = await GetJsonAsync(client, "data/api/v1/logs?search=restart");
+        Assert.NotEqual(0, logs.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_admin_endpoint_changes_restart_timing()
+    {
+        await using var sim = await StartAsync(FastRestart());
+        using var client = sim.CreateClient(SimulatorServer.WriteToken);
+
+        using var timing = await client.PostAsync("__simulator/restart-timing",
+            JsonContent(new { refuseConnectionsMs = 0, durationMs = 700 }));
+        timing.EnsureSuccessStatusCode();
+        (await client.PostAsync("data/api/v1/restart-tasks/restart?confirm=true", null)).EnsureSuccessStatusCode();
+
+        Assert.Equal("STARTING", await PingAsync(client));
+        var state = await GetJsonAsync(client, "__simulator/state");
+        Assert.Equal("STARTING", state.GetProperty("phase").GetString());
+        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+    }
+
+    private static StringContent JsonContent(object value) =>
+        new(JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,38 @@
+using IgnitionToolkit.GatewaySimulator.State;
+
+namespace IgnitionToolkit.GatewaySimulator.Middleware;
+
+/// <summary>Applies the fault knobs: latency, dropped connections, then a rate of 5xx answers.</summary>
+internal sealed class FaultMiddleware(RequestDelegate next, FaultState faults, ILogger<FaultMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var settings = faults.Current;
+        if (SimulatorPaths.IsExempt(context.Request.Path) || !settings.Applies(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+        if (settings.LatencyMs > 0)
+        {
+            await Task.Delay(settings.LatencyMs, context.RequestAborted);
+        }
+        if (settings.DropRate > 0 && Random.Shared.NextDouble() < settings.DropRate)
+        {
+            logger.LogInformation("Fault: dropping the connection of {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Abort();
+            return;
+        }
+        if (settings.ErrorRate > 0 && Random.Shared.NextDouble() < settings.ErrorRate)
+        {
+            logger.LogInformation("Fault: answering {Status} to {Method} {Path}", settings.ErrorStatusCode, context.Request.Method,
+                context.Request.Path);
+            context.Response.StatusCode = settings.ErrorStatusCode;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(
+                $"<html><body><h2>HTTP ERROR {settings.ErrorStatusCode}</h2><p>Simulated server error</p></body></html>");
+            return;
+        }
+        await next(context);
+    }
+}
