@@ -73,6 +73,23 @@ public sealed partial class GatewayClient : IDisposable
         AuthMode = GatewayAuthMode.None;
     }
 
+    /// <summary>Ends a cookie session on the gateway (best effort) and forgets the credentials.</summary>
+    public async Task LogoutAsync(CancellationToken cancellationToken)
+    {
+        if (AuthMode == GatewayAuthMode.Login)
+        {
+            try
+            {
+                using var response = await SendAsync(HttpMethod.Post, "/data/app/logout", null, CallKind.Write, "log out", cancellationToken);
+            }
+            catch (GatewayException)
+            {
+                // the session is forgotten locally anyway
+            }
+        }
+        SignOut();
+    }
+
     internal Uri Resolve(string pathAndQuery) => new(Gateway + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery));
 
     /// <summary>Sends a request with this session's authentication; translates transport failures and timeouts.

@@ -40,7 +40,7 @@ internal static class JsonValues
     public static IReadOnlyList<JsonElement> Items(this JsonElement e)
     {
         if (e.ValueKind == JsonValueKind.Array) return [.. e.EnumerateArray()];
-        foreach (var name in new[] { "items", "data", "results", "projects", "modules" })
+        foreach (var name in new[] { "items", "pending", "data", "results", "projects", "modules" })
             if (e.Prop(name) is { ValueKind: JsonValueKind.Array } list) return [.. list.EnumerateArray()];
         return [];
     }

@@ -40,7 +40,6 @@ public static class GatewaySessions
     /// <summary>Forgets a session (it is disposed when the execution ends).</summary>
     public static void Remove(StepContext context, GatewayClient client)
     {
-        client.SignOut();
         context.Items.Remove(Key(client.Gateway));
         if (ReferenceEquals(Current(context), client)) context.Items.Remove(CurrentKey);
     }

@@ -12,20 +12,21 @@ public sealed class LogoutStep : GatewayStep
         P.Connection,
         Outputs: P.Outputs(new StepOutputSchema("logged_out", StepParameterType.Boolean, "False when there was no session.")));
 
-    protected override Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken)
+    protected override async Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken)
     {
         var url = GatewaySessions.RequestedUrl(context);
         var client = url is null ? GatewaySessions.Current(context) : GatewaySessions.Resolve(context);
         if (client is null)
         {
             context.Logger.LogStep("no gateway session to log out of");
-            return Task.FromResult(StepResult.Completed(new Dictionary<string, object?> { ["url"] = null, ["logged_out"] = false }));
+            return StepResult.Completed(new Dictionary<string, object?> { ["url"] = null, ["logged_out"] = false });
         }
         var who = client.CredentialName;
+        await client.LogoutAsync(cancellationToken);
         GatewaySessions.Remove(context, client);
         context.Logger.LogStep(who is null ? $"session with {client.Gateway} closed" : $"'{who}' logged out of {client.Gateway}");
         var outputs = Outputs(client);
         outputs["logged_out"] = true;
-        return Task.FromResult(StepResult.Completed(outputs));
+        return StepResult.Completed(outputs);
     }
 }
