@@ -19,6 +19,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly HttpClient _admin;
+    private readonly string _artifactRoot = Path.Combine(Path.GetTempPath(), "toolkit-gateway-tests", Guid.NewGuid().ToString("N"));
 
     private GatewayHarness(SimulatorServer sim, ServiceProvider services, RequestCounter requests)
     {
@@ -62,7 +63,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var request = new ExecutionRequest(Guid.NewGuid(), playbook, parameters ?? new Dictionary<string, object?>(), false)
         {
             Credentials = new Dictionary<string, IReadOnlyDictionary<string, string>>(),
-            ArtifactDirectory = artifactDirectory ?? Path.Combine(Path.GetTempPath(), "toolkit-gateway-tests", Guid.NewGuid().ToString("N")),
+            ArtifactDirectory = artifactDirectory ?? Path.Combine(_artifactRoot, Guid.NewGuid().ToString("N")),
         };
         var observer = new RecordingObserver();
         return new RecordingRun(Engine.Start(request, observer, CancellationToken.None), observer);
@@ -93,5 +94,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
         _admin.Dispose();
         await _services.DisposeAsync();
         await Sim.DisposeAsync();
+        if (Directory.Exists(_artifactRoot)) Directory.Delete(_artifactRoot, recursive: true);
     }
 }
