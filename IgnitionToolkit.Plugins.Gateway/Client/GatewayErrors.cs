@@ -27,7 +27,8 @@ internal static partial class GatewayErrors
     }
 
     public static GatewayException Timeout(string gateway, string operation, TimeSpan limit) =>
-        new(GatewayFailure.Timeout, $"the gateway at {gateway} did not answer within {limit.TotalSeconds:0} s while trying to {operation}");
+        new(GatewayFailure.Timeout, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the gateway at {gateway} did not answer within {limit.TotalSeconds:0.#} s while trying to {operation}"));
 
     /// <summary>Builds the error for an unsuccessful HTTP status.</summary>
     public static GatewayException FromStatus(HttpStatusCode status, string body, GatewayAuthMode auth, string? credentialName,
