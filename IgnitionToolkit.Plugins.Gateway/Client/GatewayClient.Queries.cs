@@ -55,6 +55,17 @@ public sealed partial class GatewayClient
             (m.Str("state", "status") ?? "").ToUpperInvariant()))];
     }
 
+    /// <summary>Modules uploaded but not running (<c>GET modules/quarantined</c>), e.g. installed and waiting for a restart.</summary>
+    public async Task<IReadOnlyList<ModuleInfo>> ListQuarantinedModulesAsync(CancellationToken cancellationToken)
+    {
+        var json = await GetJsonAsync(ApiPrefix + "/modules/quarantined?limit=500&offset=0", "list the quarantined modules", cancellationToken);
+        return [.. json.Items().Select(m => new ModuleInfo(
+            m.Str("id", "moduleId") ?? "",
+            m.Str("name", "displayName") ?? m.Str("id") ?? "",
+            m.Str("version") ?? "",
+            (m.Str("reason", "state", "status") ?? "QUARANTINED")))];
+    }
+
     /// <summary>Reasons for which the gateway waits for a restart (<c>GET restart-tasks/pending</c>).</summary>
     public async Task<IReadOnlyList<string>> PendingRestartsAsync(CancellationToken cancellationToken)
     {

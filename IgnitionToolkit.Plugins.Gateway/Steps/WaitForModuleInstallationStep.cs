@@ -29,7 +29,7 @@ public sealed class WaitForModuleInstallationStep : GatewayStep
         if (string.IsNullOrWhiteSpace(id) && string.IsNullOrWhiteSpace(name)) id = client.LastUploadedModuleId;
         if (string.IsNullOrWhiteSpace(id) && string.IsNullOrWhiteSpace(name))
             throw new StepParameterException("module_id", "give 'module_id' (or 'module_name'), or upload a module first with gateway.upload_module");
-        var label = string.IsNullOrWhiteSpace(id) ? name! : id!;
+        var target = new ModuleTarget(id, name, client.LastUploadedModuleId);
         var timeout = TimeSpan.FromSeconds(context.Get<double?>("timeout") ?? 300);
         var poll = TimeSpan.FromSeconds(Math.Max(0.05, context.Get<double?>("poll_interval") ?? 2));
         var deadline = DateTimeOffset.UtcNow + timeout;
@@ -38,17 +38,12 @@ public sealed class WaitForModuleInstallationStep : GatewayStep
         {
             try
             {
-                var module = (await client.ListModulesAsync(cancellationToken)).FirstOrDefault(m => Matches(m.Id, m.Name, id, name));
+                var module = (await client.ListModulesAsync(cancellationToken)).FirstOrDefault(target.Matches);
                 if (module is not null && !module.IsLoading)
                     return Done(context, client, module.Id, module.Name, module.Version, module.State, false);
-                if (module is not null) last = $"{label} is {module.State}";
-                else
-                {
-                    var pending = await client.PendingRestartsAsync(cancellationToken);
-                    var reason = pending.FirstOrDefault(r => Mentions(r, id) || Mentions(r, name));
-                    if (reason is not null) return Done(context, client, id ?? "", name ?? "", "", "restart pending", true);
-                    last = $"{label} not listed yet";
-                }
+                last = module is not null ? $"{target} is {module.State}" : $"{target} not running yet";
+                if (module is null && await PendingRestartAsync(client, target, cancellationToken) is { } waiting)
+                    return Done(context, client, waiting.Id, waiting.Name, waiting.Version, "restart pending", true);
             }
             catch (GatewayException ex) when (ex.Failure is GatewayFailure.Starting or GatewayFailure.Unreachable or GatewayFailure.Timeout)
             {
@@ -56,9 +51,37 @@ public sealed class WaitForModuleInstallationStep : GatewayStep
             }
             if (DateTimeOffset.UtcNow >= deadline)
                 return StepResult.Failed(string.Create(CultureInfo.InvariantCulture,
-                    $"module '{label}' was not installed on {client.Gateway} after {timeout.TotalSeconds:0.#} s; last state seen: {last}"));
+                    $"module '{target}' was not installed on {client.Gateway} after {timeout.TotalSeconds:0.#} s; last state seen: {last}"));
             await Task.Delay(poll, cancellationToken);
         }
+    }
+
+    /// <summary>The module when it is installed but waits for a gateway restart (quarantined list + pending restart reasons).</summary>
+    private static async Task<ModuleInfo?> PendingRestartAsync(GatewayClient client, ModuleTarget target, CancellationToken cancellationToken)
+    {
+        var pending = await client.PendingRestartsAsync(cancellationToken);
+        if (pending.Count == 0) return null;
+        IReadOnlyList<ModuleInfo> quarantined = [];
+        try
+        {
+            quarantined = await client.ListQuarantinedModulesAsync(cancellationToken);
+        }
+        catch (GatewayException ex) when (ex.Failure is GatewayFailure.NotFound)
+        {
+        }
+        var uploaded = quarantined.FirstOrDefault(target.Matches);
+        var ids = new[] { uploaded?.Id, target.Id, target.Name }.Where(v => !string.IsNullOrWhiteSpace(v)).Cast<string>().ToList();
+        if (!pending.Any(r => ids.Any(i => r.Contains(i, StringComparison.OrdinalIgnoreCase)))) return null;
+        return uploaded ?? new ModuleInfo(target.Id ?? "", target.Name ?? "", "", "restart pending");
+    }
+
+    private sealed record ModuleTarget(string? Id, string? Name, string? LastUploadedId)
+    {
+        public bool Matches(ModuleInfo m) =>
+            !string.IsNullOrWhiteSpace(Id) ? string.Equals(m.Id, Id, StringComparison.OrdinalIgnoreCase)
+            : string.Equals(m.Name, Name, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Id, LastUploadedId, StringComparison.OrdinalIgnoreCase);
+
+        public override string ToString() => !string.IsNullOrWhiteSpace(Id) ? Id : Name ?? "";
     }
 
     private static StepResult Done(StepContext context, GatewayClient client, string id, string name, string version, string state, bool restart)
@@ -70,11 +93,4 @@ public sealed class WaitForModuleInstallationStep : GatewayStep
         };
         return StepResult.Completed(outputs);
     }
-
-    private static bool Matches(string moduleId, string moduleName, string? id, string? name) =>
-        !string.IsNullOrWhiteSpace(id) ? string.Equals(moduleId, id, StringComparison.OrdinalIgnoreCase)
-        : string.Equals(moduleName, name, StringComparison.OrdinalIgnoreCase);
-
-    private static bool Mentions(string reason, string? value) =>
-        !string.IsNullOrWhiteSpace(value) && reason.Contains(value, StringComparison.OrdinalIgnoreCase);
 }
