@@ -152,24 +152,50 @@ public sealed class LoginTests
         Assert.True(right.GetProperty("success").GetBoolean());
     }
 
+    /// <summary>Walks steps 1–7 and returns the CSRF token of the new session.</summary>
+    private static async Task<string> LoginAsync(Browser browser, string username, string password)
+    {
+        var t = Token(await FollowToLoginPageAsync(browser));
+        t = (await PostJsonAsync(browser.Client, "idp/default/authn/next-challenge", new { token = t })).GetProperty("token").GetString()!;
+        var submit = await PostJsonAsync(browser.Client, "idp/default/authn/submit-challenge/basic",
+            new { token = t, rememberMe = false, challenge = new { username, password } });
+        Assert.True(submit.GetProperty("success").GetBoolean());
+        t = submit.GetProperty("token").GetString()!;
+        t = (await PostJsonAsync(browser.Client, "idp/default/authn/next-challenge", new { token = t })).GetProperty("token").GetString()!;
+        using var step6 = await browser.Client.GetAsync($"idp/default/oidc/auth?state=x&token={Uri.EscapeDataString(t)}");
+        using var step7 = await browser.Client.GetAsync(step6.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, step7.StatusCode);
+        return (await GetJsonAsync(browser.Client, "data/app/session")).GetProperty("csrfToken").GetString()!;
+    }
+
     [Fact]
     public async Task A_read_only_user_gets_403_on_writes_even_with_the_csrf_token()
     {
         await using var sim = await StartAsync();
         using var browser = new Browser(sim);
-        var loginUrl = await FollowToLoginPageAsync(browser);
-        var t = Token(loginUrl);
-        t = (await PostJsonAsync(browser.Client, "idp/default/authn/next-challenge", new { token = t })).GetProperty("token").GetString()!;
-        t = (await PostJsonAsync(browser.Client, "idp/default/authn/submit-challenge/basic",
-            new { token = t, rememberMe = false, challenge = new { username = "viewer", password = "viewer" } })).GetProperty("token").GetString()!;
-        t = (await PostJsonAsync(browser.Client, "idp/default/authn/next-challenge", new { token = t })).GetProperty("token").GetString()!;
-        using var step6 = await browser.Client.GetAsync($"idp/default/oidc/auth?state=x&token={Uri.EscapeDataString(t)}");
-        using var step7 = await browser.Client.GetAsync(step6.Headers.Location);
-        Assert.Equal(HttpStatusCode.Redirect, step7.StatusCode);
-        var csrf = (await GetJsonAsync(browser.Client, "data/app/session")).GetProperty("csrfToken").GetString();
+        var csrf = await LoginAsync(browser, "viewer", "viewer");
 
         using var write = new HttpRequestMessage(HttpMethod.Post, "data/api/v1/scan/projects");
         write.Headers.Add("X-CSRF-Token", csrf);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.Client.SendAsync(write)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("data/api/v1/projects/list")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Web_sessions_do_not_survive_a_restart()
+    {
+        await using var sim = await StartAsync(FastRestart(refuseMs: 100, durationMs: 500));
+        using var browser = new Browser(sim);
+        var csrf = await LoginAsync(browser, "admin", "password");
+
+        using var restart = new HttpRequestMessage(HttpMethod.Post, "data/api/v1/restart-tasks/restart?confirm=true");
+        restart.Headers.Add("X-CSRF-Token", csrf);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.SendAsync(restart)).StatusCode);
+        await WaitThroughRestartAsync(browser.Client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.GetAsync("data/app/session")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.GetAsync("data/api/v1/gateway-info")).StatusCode);
+        await LoginAsync(browser, "admin", "password");
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("data/api/v1/gateway-info")).StatusCode);
     }
 }

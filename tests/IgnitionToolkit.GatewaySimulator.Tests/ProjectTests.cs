@@ -97,4 +97,22 @@ public sealed class ProjectTests
             Assert.True(body.GetProperty("lastScanTimestamp").GetInt64() > 0);
         }
     }
+
+    [Fact]
+    public async Task Concurrent_imports_are_all_kept()
+    {
+        await using var sim = await StartAsync();
+        using var client = sim.CreateClient(SimulatorServer.WriteToken);
+        var zip = await client.GetByteArrayAsync("data/api/v1/projects/export/Demo_HMI");
+
+        var imports = Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var response = await client.PostAsync($"data/api/v1/projects/import/Parallel_{i}", Binary(zip, "application/zip"));
+            return response.StatusCode;
+        });
+        Assert.All(await Task.WhenAll(imports), status => Assert.Equal(HttpStatusCode.OK, status));
+
+        var names = await ProjectNamesAsync(client);
+        Assert.Equal(23, names.Count);
+    }
 }

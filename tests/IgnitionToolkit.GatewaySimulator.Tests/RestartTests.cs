@@ -22,7 +22,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_restart_refuses_connections_then_answers_STARTING_then_RUNNING_with_modules_loading()
     {
-        await using var sim = await StartAsync(FastRestart(refuseMs: 400, durationMs: 1500, moduleLoadMs: 1000));
+        await using var sim = await StartAsync(FastRestart(refuseMs: 1000, durationMs: 2500, moduleLoadMs: 2000));
         using var client = sim.CreateClient(SimulatorServer.WriteToken);
 
         using var restart = await client.PostAsync("data/api/v1/restart-tasks/restart?confirm=true", null);
@@ -45,7 +45,7 @@ public sealed class RestartTests
     [Fact]
     public async Task While_STARTING_the_api_answers_503_and_gwinfo_reports_STARTING()
     {
-        await using var sim = await StartAsync(FastRestart(refuseMs: 0, durationMs: 1500));
+        await using var sim = await StartAsync(FastRestart(refuseMs: 0, durationMs: 3000));
         using var client = sim.CreateClient(SimulatorServer.WriteToken);
 
         (await client.PostAsync("data/api/v1/restart-tasks/restart?confirm=true", null)).EnsureSuccessStatusCode();
@@ -83,7 +83,7 @@ public sealed class RestartTests
         using var client = sim.CreateClient(SimulatorServer.WriteToken);
 
         using var timing = await client.PostAsync("__simulator/restart-timing",
-            JsonContent(new { refuseConnectionsMs = 0, durationMs = 700 }));
+            JsonContent(new { refuseConnectionsMs = 0, durationMs = 2000 }));
         timing.EnsureSuccessStatusCode();
         (await client.PostAsync("data/api/v1/restart-tasks/restart?confirm=true", null)).EnsureSuccessStatusCode();
 

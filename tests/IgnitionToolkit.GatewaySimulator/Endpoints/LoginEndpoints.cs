@@ -51,7 +51,7 @@ internal static class LoginEndpoints
             {
                 return BadRequestHtml("Missing 'state'.");
             }
-            var first = sessions.StartFlow(context.Request.QueryString.Value ?? "", state);
+            var first = sessions.StartFlow(state);
             AppendCookie(context, $"idp-sid-default-{IdpSessions.NewToken(6)}", IdpSessions.NewToken());
             var query = QueryString.Create(context.Request.Query.Where(q => q.Key != "token")).Add("token", first);
             return TypedResults.Redirect($"/idp/default/authn/login{query}");

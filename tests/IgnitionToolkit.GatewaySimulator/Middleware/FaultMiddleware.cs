@@ -15,7 +15,14 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultState faults, I
         }
         if (settings.LatencyMs > 0)
         {
-            await Task.Delay(settings.LatencyMs, context.RequestAborted);
+            try
+            {
+                await Task.Delay(settings.LatencyMs, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
         if (settings.DropRate > 0 && Random.Shared.NextDouble() < settings.DropRate)
         {

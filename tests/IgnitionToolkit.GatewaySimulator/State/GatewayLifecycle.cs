@@ -19,7 +19,10 @@ public sealed class GatewayLifecycle(TimeProvider clock, RestartOptions initialT
     private DateTimeOffset _runningSince = clock.GetUtcNow();
     private DateTimeOffset _modulesLoadingUntil = DateTimeOffset.MinValue;
 
-    public int RestartCount { get; private set; }
+    private int _restartCount;
+
+    /// <summary>Restarts since start or reset; web sessions from an earlier generation are void.</summary>
+    public int RestartCount => Volatile.Read(ref _restartCount);
 
     public RestartOptions Timing
     {
@@ -69,7 +72,7 @@ public sealed class GatewayLifecycle(TimeProvider clock, RestartOptions initialT
             _restartRequestedAt = now;
             var downtime = _timing.Duration + TimeSpan.FromMilliseconds(faults.Current.SlowRestartMs);
             _startingFor = downtime;
-            RestartCount++;
+            Interlocked.Increment(ref _restartCount);
             return true;
         }
     }
@@ -83,7 +86,7 @@ public sealed class GatewayLifecycle(TimeProvider clock, RestartOptions initialT
             _restartRequestedAt = null;
             _runningSince = clock.GetUtcNow();
             _modulesLoadingUntil = DateTimeOffset.MinValue;
-            RestartCount = 0;
+            Interlocked.Exchange(ref _restartCount, 0);
         }
     }
 

@@ -4,11 +4,12 @@ namespace IgnitionToolkit.GatewaySimulator.State;
 
 /// <summary>A signed-in web UI session (cookie <c>webui-sid-&lt;gatewayId&gt;</c>).</summary>
 public sealed record WebSession(string Id, string Username, IReadOnlyList<string> Roles, bool ReadOnly, string CsrfToken,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt, int RestartGeneration);
 
 /// <summary>The IdP login flows (section 3 of the reference): every challenge call consumes its token and issues a new one,
-/// so a replayed token is unknown. Authorization codes and web sessions live here too.</summary>
-public sealed class IdpSessions(TimeProvider clock)
+/// so a replayed token is unknown. Authorization codes and web sessions live here too; like a real gateway's in-memory
+/// sessions, web sessions do not survive a restart.</summary>
+public sealed class IdpSessions(TimeProvider clock, GatewayLifecycle lifecycle)
 {
     private static readonly TimeSpan FlowLifetime = TimeSpan.FromMinutes(10);
 
@@ -17,9 +18,8 @@ public sealed class IdpSessions(TimeProvider clock)
     private readonly Dictionary<string, LoginFlow> _flowsByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WebSession> _sessions = new(StringComparer.Ordinal);
 
-    private sealed class LoginFlow(string authQuery, string state, DateTimeOffset startedAt)
+    private sealed class LoginFlow(string state, DateTimeOffset startedAt)
     {
-        public string AuthQuery { get; } = authQuery;
         public string State { get; } = state;
         public DateTimeOffset StartedAt { get; } = startedAt;
         public SeedUser? User { get; set; }
@@ -29,7 +29,7 @@ public sealed class IdpSessions(TimeProvider clock)
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>Step 2: starts a flow for an authorization request and returns its first token.</summary>
-    public string StartFlow(string authQuery, string state)
+    public string StartFlow(string state)
     {
         lock (_gate)
         {
@@ -39,7 +39,7 @@ public sealed class IdpSessions(TimeProvider clock)
                 _flowsByToken.Remove(stale);
             }
             var token = NewToken();
-            _flowsByToken[token] = new LoginFlow(authQuery, state, now);
+            _flowsByToken[token] = new LoginFlow(state, now);
             return token;
         }
     }
@@ -100,7 +100,8 @@ public sealed class IdpSessions(TimeProvider clock)
                 return null;
             }
             var user = flow.User;
-            var session = new WebSession(NewToken(32), user.Username, [.. user.Roles], user.ReadOnly, NewToken(), clock.GetUtcNow());
+            var session = new WebSession(NewToken(32), user.Username, [.. user.Roles], user.ReadOnly, NewToken(), clock.GetUtcNow(),
+                lifecycle.RestartCount);
             _sessions[session.Id] = session;
             return session;
         }
@@ -108,7 +109,19 @@ public sealed class IdpSessions(TimeProvider clock)
 
     public WebSession? FindSession(string? id)
     {
-        lock (_gate) { return id is null ? null : _sessions.GetValueOrDefault(id); }
+        lock (_gate)
+        {
+            if (id is null || !_sessions.TryGetValue(id, out var session))
+            {
+                return null;
+            }
+            if (session.RestartGeneration != lifecycle.RestartCount)
+            {
+                _sessions.Remove(id);
+                return null;
+            }
+            return session;
+        }
     }
 
     public bool EndSession(string? id)
