@@ -21,7 +21,11 @@ public sealed class PlaybookLoader(IStepCatalog catalog, PlaybookLoaderOptions o
         ArgumentNullException.ThrowIfNull(sourcePath);
         var chain = new NestingChain([sourcePath], source?.Find(sourcePath, sourcePath)?.Path);
         var result = LoadCore(yaml, sourcePath, source, chain);
-        return result with { Diagnostics = result.Diagnostics.Distinct().ToList() };
+        var files = result.Diagnostics.Select(d => d.Location.File).Distinct().ToList();
+        var ordered = result.Diagnostics.Distinct()
+            .OrderBy(d => files.IndexOf(d.Location.File)).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column)
+            .ToList();
+        return result with { Diagnostics = ordered };
     }
 
     internal PlaybookLoadResult LoadCore(string yaml, string path, IPlaybookSource? source, NestingChain chain)

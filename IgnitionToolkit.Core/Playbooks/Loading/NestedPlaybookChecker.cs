@@ -40,8 +40,13 @@ internal sealed class NestedPlaybookChecker(
             return;
         }
 
-        var result = loader.LoadCore(child.Text, child.Path, source, next);
-        bag.Items.AddRange(result.Diagnostics);
+        var key = next.ToString();
+        if (!chain.Loaded.TryGetValue(key, out var result))
+        {
+            result = loader.LoadCore(child.Text, child.Path, source, next);
+            chain.Loaded[key] = result;
+            bag.Items.AddRange(result.Diagnostics);
+        }
         if (result.Playbook is null) return;
         foreach (var parameter in result.Playbook.Parameters.Where(p => p.Required && p.Default is null))
         {
@@ -49,9 +54,10 @@ internal sealed class NestedPlaybookChecker(
                 bag.Error(step.ParametersNode ?? step.Node, $"{step.Field}.parameters",
                     $"nested playbook '{child.Path}' requires parameter '{parameter.Name}', which step '{step.Id}' does not pass");
         }
+        var declared = result.Playbook.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var passed in step.Parameters.Keys.Where(k => k != PlaybookParameter))
         {
-            if (result.Playbook.Parameters.All(p => p.Name != passed))
+            if (!declared.Contains(passed))
                 bag.Warning(step.ParameterKeyNodes.GetValueOrDefault(passed) ?? step.ParametersNode ?? step.Node,
                     $"{step.Field}.parameters.{passed}",
                     $"nested playbook '{child.Path}' declares no parameter '{passed}'; the value is ignored");

@@ -5,6 +5,10 @@ namespace IgnitionToolkit.Core.Playbooks.Loading;
 /// <param name="RootCanonical">The top-level file's canonical path in the source, when it differs from how it was named.</param>
 internal sealed record NestingChain(IReadOnlyList<string> Paths, string? RootCanonical)
 {
+    /// <summary>Children already loaded in this validation, by chain and path: a playbook that runs the same
+    /// child many times (or a fan-out over several levels) loads and reports it once.</summary>
+    public Dictionary<string, PlaybookLoadResult> Loaded { get; init; } = new(StringComparer.Ordinal);
+
     public string Current => Paths[^1];
 
     /// <summary>Nesting depth of <see cref="Current"/> (0 for the top level).</summary>

@@ -69,10 +69,11 @@ internal static class PlaybookStructureReader
             bag.Error(node, "parameters", $"parameters must be a list of parameter declarations, not {node.KindName}");
             return;
         }
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < node.Items.Count; i++)
         {
             if (ReadParameter(node.Items[i], $"parameters[{i}]", bag) is not { } parameter) continue;
-            if (draft.Parameters.Any(p => p.Name == parameter.Name))
+            if (!names.Add(parameter.Name))
                 bag.Error(node.Items[i]["name"], $"parameters[{i}].name", $"parameter '{parameter.Name}' is declared twice");
             else
                 draft.Parameters.Add(parameter);

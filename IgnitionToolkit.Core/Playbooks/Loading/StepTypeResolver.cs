@@ -26,8 +26,8 @@ internal static class StepTypeResolver
         var aliases = catalog.Descriptors.SelectMany(d => d.AliasList.Select(a => (a.Name, d.Type))).ToList();
         var closest = Suggestions.Closest(written, names.Concat(aliases.Select(a => a.Name)));
         var canonical = aliases.FirstOrDefault(a => a.Name == closest).Type ?? closest;
-        var hint = canonical is null ? "" : $"; did you mean '{canonical}'?";
-        return $"unknown step type '{written}'{hint} Valid types: {string.Join(", ", names)}";
+        var hint = canonical is null ? "" : $" (did you mean '{canonical}'?)";
+        return $"unknown step type '{written}'{hint}. Valid types: {string.Join(", ", names)}";
     }
 
     private static void ApplyAlias(StepDraft step, StepTypeAlias alias, StepTypeDescriptor descriptor, DiagnosticBag bag)
@@ -51,7 +51,7 @@ internal static class StepTypeResolver
         {
             step.Parameters = new Dictionary<string, object?>(alias.Transform(step.Parameters), StringComparer.Ordinal);
         }
-        catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException or OverflowException)
+        catch (Exception ex) // a plugin's conversion must not break validation
         {
             bag.Error(step.ParametersNode ?? step.Node, step.Field + ".parameters",
                 $"parameters of deprecated '{alias.Name}' could not be converted to '{descriptor.Type}': {ex.Message}");

@@ -13,7 +13,7 @@ internal static class Suggestions
             var distance = Distance(word, candidate);
             if (distance < bestDistance) (best, bestDistance) = (candidate, distance);
         }
-        return best is not null && bestDistance <= Math.Max(2, best.Length / 2) ? best : null;
+        return best is not null && bestDistance <= Math.Max(2, best.Length / 4) ? best : null;
     }
 
     /// <summary>Levenshtein distance (case-insensitive).</summary>

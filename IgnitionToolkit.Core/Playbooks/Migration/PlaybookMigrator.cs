@@ -92,7 +92,7 @@ public sealed partial class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMi
         {
             after = alias.Transform!(before);
         }
-        catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException or OverflowException)
+        catch (Exception ex) // a plugin's conversion must not break migration
         {
             changes.Add(new MigrationChange(Line(parameters),
                 $"step '{id}': review the parameters by hand; converting them for '{alias.Name}' failed: {ex.Message}"));
@@ -124,7 +124,7 @@ public sealed partial class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMi
 
     private static void NoteOldFields(YamlValueNode step, string id, List<MigrationChange> changes)
     {
-        if (step["retry"] is { } retry)
+        if (step.KeyNode("retry") is { } retry)
             changes.Add(new MigrationChange(Line(retry),
                 $"step '{id}': review: 'retry:' is not a playbook field (it was ignored); use retry_count and retry_delay"));
     }

@@ -16,6 +16,18 @@ public sealed class FileSystemPlaybookSource(string libraryRoot) : IPlaybookSour
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(fromPath);
         if (string.IsNullOrWhiteSpace(reference)) return null;
+        try
+        {
+            return FindInLibrary(reference, fromPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private PlaybookSourceFile? FindInLibrary(string reference, string fromPath)
+    {
         foreach (var candidate in Candidates(reference.Trim(), fromPath))
         {
             foreach (var path in PlaybookPaths.WithExtensions(candidate))

@@ -14,10 +14,11 @@ internal sealed record TemplateReference(TemplateRoot Root, string Name, IReadOn
 /// <summary>Finds and parses <c>{{ ... }}</c> templates.</summary>
 internal static partial class TemplateSyntax
 {
-    [GeneratedRegex(@"\{\{(.*?)\}\}", RegexOptions.Singleline)]
+    // No braces inside a template: keeps matching linear even on hostile text like "{{{{{{...".
+    [GeneratedRegex(@"\{\{([^{}]*)\}\}")]
     public static partial Regex Occurrence();
 
-    [GeneratedRegex(@"^\s*\{\{((?:(?!\}\}).)*)\}\}\s*$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*\{\{([^{}]*)\}\}\s*$")]
     private static partial Regex WholeTemplate();
 
     [GeneratedRegex(@"^[A-Za-z0-9_\-]+$")]

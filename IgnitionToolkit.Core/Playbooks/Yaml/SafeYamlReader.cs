@@ -26,15 +26,24 @@ internal static partial class SafeYamlReader
                 $"the file is {bytes:N0} bytes; playbooks are limited to {options.MaxFileBytes:N0} bytes");
 
         var state = new ReadState(file, options);
+        var lastGood = new Mark(0, 1, 1);
         try
         {
             var parser = new Parser(new StringReader(text));
             while (parser.MoveNext() && state.Continue)
+            {
                 state.Accept(parser.Current!);
+                lastGood = parser.Current!.End;
+            }
         }
         catch (YamlException ex)
         {
             return Fail(At(file, ex.Start), "yaml", "YAML syntax error: " + CleanMessage(ex.Message));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet occasionally fails this way on malformed input instead of raising a YamlException.
+            return Fail(At(file, lastGood), "yaml", "YAML syntax error: the text after this point is not valid YAML");
         }
 
         if (state.Errors.Count > 0) return new YamlReadResult(null, state.Errors);
@@ -122,8 +131,36 @@ internal static partial class SafeYamlReader
         {
             var node = _open.Pop();
             node.End = ev.End;
+            if (node.IsMapping && node.Entries.Count > 0 && node.Entries[^1].Value is null)
+            {
+                var key = node.Entries[^1].Key;
+                node.Entries[^1] = new(key, new YamlValueNode { Kind = YamlNodeKind.Scalar, Start = key.End, End = key.End });
+            }
+            if (node.IsMapping) ApplyMergeKeys(node);
             node.Weight = 1 + node.Items.Sum(i => i.Weight) + node.Entries.Sum(e => e.Key.Weight + e.Value.Weight);
             Attach(node);
+        }
+
+        /// <summary>YAML merge keys (<c>&lt;&lt;: *defaults</c>): entries of the merged maps that the map does not set itself.</summary>
+        private void ApplyMergeKeys(YamlValueNode map)
+        {
+            var merges = map.Entries.Where(e => e.Key is { IsScalar: true, Style: ScalarStyle.Plain, Text: "<<" }).ToList();
+            if (merges.Count == 0) return;
+            map.Entries.RemoveAll(e => merges.Contains(e));
+            foreach (var (key, value) in merges)
+            {
+                var sources = value.IsSequence ? value.Items : [value];
+                foreach (var source in sources)
+                {
+                    if (!source.IsMapping)
+                    {
+                        Error(source.Start, "<<", "a merge key (<<) must refer to a map or a list of maps");
+                        continue;
+                    }
+                    foreach (var entry in source.Entries.Where(e => map.KeySet.Add(e.Key.Text)))
+                        map.Entries.Add(entry);
+                }
+            }
         }
 
         private void Add(YamlValueNode node, NodeEvent ev)

@@ -31,6 +31,10 @@ internal sealed class YamlValueNode
     public YamlValueNode? this[string key] =>
         Entries.FirstOrDefault(e => e.Key.IsScalar && e.Key.Text == key).Value;
 
+    /// <summary>The key node of an entry of this map, or null.</summary>
+    public YamlValueNode? KeyNode(string key) =>
+        Entries.FirstOrDefault(e => e.Key.IsScalar && e.Key.Text == key).Key;
+
     public string KindName => Kind switch
     {
         YamlNodeKind.Mapping => "a map",

@@ -22,7 +22,7 @@ public class StepValidationTests
                 parameters: {message: hi}
             """)));
         Assert.Equal("steps[0].type", error.Field);
-        Assert.StartsWith("unknown step type 'utility.lgo'; did you mean 'utility.log'? Valid types: debug.breakpoint, gateway.health_check,", error.Message);
+        Assert.StartsWith("unknown step type 'utility.lgo' (did you mean 'utility.log'?). Valid types: debug.breakpoint, gateway.health_check,", error.Message);
         Assert.Contains("utility.wait", error.Message);
         AssertAt(error, 7, 11);
     }
@@ -31,7 +31,7 @@ public class StepValidationTests
     public void Unknown_type_close_to_an_alias_suggests_the_canonical_name()
     {
         var error = SingleError(Load(OneStep("  - {id: a, type: utility.slep}")));
-        Assert.StartsWith("unknown step type 'utility.slep'; did you mean 'utility.wait'?", error.Message);
+        Assert.StartsWith("unknown step type 'utility.slep' (did you mean 'utility.wait'?)", error.Message);
     }
 
     [Fact]

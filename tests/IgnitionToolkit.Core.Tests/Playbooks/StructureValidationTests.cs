@@ -171,13 +171,14 @@ public class StructureValidationTests
                 on_failure: explode
             """);
         var errors = result.Errors.ToList();
-        Assert.Equal(["steps[0].on_failure", "steps[0].timeout", "steps[0].retry_count", "steps[0].retry_delay"],
+        Assert.Equal(["steps[0].timeout", "steps[0].retry_count", "steps[0].retry_delay", "steps[0].on_failure"],
             errors.Select(e => e.Field));
-        Assert.Equal("timeout must be more than zero seconds, got -1", errors[1].Message);
-        AssertAt(errors[1], 6, 14);
-        Assert.Equal("retry_count must be a whole number from 0 to 1000, got 'lots'", errors[2].Message);
-        AssertAt(errors[2], 7, 18);
-        Assert.Equal("on_failure must be abort or continue, got 'explode'", errors[0].Message);
+        Assert.Equal("timeout must be more than zero seconds, got -1", errors[0].Message);
+        AssertAt(errors[0], 6, 14);
+        Assert.Equal("retry_count must be a whole number from 0 to 1000, got 'lots'", errors[1].Message);
+        AssertAt(errors[1], 7, 18);
+        Assert.Equal("retry_delay must be a number of seconds, got 'a list'", errors[2].Message);
+        Assert.Equal("on_failure must be abort or continue, got 'explode'", errors[3].Message);
     }
 
     [Fact]

@@ -154,4 +154,56 @@ public class YamlSafetyTests
         Assert.Equal("a playbook must be a YAML map with name, version and steps, not a list",
             SingleError(Load("- a\n- b\n")).Message);
     }
+
+    [Fact]
+    public void Pathological_template_text_is_checked_quickly()
+    {
+        var message = string.Concat(Enumerable.Repeat("{{ {{", 150_000));
+        var yaml = $"name: x\nversion: '1'\nsteps:\n  - id: a\n    type: utility.log\n    parameters: {{message: \"{message}\"}}\n";
+        var watch = Stopwatch.StartNew();
+        AssertValid(Load(yaml));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Recursive_alias_is_refused()
+    {
+        var result = Load("a: &a [1, *a]\n");
+        Assert.Null(result.Playbook);
+        Assert.Contains("alias", SingleError(result).Message);
+    }
+
+    [Fact]
+    public void A_large_valid_file_validates_quickly()
+    {
+        var yaml = new StringBuilder("name: big\nversion: '1'\nparameters:\n");
+        for (var i = 0; i < 2000; i++) yaml.Append($"  - {{name: p{i}, type: integer, default: {i}}}\n");
+        yaml.Append("steps:\n  - {id: s0, type: utility.log, parameters: {message: start}}\n");
+        for (var i = 1; yaml.Length < 900_000; i++)
+            yaml.Append($"  - {{id: s{i}, type: utility.log, parameters: {{message: \"{{{{ step.s{i - 1}.message }}}} {{{{ p{i % 2000} }}}}\"}}}}\n");
+        var watch = Stopwatch.StartNew();
+        AssertValid(Load(yaml.ToString()));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Merge_keys_fill_in_fields_the_map_does_not_set()
+    {
+        var result = Load("""
+            name: merge
+            version: "1.0"
+            steps:
+              - &base
+                id: a
+                type: utility.log
+                parameters: {message: hi}
+                on_failure: continue
+              - <<: *base
+                id: b
+            """);
+        AssertValid(result);
+        var b = result.Playbook!.Steps[1];
+        Assert.Equal(("b", "utility.log", IgnitionToolkit.Core.Playbooks.FailureAction.Continue), (b.Id, b.Type, b.OnFailure));
+        Assert.Equal("hi", b.Parameters["message"]);
+    }
 }
