@@ -17,7 +17,7 @@ internal sealed class CookieLogin(GatewayClient client)
 
     public async Task LoginAsync(string username, string password, CancellationToken cancellationToken)
     {
-        client.SignOut();
+        client.BeginLogin();
         var (authUrl, landing) = await FollowRedirectsAsync(client.Resolve("/data/app/login"), cancellationToken);
         var token = TokenOf(landing) ?? throw Unsupported(landing);
 
@@ -50,7 +50,7 @@ internal sealed class CookieLogin(GatewayClient client)
                 $"login to {client.Gateway} finished without a session cookie (webui-sid-*): the gateway's login flow is not the Ignition 8.3 one");
 
         var session = await client.GetJsonAsync("/data/app/session", "read the login session (CSRF token)", cancellationToken);
-        client.UseLoginSession(username, String(session, "csrfToken") ?? String(session, "csrf"));
+        client.UseLoginSession(username, password, String(session, "csrfToken") ?? String(session, "csrf"));
     }
 
     /// <summary>GETs <paramref name="start"/> and follows redirects by hand; returns the last IdP authorize URL seen and the final URL.</summary>

@@ -23,6 +23,8 @@ public sealed partial class GatewayClient : IDisposable
     private readonly CookieJar _cookies = new();
     private string? _apiToken;
     private string? _csrfToken;
+    private string? _password;   // kept in memory for this execution only: web sessions do not survive a gateway restart
+    private bool _loggingIn;
 
     internal GatewayClient(Uri baseUri, HttpClient http, GatewayClientOptions options)
     {
@@ -43,6 +45,9 @@ public sealed partial class GatewayClient : IDisposable
     /// <summary>Id of the last module uploaded in this session (default of gateway.wait_for_module_installation).</summary>
     public string? LastUploadedModuleId { get; internal set; }
 
+    /// <summary>Receives notices for the execution log (e.g. a renewed login); set by the step using the session.</summary>
+    public Action<string>? Notice { get; set; }
+
     internal CookieJar Cookies => _cookies;
 
     public void UseApiToken(string token)
@@ -55,13 +60,41 @@ public sealed partial class GatewayClient : IDisposable
         AuthMode = GatewayAuthMode.ApiToken;
     }
 
-    internal void UseLoginSession(string username, string? csrfToken)
+    internal void UseLoginSession(string username, string password, string? csrfToken)
     {
         _apiToken = null;
         _csrfToken = csrfToken;
+        _password = password;
         CredentialName = username;
         AuthMode = GatewayAuthMode.Login;
     }
+
+    /// <summary>Starts a login: forgets cookies and any token, keeps nothing of the previous session.</summary>
+    internal void BeginLogin()
+    {
+        _apiToken = null;
+        _csrfToken = null;
+        _cookies.Clear();
+        AuthMode = GatewayAuthMode.None;
+    }
+
+    /// <summary>Logs in again with the stored user (after a restart the gateway has forgotten the web session).</summary>
+    private async Task ReauthenticateAsync(CancellationToken cancellationToken)
+    {
+        var (user, password) = (CredentialName!, _password!);
+        _loggingIn = true;
+        try
+        {
+            await new CookieLogin(this).LoginAsync(user, password, cancellationToken);
+            Notice?.Invoke($"the gateway no longer knew the web session (it restarts or restarted); logged in again as '{user}'");
+        }
+        finally
+        {
+            _loggingIn = false;
+        }
+    }
+
+    private bool CanReauthenticate => AuthMode == GatewayAuthMode.Login && _password is not null && !_loggingIn;
 
     /// <summary>Forgets the credentials and cookies of this session.</summary>
     public void SignOut()
@@ -93,12 +126,23 @@ public sealed partial class GatewayClient : IDisposable
     internal Uri Resolve(string pathAndQuery) => new(Gateway + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery));
 
     /// <summary>Sends a request with this session's authentication; translates transport failures and timeouts.
-    /// The caller disposes the response (and checks its status with <see cref="EnsureSuccessAsync"/>).</summary>
+    /// A cookie session the gateway no longer knows (401, e.g. after a restart) is renewed once with the stored user and
+    /// the request repeated (a 401 means the gateway did nothing). The caller disposes the response.</summary>
     internal async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathOrUrl, HttpContent? content, CallKind kind,
         string operation, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
+        var response = await SendOnceAsync(method, pathOrUrl, content, kind, operation, cancellationToken, timeout);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || !CanReauthenticate) return response;
+        response.Dispose();
+        await ReauthenticateAsync(cancellationToken);
+        return await SendOnceAsync(method, pathOrUrl, content, kind, operation, cancellationToken, timeout);
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string pathOrUrl, HttpContent? content, CallKind kind,
+        string operation, CancellationToken cancellationToken, TimeSpan? timeout)
+    {
         var uri = pathOrUrl.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? new Uri(pathOrUrl) : Resolve(pathOrUrl);
-        using var request = new HttpRequestMessage(method, uri) { Content = content };
+        var request = new HttpRequestMessage(method, uri) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.8));
         if (_apiToken is not null) request.Headers.TryAddWithoutValidation("X-Ignition-API-Token", _apiToken);
@@ -124,6 +168,11 @@ public sealed partial class GatewayClient : IDisposable
         catch (HttpRequestException ex)
         {
             throw GatewayErrors.FromTransport(ex, Gateway, operation);
+        }
+        finally
+        {
+            request.Content = null; // the content may be sent again after a re-login; its owner disposes it
+            request.Dispose();
         }
     }
 

@@ -67,7 +67,7 @@ public sealed class ReadinessWaiter(GatewayClient client, ILogger logger, TimePr
             }
             return await ModulesProbeAsync(ping, cts.Token);
         }
-        catch (GatewayException ex)
+        catch (GatewayException ex) when (ex.Failure != GatewayFailure.WrongPassword)
         {
             return new ReadinessProbe(false, ex.Failure != GatewayFailure.Unreachable, Describe(ex));
         }

@@ -31,6 +31,7 @@ public static class GatewaySessions
     /// <summary>Stores a logged-in session as the current one (replacing an earlier session to the same gateway).</summary>
     public static void Store(StepContext context, GatewayClient client)
     {
+        client.Notice = message => context.Logger.LogStep(message);
         context.Items.Set(Key(client.Gateway), client);
         context.Items.Set(CurrentKey, client);
     }
@@ -46,6 +47,13 @@ public static class GatewaySessions
 
     /// <summary>The session for this step: by URL (existing or new, with <c>api_token</c> if given) or the current one.</summary>
     public static GatewayClient Resolve(StepContext context)
+    {
+        var client = ResolveClient(context);
+        client.Notice = message => context.Logger.LogStep(message);
+        return client;
+    }
+
+    private static GatewayClient ResolveClient(StepContext context)
     {
         var url = RequestedUrl(context);
         var token = context.Get<string>("api_token");

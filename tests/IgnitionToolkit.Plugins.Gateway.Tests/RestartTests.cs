@@ -110,4 +110,21 @@ public sealed class RestartTests
         Assert.True((await gw.StateAsync()).GetProperty("runningSince").GetDateTimeOffset() > requested.AddMilliseconds(900));
         Assert.True((double)run.Output("wait", "waited_seconds")! >= 4, "the 5 s floor after a restart of this session applies");
     }
+
+    [Fact]
+    public async Task A_cookie_session_lost_in_the_restart_is_renewed_with_the_stored_login()
+    {
+        await using var gw = await GatewayHarness.StartAsync();
+        await gw.SetRestartTimingAsync(refuseMs: 200, durationMs: 600, moduleLoadMs: 300);
+        var (status, run) = await gw.RunAsync(
+            Step("login", "gateway.login", gw.LoginParameters),
+            Step("restart", "gateway.restart", new { poll_interval = 0.2, initial_delay = 0.3 }),
+            Step("scan", "gateway.scan_projects"),
+            Step("health", "gateway.health_check", new { fail_on_unhealthy = true }));
+
+        AssertCompleted(status, run);
+        Assert.Contains(run.Logs, l => l.Contains("logged in again as 'admin'", StringComparison.Ordinal));
+        Assert.Equal("RUNNING", run.Output("restart", "state")); // modules were checked with the renewed session
+        Assert.Equal(1, (await gw.StateAsync()).GetProperty("webSessions").GetInt32());
+    }
 }
