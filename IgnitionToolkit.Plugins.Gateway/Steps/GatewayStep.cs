@@ -19,7 +19,17 @@ public abstract class GatewayStep : IStepPlugin
         {
             return StepResult.Failed(ex.Message);
         }
+        catch (Exception ex) when (IsBrokenTransfer(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // a connection that breaks while a body is read or written (after the request itself succeeded)
+            return StepResult.Failed($"the connection to the gateway broke during {Descriptor.Type} (the gateway dropped it or went down); " +
+                                     "the operation was not repeated: check the gateway and run the step again");
+        }
     }
+
+    private static bool IsBrokenTransfer(Exception ex) =>
+        ex is HttpRequestException or HttpIOException
+        || (ex is IOException && ex.InnerException is System.Net.Sockets.SocketException or HttpIOException);
 
     protected abstract Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken);
 
