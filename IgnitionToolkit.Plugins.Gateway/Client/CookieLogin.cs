@@ -68,6 +68,10 @@ internal sealed class CookieLogin(GatewayClient client)
                 current = location.IsAbsoluteUri ? location : new Uri(current, location);
                 continue;
             }
+            if (hop == 0 && status is 404 or 405)
+                throw new GatewayException(GatewayFailure.NotFound,
+                    $"{client.Gateway} has no Ignition 8.3 web login (/data/app/login answered {status}): check the URL, or use an API token (api_token); Ignition 8.1 has no REST API",
+                    response.StatusCode);
             if (status >= 400 && !IsLandingPage(current) && TokenOf(current) is null)
                 await client.EnsureSuccessAsync(response, Operation, cancellationToken);
             return (authUrl, current);

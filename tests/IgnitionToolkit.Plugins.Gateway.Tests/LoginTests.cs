@@ -1,3 +1,4 @@
+using System.Text.Json;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
@@ -41,6 +42,18 @@ public sealed class LoginTests
         Assert.Equal(4, gw.Requests["POST /idp/default/authn/next-challenge"]);
         Assert.Equal(2, gw.Requests["POST /idp/default/authn/submit-challenge/basic"]);
         Assert.Equal("standard", run.Output("info", "edition"));
+        var tokens = gw.Requests.LoginBodies.Select(b => JsonDocument.Parse(b.Body).RootElement.GetProperty("token").GetString()).ToList();
+        Assert.Equal(6, tokens.Count);
+        Assert.Equal(tokens.Count, tokens.Distinct().Count()); // never the same token twice
+    }
+
+    [Fact]
+    public async Task A_url_that_is_not_an_ignition_83_gateway_is_explained()
+    {
+        await using var gw = await GatewayHarness.StartAsync();
+        var (_, run) = await gw.RunAsync(Step("login", "gateway.login", new { url = gw.Url + "/not-a-gateway", username = "admin", password = "password" }));
+
+        AssertFailedWith(run, "login", "has no Ignition 8.3 web login");
     }
 
     [Fact]

@@ -6,6 +6,10 @@ namespace IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
 internal sealed class RequestCounter
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<(string Path, string Body)> _loginBodies = new();
+
+    /// <summary>Bodies of the IdP login calls (next-challenge, submit-challenge), in order.</summary>
+    public IReadOnlyList<(string Path, string Body)> LoginBodies => [.. _loginBodies];
 
     public int this[string methodAndPath] => _counts.GetValueOrDefault(methodAndPath);
 
@@ -14,10 +18,12 @@ internal sealed class RequestCounter
 
     public sealed class Handler(RequestCounter counter) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             counter.Add(request);
-            return base.SendAsync(request, cancellationToken);
+            if (request.RequestUri?.AbsolutePath.StartsWith("/idp/default/authn/", StringComparison.Ordinal) == true && request.Content is StringContent json)
+                counter._loginBodies.Enqueue((request.RequestUri.AbsolutePath, await json.ReadAsStringAsync(cancellationToken)));
+            return await base.SendAsync(request, cancellationToken);
         }
     }
 }
