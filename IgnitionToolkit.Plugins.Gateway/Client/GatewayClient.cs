@@ -101,6 +101,7 @@ public sealed partial class GatewayClient : IDisposable
     {
         _apiToken = null;
         _csrfToken = null;
+        _password = null;
         _cookies.Clear();
         CredentialName = null;
         AuthMode = GatewayAuthMode.None;
@@ -113,7 +114,8 @@ public sealed partial class GatewayClient : IDisposable
         {
             try
             {
-                using var response = await SendAsync(HttpMethod.Post, "/data/app/logout", null, CallKind.Write, "log out", cancellationToken);
+                // not SendAsync: a session the gateway already forgot must not be renewed just to end it
+                using var response = await SendOnceAsync(HttpMethod.Post, "/data/app/logout", null, CallKind.Write, "log out", cancellationToken, null);
             }
             catch (GatewayException)
             {
@@ -129,10 +131,10 @@ public sealed partial class GatewayClient : IDisposable
     /// A cookie session the gateway no longer knows (401, e.g. after a restart) is renewed once with the stored user and
     /// the request repeated (a 401 means the gateway did nothing). The caller disposes the response.</summary>
     internal async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathOrUrl, HttpContent? content, CallKind kind,
-        string operation, CancellationToken cancellationToken, TimeSpan? timeout = null)
+        string operation, CancellationToken cancellationToken, TimeSpan? timeout = null, bool renewSession = true)
     {
         var response = await SendOnceAsync(method, pathOrUrl, content, kind, operation, cancellationToken, timeout);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || !CanReauthenticate) return response;
+        if (response.StatusCode != HttpStatusCode.Unauthorized || !renewSession || !CanReauthenticate) return response;
         response.Dispose();
         await ReauthenticateAsync(cancellationToken);
         return await SendOnceAsync(method, pathOrUrl, content, kind, operation, cancellationToken, timeout);

@@ -56,7 +56,7 @@ public sealed class ReadinessWaiter(GatewayClient client, ILogger logger, TimePr
             if (!ping.IsRunning) return new ReadinessProbe(false, true, ping.ToString());
 
             using var info = await client.SendAsync(HttpMethod.Get, GatewayClient.ApiPrefix + "/gateway-info", null, CallKind.Probe,
-                "read the gateway information", cts.Token);
+                "read the gateway information", cts.Token, renewSession: checkModules); // 401 already means "up"
             var status = info.StatusCode;
             if (status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
                 return new ReadinessProbe(false, true, $"{ping} but the web API still answers {(int)status} (starting)");

@@ -141,6 +141,21 @@ public sealed class LoginTests
     }
 
     [Fact]
+    public async Task Logout_after_a_restart_does_not_log_in_again_just_to_log_out()
+    {
+        await using var gw = await GatewayHarness.StartAsync();
+        await gw.SetRestartTimingAsync(refuseMs: 100, durationMs: 400, moduleLoadMs: 0);
+        var (status, run) = await gw.RunAsync(
+            Step("login", "gateway.login", gw.LoginParameters),
+            Step("restart", "gateway.restart", new { poll_interval = 0.1, initial_delay = 0.2, wait_for_modules = false }),
+            Step("logout", "gateway.logout"));
+
+        AssertCompleted(status, run);
+        Assert.Equal(1, gw.Requests["POST /idp/default/authn/submit-challenge/basic"]);
+        Assert.Equal(0, (await gw.StateAsync()).GetProperty("webSessions").GetInt32());
+    }
+
+    [Fact]
     public async Task A_step_can_address_a_gateway_directly_with_url_and_api_token()
     {
         await using var gw = await GatewayHarness.StartAsync();
