@@ -9,8 +9,9 @@ public sealed partial class GatewayClient
 {
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
+        var uptime = await UptimeAsync(cancellationToken);
         await PostAsync(ApiPrefix + "/restart-tasks/restart?confirm=true", null, "restart the gateway", cancellationToken);
-        LastRestartRequestedAt = DateTimeOffset.UtcNow;
+        PendingRestart = new RestartMark(DateTimeOffset.UtcNow, uptime);
     }
 
     /// <summary>Starts the backup download; the caller reads and disposes the response.</summary>
@@ -34,6 +35,7 @@ public sealed partial class GatewayClient
     public async Task RestoreAsync(Stream backup, string fileName, CancellationToken cancellationToken)
     {
         var op = $"restore the backup '{fileName}'";
+        var uptime = await UptimeAsync(cancellationToken);
         using var response = await SendAsync(HttpMethod.Post, ApiPrefix + "/backup", Octets(backup), CallKind.TransferWrite, op, cancellationToken);
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {
@@ -44,7 +46,7 @@ public sealed partial class GatewayClient
                 response.StatusCode);
         }
         await EnsureSuccessAsync(response, op, cancellationToken);
-        LastRestartRequestedAt = DateTimeOffset.UtcNow;
+        PendingRestart = new RestartMark(DateTimeOffset.UtcNow, uptime);
     }
 
     /// <summary>Uploads a <c>.modl</c>; returns the module id the gateway assigned.</summary>

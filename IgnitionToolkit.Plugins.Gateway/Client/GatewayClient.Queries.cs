@@ -44,6 +44,20 @@ public sealed partial class GatewayClient
     public Task<JsonElement> OverviewAsync(CancellationToken cancellationToken) =>
         GetJsonAsync(ApiPrefix + "/overview", "read the gateway overview", cancellationToken);
 
+    /// <summary><c>overview.uptime</c>, or null when the overview cannot be read (permissions, 8.1, starting...).</summary>
+    public async Task<long?> UptimeAsync(CancellationToken cancellationToken, bool probe = false)
+    {
+        try
+        {
+            var json = await GetJsonAsync(ApiPrefix + "/overview", "read the gateway overview", cancellationToken, probe ? CallKind.Probe : CallKind.Read);
+            return json.Long("uptime");
+        }
+        catch (GatewayException)
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken, bool probe = false)
     {
         var json = await GetJsonAsync(ApiPrefix + "/modules/healthy?limit=500&offset=0", "list the modules", cancellationToken,

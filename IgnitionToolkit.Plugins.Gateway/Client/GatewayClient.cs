@@ -39,8 +39,8 @@ public sealed partial class GatewayClient : IDisposable
     public GatewayAuthMode AuthMode { get; private set; }
     /// <summary>API key name or user name (never the secret).</summary>
     public string? CredentialName { get; private set; }
-    /// <summary>When this session last asked the gateway to restart (restart, restore), for the readiness floor.</summary>
-    public DateTimeOffset? LastRestartRequestedAt { get; internal set; }
+    /// <summary>The last restart (restart, restore) this session asked for and has not yet seen completed.</summary>
+    public RestartMark? PendingRestart { get; internal set; }
 
     /// <summary>Id of the last module uploaded in this session (default of gateway.wait_for_module_installation).</summary>
     public string? LastUploadedModuleId { get; internal set; }

@@ -5,15 +5,19 @@ using Microsoft.Extensions.Logging;
 
 namespace IgnitionToolkit.Plugins.Gateway.Client;
 
-public sealed record ReadinessOptions(TimeSpan Timeout, TimeSpan PollInterval, TimeSpan InitialDelay, bool WaitForModules);
+/// <param name="Restart">A restart this session asked for: ready also requires seeing the gateway down, or an uptime that
+/// shows the restart has happened (when the overview is readable).</param>
+public sealed record ReadinessOptions(TimeSpan Timeout, TimeSpan PollInterval, TimeSpan InitialDelay, bool WaitForModules,
+    RestartMark? Restart = null);
 
 public sealed record ReadinessResult(string State, TimeSpan Waited, int Polls);
 
 /// <summary>
 /// Waits until a gateway is truly up: StatusPing RUNNING, the 8.3 web API answering (gateway-info 200 or 401),
 /// and (optionally) no module still loading. Connection refused, STARTING and 503 are expected on the way.
-/// Success is never reported before <see cref="ReadinessOptions.InitialDelay"/> has passed, so a restart that has not
-/// yet taken the gateway down is not mistaken for a finished one.
+/// Success is never reported before <see cref="ReadinessOptions.InitialDelay"/> has passed and, after a restart requested
+/// by this session, before the restart was seen (the gateway down, or a new uptime), so a restart that has not yet taken
+/// the gateway down is not mistaken for a finished one.
 /// </summary>
 public sealed class ReadinessWaiter(GatewayClient client, ILogger logger, TimeProvider? clock = null)
 {
@@ -26,15 +30,22 @@ public sealed class ReadinessWaiter(GatewayClient client, ILogger logger, TimePr
         var floor = start + options.InitialDelay;
         var last = "not polled yet";
         var polls = 0;
+        var restartSeen = options.Restart is null;
         while (true)
         {
             var remaining = deadline - _clock.GetUtcNow();
             var probe = await ProbeAsync(options.WaitForModules, Clamp(remaining, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)), cancellationToken);
             polls++;
+            if (!probe.Up) restartSeen = true;
+            else if (!restartSeen) (restartSeen, probe) = await CheckRestartedAsync(options.Restart!, probe, cancellationToken);
             if (probe.State != last) logger.LogStep($"gateway {client.Gateway}: {probe.State}");
             last = probe.State;
             var now = _clock.GetUtcNow();
-            if (probe.Up && now >= floor) return new ReadinessResult(probe.State, now - start, polls);
+            if (probe.Up && now >= floor && restartSeen)
+            {
+                client.PendingRestart = null;
+                return new ReadinessResult(probe.State, now - start, polls);
+            }
             if (now >= deadline)
                 throw new GatewayException(GatewayFailure.Timeout, string.Create(CultureInfo.InvariantCulture,
                     $"the gateway at {client.Gateway} was not ready after {options.Timeout.TotalSeconds:0.#} s; last state seen: {last}"));
@@ -43,6 +54,15 @@ public sealed class ReadinessWaiter(GatewayClient client, ILogger logger, TimePr
             if (deadline - now < delay) delay = deadline - now;
             await Task.Delay(Clamp(delay, TimeSpan.FromMilliseconds(50), TimeSpan.MaxValue), _clock, cancellationToken);
         }
+    }
+
+    /// <summary>Up, but has the requested restart happened yet? Unknown (no readable uptime) counts as yes: the floor decides.</summary>
+    private async Task<(bool Seen, ReadinessProbe Probe)> CheckRestartedAsync(RestartMark mark, ReadinessProbe probe, CancellationToken cancellationToken)
+    {
+        var restarted = mark.RestartedBy(await client.UptimeAsync(cancellationToken, probe: true), _clock.GetUtcNow());
+        return restarted is false
+            ? (false, probe with { Up = false, State = $"{probe.State}, restart not begun yet" })
+            : (true, probe);
     }
 
     /// <summary>One readiness probe; never throws for gateway or network failures (they are states on the way up).</summary>

@@ -21,7 +21,8 @@ internal static class ReadyWait
 
         context.Logger.LogStep(string.Create(CultureInfo.InvariantCulture,
             $"waiting up to {timeout.TotalSeconds:0.#} s for {client.Gateway} to be ready (poll every {poll.TotalSeconds:0.#} s, not before {floor.TotalSeconds:0.#} s)"));
-        var result = await new ReadinessWaiter(client, context.Logger).WaitAsync(new ReadinessOptions(timeout, poll, floor, waitForModules), cancellationToken);
+        var result = await new ReadinessWaiter(client, context.Logger)
+            .WaitAsync(new ReadinessOptions(timeout, poll, floor, waitForModules, client.PendingRestart), cancellationToken);
         context.Logger.LogStep(string.Create(CultureInfo.InvariantCulture, $"gateway {client.Gateway} is ready after {result.Waited.TotalSeconds:0.#} s"));
         return result;
     }
@@ -33,10 +34,11 @@ internal static class ReadyWait
         outputs["ready"] = true;
     }
 
-    /// <summary>Right after a restart requested by this session, ready is not believed before 5 s have passed since the request.</summary>
+    /// <summary>After a restart requested by this session (and not yet seen completed), ready is not believed before 5 s
+    /// have passed since the request.</summary>
     private static TimeSpan AutomaticFloor(GatewayClient client)
     {
-        if (client.LastRestartRequestedAt is not { } requested) return TimeSpan.Zero;
+        if (client.PendingRestart?.RequestedAt is not { } requested) return TimeSpan.Zero;
         var left = DefaultFloorAfterRestart - (DateTimeOffset.UtcNow - requested);
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }

@@ -54,4 +54,23 @@ public sealed class ClientUnitTests
         Assert.True(new ModuleInfo("a", "A", "1", "RUNNING").IsRunning);
         Assert.False(new ModuleInfo("a", "A", "1", "FAULTED").IsRunning);
     }
+
+    [Fact]
+    public void Uptime_as_a_start_time_shows_a_restart_when_it_moves_forward()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var mark = new RestartMark(at, 1_780_000_000_000);
+        Assert.False(mark.RestartedBy(1_780_000_000_000, at.AddSeconds(3)));
+        Assert.True(mark.RestartedBy(1_780_000_009_000, at.AddSeconds(10)));
+    }
+
+    [Fact]
+    public void Uptime_as_a_duration_shows_a_restart_when_it_stops_growing()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var mark = new RestartMark(at, 3_600_000);                       // up for an hour
+        Assert.False(mark.RestartedBy(3_603_000, at.AddSeconds(3)));    // kept counting: not restarted yet
+        Assert.True(mark.RestartedBy(2_000, at.AddSeconds(10)));        // started again 2 s ago
+        Assert.Null(new RestartMark(at, null).RestartedBy(2_000, at));  // no baseline: cannot tell
+    }
 }

@@ -52,9 +52,10 @@ public sealed class RestartTests
     }
 
     [Fact]
-    public async Task Without_a_floor_the_same_late_restart_would_be_missed()
+    public async Task Even_without_a_floor_a_late_restart_is_recognised_by_the_gateway_uptime()
     {
         await using var gw = await GatewayHarness.StartAsync();
+        // still RUNNING for 1.5 s after the request: only the uptime (overview) shows that the restart has not happened yet
         await gw.SetRestartTimingAsync(delayMs: 1500, refuseMs: 0, durationMs: 300, moduleLoadMs: 0);
         var requested = DateTimeOffset.UtcNow;
         var (status, run) = await gw.RunAsync(
@@ -62,8 +63,22 @@ public sealed class RestartTests
             Step("restart", "gateway.restart", new { poll_interval = 0.1, initial_delay = 0 }));
 
         AssertCompleted(status, run);
-        Assert.True((await gw.StateAsync()).GetProperty("runningSince").GetDateTimeOffset() < requested,
-            "this test documents why the floor exists: with no floor the old RUNNING state is believed");
+        Assert.True((await gw.StateAsync()).GetProperty("runningSince").GetDateTimeOffset() > requested.AddMilliseconds(1400));
+        Assert.Contains(run.Logs, l => l.Contains("restart not begun yet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_second_wait_for_ready_after_a_completed_restart_returns_at_once()
+    {
+        await using var gw = await GatewayHarness.StartAsync();
+        await gw.SetRestartTimingAsync(refuseMs: 100, durationMs: 400, moduleLoadMs: 0);
+        var (status, run) = await gw.RunAsync(
+            Step("login", "gateway.login", gw.LoginParameters),
+            Step("restart", "gateway.restart", new { poll_interval = 0.1 }),
+            Step("wait", "gateway.wait_for_ready", new { poll_interval = 0.1 }));
+
+        AssertCompleted(status, run);
+        Assert.True((double)run.Output("wait", "waited_seconds")! < 1, "the restart was already seen completed");
     }
 
     [Fact]
