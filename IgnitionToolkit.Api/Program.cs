@@ -1,6 +1,15 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+using IgnitionToolkit.Api.Extensions;
 
+var builder = WebApplication.CreateBuilder(MigrateCommand.WithoutFlag(args));
+builder.AddToolkitApi();
 var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+
+if (MigrateCommand.IsRequested(args))
+    return await MigrateCommand.RunAsync(app);
+
+app.MapToolkitApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the functional tests (WebApplicationFactory).</summary>
+public partial class Program;

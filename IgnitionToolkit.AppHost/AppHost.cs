@@ -1,3 +1,23 @@
-var builder = DistributedApplication.CreateBuilder(args);
-var api = builder.AddProject<Projects.IgnitionToolkit_Api>("api").WithHttpEndpoint(port: 5080, name: "http");
-builder.Build().Run();
+using IgnitionToolkit.AppHost.Hosting;
+
+try
+{
+    var builder = DistributedApplication.CreateBuilder(args);
+
+    var settings = ToolkitHostSettings.From(builder);
+    var messaging = builder.AddToolkitMessaging(settings);
+    var database = builder.AddToolkitDatabase(settings);
+
+    var api = builder.AddToolkitApi(settings, messaging, database);
+    builder.AddToolkitRunner(settings, messaging, api);
+    builder.AddToolkitWeb(settings, api);
+
+    builder.Build().Run();
+    return 0;
+}
+catch (ToolkitHostingException ex)
+{
+    // The AppHost is a developer launcher: a plain sentence on stderr beats a stack trace here.
+    await Console.Error.WriteLineAsync($"IgnitionToolkit.AppHost: {ex.Message}");
+    return 1;
+}

@@ -3,6 +3,7 @@ using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Engine;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Plugins.Loading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,10 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+using IgnitionToolkit.Runner.Cli;
+using IgnitionToolkit.Runner.Extensions;
 
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+if (CliApp.IsCliInvocation(args))
+{
+    return await CliHost.RunAsync(args);
+}
+
+await RunnerApplication.Build(args).RunAsync();
+return 0;

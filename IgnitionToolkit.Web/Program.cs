@@ -1,6 +1,9 @@
+using IgnitionToolkit.Web.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddToolkitWeb();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
+app.UseToolkitWeb();
 app.Run();

@@ -44,7 +44,7 @@ public sealed class PlaybookEngine : IPlaybookEngine
             controller.SetStatus(ExecutionStatus.Running);
             await StepLoop.EmitStatusAsync(session, ExecutionStatus.Running);
 
-            var (values, errors) = ParameterBinder.Bind(request.Playbook, request.Parameters);
+            var (values, errors) = PlaybookParameterBinder.Bind(request.Playbook, request.Parameters);
             foreach (var parameter in request.Playbook.Parameters)
             {
                 if (values.TryGetValue(parameter.Name, out var v) && v is string s && IsSecretName(parameter.Name)) session.Masker.Add(s);

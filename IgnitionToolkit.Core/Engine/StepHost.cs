@@ -45,7 +45,7 @@ internal sealed class NestedPlaybookRunner(IPlaybookLoader? loader, Func<StepLoo
         if (!loaded.IsValid || loaded.Playbook is null)
             return StepResult.Failed($"nested playbook '{file.Path}' is invalid: {string.Join("; ", loaded.Errors.Take(5))}");
 
-        var (values, errors) = ParameterBinder.Bind(loaded.Playbook, parameters);
+        var (values, errors) = PlaybookParameterBinder.Bind(loaded.Playbook, parameters);
         if (errors.Count > 0) return StepResult.Failed($"nested playbook '{file.Path}': {string.Join("; ", errors)}");
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -16,13 +16,13 @@ internal sealed class EngineHarness
     {
         var builtIn = PluginDiscovery.CreateRegistry(_services, [typeof(PlaybookEngine).Assembly], null);
         Catalog = new StepPluginRegistry(builtIn.Descriptors.Select(d => builtIn.GetPlugin(d.Type)!).Concat(extraPlugins));
-        Engine = new PlaybookEngine(Catalog, Templates, _services, Loader);
+        Loader = new PlaybookLoader(Catalog);
+        Engine = new PlaybookEngine(Catalog, new TemplateResolver(), _services, Loader);
     }
 
     public StepPluginRegistry Catalog { get; }
     public PlaybookEngine Engine { get; }
-    public ITemplateResolver Templates { get; set; } = new TemplateResolver();
-    public IPlaybookLoader? Loader { get; set; }
+    public PlaybookLoader Loader { get; }
 
     public static PlaybookStep Step(string id, string type, object? parameters = null, FailureAction onFailure = FailureAction.Abort,
         double timeoutSeconds = 300, int retryCount = 0, double retryDelaySeconds = 0) =>

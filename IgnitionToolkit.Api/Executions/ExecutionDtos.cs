@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace IgnitionToolkit.Api.Executions;
+
+/// <param name="Playbook">Library-relative path of the playbook.</param>
+/// <param name="Parameters">Start parameters as a JSON object (types preserved).</param>
+public sealed record StartExecutionRequest(string? Playbook, JsonElement? Parameters, bool DebugMode = false, string? StartedBy = null);
+
+public sealed record ExecutionSummaryDto(
+    Guid Id, string PlaybookPath, string PlaybookName, string Status, bool DebugMode,
+    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    string? Error, string? Reason, string? RunnerId, int? StepCount, string? StartedBy, DateTimeOffset? LastHeartbeatAt);
+
+public sealed record StepResultDto(
+    string StepPath, string? ParentPath, int Depth, string StepId, string Name, string Type, string Status, int Attempt,
+    DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, double? DurationMs, JsonElement? Outputs, string? Error);
+
+public sealed record LogLineDto(long Sequence, DateTimeOffset Timestamp, string? StepPath, string Level, string Message);
+
+public sealed record ArtifactDto(string? StepPath, string Name, string ContentType, long Size, string Sha256, string Path, DateTimeOffset CreatedAt);
+
+public sealed record ExecutionDetailDto(
+    ExecutionSummaryDto Execution, JsonElement Parameters, IReadOnlyList<StepResultDto> Steps,
+    IReadOnlyList<LogLineDto> Logs, IReadOnlyList<ArtifactDto> Artifacts, JsonElement? DebugContext);
+
+public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages);
+
+public sealed record ControlAccepted(Guid ExecutionId, string Command, string Status);

@@ -1,0 +1,19 @@
+namespace IgnitionToolkit.Api.Executions;
+
+/// <summary><c>/api/v1/executions</c>: start, list (paged, status filter), get, and control commands.</summary>
+public static class ExecutionEndpoints
+{
+    public static RouteGroupBuilder MapExecutionEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/executions").WithTags("Executions");
+        group.MapPost("/", (StartExecutionRequest request, ExecutionStarter starter, CancellationToken ct) =>
+            starter.StartAsync(request, ct)).WithName("StartExecution");
+        group.MapGet("/", (ExecutionQueries queries, int? page, int? pageSize, string? status, CancellationToken ct) =>
+            queries.ListAsync(page, pageSize, status, ct)).WithName("ListExecutions");
+        group.MapGet("/{id:guid}", (Guid id, ExecutionQueries queries, CancellationToken ct) =>
+            queries.GetAsync(id, ct)).WithName("GetExecution");
+        group.MapPost("/{id:guid}/{command}", (Guid id, string command, ExecutionControl control, CancellationToken ct) =>
+            control.SendAsync(id, command, ct)).WithName("ControlExecution");
+        return api;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Playbooks;
+using IgnitionToolkit.Api.Problems;
+using IgnitionToolkit.Core;
+
+namespace IgnitionToolkit.Api.Extensions;
+
+/// <summary>Everything the API needs, in the order it must be registered.</summary>
+public static class ApiServiceExtensions
+{
+    public static WebApplicationBuilder AddToolkitApi(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.Services.AddToolkitCore(key => builder.Configuration[key]);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies: 400 problem naming the cause
+        builder.Services.AddOpenApi();
+
+        builder.Services.AddSingleton<PlaybookLibrary>();
+        builder.Services.AddScoped<PlaybookValidator>();
+        builder.Services.AddScoped<IPlaybookBundler, PlaybookBundler>();
+        builder.Services.AddScoped<ExecutionStarter>();
+        builder.Services.AddScoped<ExecutionQueries>();
+        builder.Services.AddScoped<ExecutionControl>();
+
+        builder.AddToolkitPersistence();
+        builder.AddToolkitMessaging();
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Meta;
+using IgnitionToolkit.Api.Playbooks;
+using IgnitionToolkit.Api.StepTypes;
+
+namespace IgnitionToolkit.Api.Extensions;
+
+public static class EndpointExtensions
+{
+    public const string ApiPrefix = "/api/v1";
+
+    /// <summary>Error handling (problem details, no stack traces), <c>/api/v1</c> endpoints, health and metrics.</summary>
+    public static WebApplication MapToolkitApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+
+        var api = app.MapGroup(ApiPrefix);
+        api.MapVersionEndpoints();
+        api.MapPlaybookEndpoints();
+        api.MapStepTypeEndpoints();
+        api.MapExecutionEndpoints();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

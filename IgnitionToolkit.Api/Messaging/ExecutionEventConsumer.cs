@@ -1,0 +1,15 @@
+using IgnitionToolkit.Core.Messaging;
+using MassTransit;
+
+namespace IgnitionToolkit.Api.Messaging;
+
+/// <summary>Receives the Runners' execution events (queue <see cref="BusEndpoints.ApiEventsQueue"/>) in batches,
+/// one batch at a time, so each execution's events are applied in one unit of work and in order.</summary>
+public sealed class ExecutionEventConsumer(ExecutionEventApplier applier) : IConsumer<Batch<ExecutionEventMessage>>
+{
+    public const int BatchSize = 100;
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
+
+    public Task Consume(ConsumeContext<Batch<ExecutionEventMessage>> context) =>
+        applier.ApplyAsync(context.Message.Select(m => m.Message), context.CancellationToken);
+}

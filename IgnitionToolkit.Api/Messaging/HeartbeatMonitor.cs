@@ -1,0 +1,93 @@
+using System.Globalization;
+using IgnitionToolkit.Api.Persistence;
+using IgnitionToolkit.Core.Execution;
+using Microsoft.EntityFrameworkCore;
+
+namespace IgnitionToolkit.Api.Messaging;
+
+/// <summary>Settings of <see cref="HeartbeatMonitor"/>: <c>Toolkit:Executions:HeartbeatTimeout</c> (seconds or hh:mm:ss, default 30 s).</summary>
+public sealed record HeartbeatMonitorOptions(TimeSpan Timeout)
+{
+    public const string TimeoutKey = "Toolkit:Executions:HeartbeatTimeout";
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often executions are checked: a third of the timeout, between 0.5 and 5 seconds.</summary>
+    public TimeSpan CheckInterval => TimeSpan.FromMilliseconds(Math.Clamp(Timeout.TotalMilliseconds / 3, 500, 5000));
+
+    public static HeartbeatMonitorOptions From(IConfiguration configuration)
+    {
+        var raw = configuration[TimeoutKey];
+        if (string.IsNullOrWhiteSpace(raw)) return new(DefaultTimeout);
+        if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+            return new(TimeSpan.FromSeconds(seconds));
+        if (TimeSpan.TryParse(raw, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
+            return new(span);
+        throw new InvalidOperationException($"{TimeoutKey} must be a positive number of seconds or a time span (hh:mm:ss), not '{raw}'");
+    }
+}
+
+/// <summary>Marks running or paused executions whose Runner stopped sending heartbeats as <c>interrupted</c>,
+/// so no execution stays running forever.</summary>
+public sealed class HeartbeatMonitor(
+    IServiceScopeFactory scopes, HeartbeatMonitorOptions options, TimeProvider clock, ILogger<HeartbeatMonitor> logger) : BackgroundService
+{
+    private static readonly string[] Watched = [ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire()];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.CheckInterval, clock);
+        do
+        {
+            try
+            {
+                await CheckAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Heartbeat check failed");
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One pass: returns how many executions were marked interrupted.</summary>
+    public async Task<int> CheckAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+        var now = clock.GetUtcNow();
+        var live = await db.Executions.Where(e => Watched.Contains(e.Status)).ToListAsync(ct);
+        var stale = live.Where(e => now - (e.LastHeartbeatAt ?? e.StartedAt ?? e.CreatedAt) > options.Timeout).ToList();
+        var marked = 0;
+        foreach (var execution in stale)
+        {
+            execution.Status = ExecutionStatus.Interrupted.ToWire();
+            execution.Reason = $"runner {execution.RunnerId ?? "(unknown)"} stopped sending heartbeats";
+            execution.FinishedAt = now;
+            execution.Version++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                marked++;
+                logger.LogWarning("Execution {ExecutionId} interrupted: {Reason}", execution.Id, execution.Reason);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.Entry(execution).State = EntityState.Detached; // changed meanwhile (an event arrived): judged again next pass
+            }
+        }
+        return marked;
+    }
+}

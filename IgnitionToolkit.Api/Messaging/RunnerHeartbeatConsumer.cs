@@ -1,0 +1,26 @@
+using IgnitionToolkit.Api.Persistence;
+using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace IgnitionToolkit.Api.Messaging;
+
+/// <summary>Records that a Runner is alive for the executions it lists (queue <see cref="BusEndpoints.ApiHeartbeatsQueue"/>).</summary>
+public sealed class RunnerHeartbeatConsumer(ToolkitDbContext db, TimeProvider clock) : IConsumer<RunnerHeartbeat>
+{
+    private static readonly string[] LiveStatuses =
+        [ExecutionStatus.Pending.ToWire(), ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire()];
+
+    public async Task Consume(ConsumeContext<RunnerHeartbeat> context)
+    {
+        var ids = context.Message.ExecutionIds.Distinct().ToList();
+        if (ids.Count == 0) return;
+        var now = clock.GetUtcNow();
+        var runner = context.Message.RunnerId;
+        // A bulk update that leaves the concurrency token alone: heartbeats never conflict with event processing.
+        await db.Executions
+            .Where(e => ids.Contains(e.Id) && LiveStatuses.Contains(e.Status))
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.LastHeartbeatAt, now).SetProperty(e => e.RunnerId, runner), context.CancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+namespace IgnitionToolkit.Api.Persistence.Entities;
+
+/// <summary>The latest state of one step of an execution (one row per step path; re-runs update it).</summary>
+public sealed class StepResultRecord
+{
+    public long Id { get; set; }
+    public Guid ExecutionId { get; set; }
+    /// <summary>Unique path of the step in the execution (<c>child/inner</c> for nested steps).</summary>
+    public required string StepPath { get; set; }
+    public string? ParentPath { get; set; }
+    public required string StepId { get; set; }
+    public required string Name { get; set; }
+    public required string Type { get; set; }
+    /// <summary>Wire name of <see cref="Core.Execution.StepStatus"/>.</summary>
+    public required string Status { get; set; }
+    public int Attempt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public double? DurationMs { get; set; }
+    public string? OutputsJson { get; set; }
+    public string? Error { get; set; }
+    /// <summary>Sequence number of the event that first reported this step: orders steps as they ran.</summary>
+    public long Order { get; set; }
+}

@@ -1,0 +1,73 @@
+using IgnitionToolkit.Api.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace IgnitionToolkit.Api.Persistence;
+
+/// <summary>The toolkit's database. Provider-specific subclasses (<see cref="SqliteToolkitDbContext"/>,
+/// <see cref="PostgresToolkitDbContext"/>) carry their own migrations; code uses this base type.</summary>
+public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ExecutionRecord> Executions => Set<ExecutionRecord>();
+    public DbSet<StepResultRecord> StepResults => Set<StepResultRecord>();
+    public DbSet<LogLineRecord> LogLines => Set<LogLineRecord>();
+    public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
+    public DbSet<PendingEventRecord> PendingEvents => Set<PendingEventRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ExecutionRecord>(e =>
+        {
+            e.ToTable("executions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.PlaybookPath).HasMaxLength(1024);
+            e.Property(x => x.PlaybookName).HasMaxLength(512);
+            e.Property(x => x.Status).HasMaxLength(32);
+            e.Property(x => x.RunnerId).HasMaxLength(256);
+            e.Property(x => x.StartedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.Status);
+            e.HasIndex(x => x.CreatedAt);
+        });
+        modelBuilder.Entity<StepResultRecord>(e =>
+        {
+            e.ToTable("step_results");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.StepPath).HasMaxLength(1024);
+            e.Property(x => x.ParentPath).HasMaxLength(1024);
+            e.Property(x => x.StepId).HasMaxLength(256);
+            e.Property(x => x.Name).HasMaxLength(512);
+            e.Property(x => x.Type).HasMaxLength(256);
+            e.Property(x => x.Status).HasMaxLength(32);
+            e.HasIndex(x => new { x.ExecutionId, x.StepPath }).IsUnique();
+            e.HasOne<ExecutionRecord>().WithMany().HasForeignKey(x => x.ExecutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LogLineRecord>(e =>
+        {
+            e.ToTable("log_lines");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Level).HasMaxLength(32);
+            e.Property(x => x.StepPath).HasMaxLength(1024);
+            e.HasIndex(x => new { x.ExecutionId, x.Sequence });
+            e.HasOne<ExecutionRecord>().WithMany().HasForeignKey(x => x.ExecutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ArtifactRecord>(e =>
+        {
+            e.ToTable("artifacts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(512);
+            e.Property(x => x.ContentType).HasMaxLength(256);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.HasIndex(x => new { x.ExecutionId, x.Sequence });
+            e.HasOne<ExecutionRecord>().WithMany().HasForeignKey(x => x.ExecutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PendingEventRecord>(e =>
+        {
+            e.ToTable("pending_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.RunnerId).HasMaxLength(256);
+            e.HasIndex(x => new { x.ExecutionId, x.Sequence }).IsUnique();
+            e.HasOne<ExecutionRecord>().WithMany().HasForeignKey(x => x.ExecutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

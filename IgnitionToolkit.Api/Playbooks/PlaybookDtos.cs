@@ -1,0 +1,60 @@
+using IgnitionToolkit.Api.Problems;
+using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Playbooks;
+
+namespace IgnitionToolkit.Api.Playbooks;
+
+public sealed record PlaybookSummary(
+    string Path, string Name, string? Version, string? Description, string? Category,
+    IReadOnlyList<string> Tags, IReadOnlyDictionary<string, object?> Metadata,
+    int ParameterCount, int StepCount, bool Valid, int ErrorCount, int WarningCount);
+
+public sealed record PlaybookParameterDto(string Name, string Type, bool Required, object? Default, string? Description);
+
+public sealed record PlaybookStepDto(string Id, string Name, string Type, string OnFailure, double TimeoutSeconds, int RetryCount);
+
+public sealed record PlaybookDetail(
+    PlaybookSummary Summary, string Yaml, IReadOnlyList<PlaybookParameterDto> Parameters,
+    IReadOnlyList<PlaybookStepDto> Steps, IReadOnlyList<DiagnosticDto> Diagnostics);
+
+public sealed record CreatePlaybookRequest(string? Path, string? Yaml);
+
+public sealed record UpdatePlaybookRequest(string? Yaml);
+
+public sealed record ValidatePlaybookRequest(string? Yaml, string? Path);
+
+public sealed record ValidationResponse(bool Valid, IReadOnlyList<DiagnosticDto> Diagnostics);
+
+public sealed record PlaybookSaved(PlaybookSummary Summary, IReadOnlyList<DiagnosticDto> Diagnostics, string? BackupPath);
+
+public static class PlaybookDtoMapping
+{
+    public static PlaybookSummary ToSummary(string path, PlaybookLoadResult result)
+    {
+        var playbook = result.Playbook;
+        var metadata = playbook?.Metadata ?? new Dictionary<string, object?>();
+        return new PlaybookSummary(
+            path,
+            playbook?.Name ?? System.IO.Path.GetFileNameWithoutExtension(path),
+            playbook?.Version, playbook?.Description, PlaybookLibrary.CategoryOf(path),
+            Tags(metadata), metadata,
+            playbook?.Parameters.Count ?? 0, playbook?.Steps.Count ?? 0,
+            result.IsValid, result.Errors.Count(), result.Warnings.Count());
+    }
+
+    public static PlaybookDetail ToDetail(string path, string yaml, PlaybookLoadResult result) => new(
+        ToSummary(path, result), yaml,
+        result.Playbook?.Parameters.Select(p => new PlaybookParameterDto(
+            p.Name, p.Type.ToWire(), p.Required, p.Default, p.Description)).ToList() ?? [],
+        result.Playbook?.Steps.Select(s => new PlaybookStepDto(
+            s.Id, s.Name, s.Type, s.OnFailure.ToWire(), s.Timeout.TotalSeconds, s.RetryCount)).ToList() ?? [],
+        DiagnosticDto.From(result.Diagnostics));
+
+    private static IReadOnlyList<string> Tags(IReadOnlyDictionary<string, object?> metadata) =>
+        metadata.TryGetValue("tags", out var tags) ? tags switch
+        {
+            string s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            IEnumerable<object?> list => list.Where(t => t is not null).Select(t => t!.ToString()!).ToList(),
+            _ => [],
+        } : [];
+}

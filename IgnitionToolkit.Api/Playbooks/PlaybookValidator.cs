@@ -1,0 +1,18 @@
+using IgnitionToolkit.Core.Playbooks;
+
+namespace IgnitionToolkit.Api.Playbooks;
+
+/// <summary>Loads and validates playbook text against the step catalogue, resolving nested playbooks in the library.</summary>
+public sealed class PlaybookValidator(IPlaybookLoader loader, PlaybookLibrary library)
+{
+    public IPlaybookSource Source { get; } = new LibraryPlaybookSource(library);
+
+    public PlaybookLoadResult Validate(string yaml, string path) => loader.Load(yaml, path, Source);
+
+    /// <summary>Reads and validates a library file; null when it does not exist.</summary>
+    public async Task<(string Yaml, PlaybookLoadResult Result)?> LoadFileAsync(string relative, CancellationToken cancellationToken)
+    {
+        var yaml = await library.ReadAsync(relative, cancellationToken);
+        return yaml is null ? null : (yaml, Validate(yaml, relative));
+    }
+}

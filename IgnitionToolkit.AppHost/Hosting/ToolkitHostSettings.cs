@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+
+namespace IgnitionToolkit.AppHost.Hosting;
+
+/// <summary>The AppHost's own settings, read once from configuration (appsettings, environment, command line).</summary>
+public sealed record ToolkitHostSettings(
+    bool IsPublishMode,
+    string? MessagingConnectionString,
+    string DatabaseProvider,
+    string? DatabaseConnectionString,
+    int ApiPort,
+    int RunnerPort,
+    int WebPort,
+    IReadOnlyDictionary<string, string> PassThrough)
+{
+    public const string MessagingName = "messaging";
+    public const string DatabaseName = "toolkitdb";
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    /// <summary>Toolkit settings forwarded to the services as environment variables, only when configured.</summary>
+    private static readonly string[] ForwardedKeys =
+        ["DataDirectory", "PlaybooksDirectory", "PluginsDirectory", "Bus:Prefix", "Runner:MaxConcurrentExecutions"];
+
+    public bool UsesPostgres => string.Equals(DatabaseProvider, Postgres, StringComparison.OrdinalIgnoreCase);
+
+    public static ToolkitHostSettings From(IDistributedApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var provider = (config["Toolkit:Database"] ?? Sqlite).Trim().ToLowerInvariant();
+        if (provider is not (Sqlite or Postgres))
+        {
+            throw new ToolkitHostingException(
+                $"Toolkit:Database (env Toolkit__Database) is '{provider}'; expected '{Sqlite}' or '{Postgres}'.");
+        }
+
+        var passThrough = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in ForwardedKeys)
+        {
+            var value = config[$"Toolkit:{key}"];
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                passThrough[$"Toolkit__{key.Replace(":", "__", StringComparison.Ordinal)}"] = value;
+            }
+        }
+
+        return new ToolkitHostSettings(
+            builder.ExecutionContext.IsPublishMode,
+            NullIfBlank(config.GetConnectionString(MessagingName)),
+            provider,
+            NullIfBlank(config.GetConnectionString(DatabaseName)),
+            Port(config, "Api", 5080),
+            Port(config, "Runner", 5090),
+            Port(config, "Web", 5100),
+            passThrough);
+    }
+
+    private static int Port(IConfiguration config, string service, int fallback)
+    {
+        var raw = config[$"Toolkit:Ports:{service}"];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return fallback;
+        }
+        return int.TryParse(raw, out var port) && port is > 0 and < 65536
+            ? port
+            : throw new ToolkitHostingException($"Toolkit:Ports:{service} is '{raw}'; expected a TCP port number (1-65535).");
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,37 @@
+using IgnitionToolkit.Core;
+using IgnitionToolkit.Runner.Execution;
+using IgnitionToolkit.Runner.Hosting;
+using IgnitionToolkit.Runner.Options;
+using Microsoft.Extensions.Options;
+
+namespace IgnitionToolkit.Runner.Extensions;
+
+/// <summary>Wires the hosted Runner: core services, options, execution registry, bus, heartbeat, shutdown, health.</summary>
+public static class RunnerServiceExtensions
+{
+    public static IHostApplicationBuilder AddRunner(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddToolkitCore(key => configuration[key]);
+        services.AddOptions<RunnerOptions>()
+            .Bind(configuration.GetSection(RunnerOptions.Section))
+            .Validate(o => o.MaxConcurrentExecutions >= 1, "Runner:MaxConcurrentExecutions must be at least 1")
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "Runner:HeartbeatInterval must be positive")
+            .Validate(o => o.SlotWaitTimeout > TimeSpan.Zero, "Runner:SlotWaitTimeout must be positive")
+            .ValidateOnStart();
+        services.AddSingleton(sp => RunnerIdentity.From(sp.GetRequiredService<IOptions<RunnerOptions>>().Value));
+        services.AddSingleton<ExecutionRegistry>();
+        services.AddSingleton<ExecutionRequestFactory>();
+        services.AddSingleton<ExecutionLauncher>();
+
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        services.AddHostedService<RunnerShutdownService>();
+        services.AddHostedService<HeartbeatService>();
+        services.AddHealthChecks().AddCheck<RunnerHealthCheck>("runner", tags: ["ready"]);
+
+        builder.AddRunnerBus();
+        return builder;
+    }
+}

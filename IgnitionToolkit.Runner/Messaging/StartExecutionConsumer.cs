@@ -1,0 +1,58 @@
+using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Runner.Execution;
+using IgnitionToolkit.Runner.Options;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IgnitionToolkit.Runner.Messaging;
+
+/// <summary>
+/// Takes a start command from the queue shared by all Runners. It holds the delivery only while waiting for a free
+/// slot (the endpoint takes one message at a time, so the rest stay in the queue for other Runners), then starts the
+/// execution in the background and acknowledges. A command that waited too long, or arrives while the Runner shuts
+/// down, is put back at the end of the queue.
+/// </summary>
+public sealed partial class StartExecutionConsumer(
+    ExecutionRegistry registry,
+    ExecutionLauncher launcher,
+    IOptions<RunnerOptions> options,
+    ILogger<StartExecutionConsumer> logger) : IConsumer<StartExecution>
+{
+    public async Task Consume(ConsumeContext<StartExecution> context)
+    {
+        var message = context.Message;
+        if (registry.IsOwned(message.ExecutionId))
+        {
+            LogDuplicate(logger, message.ExecutionId);
+            return;
+        }
+
+        bool acquired;
+        try
+        {
+            acquired = !registry.IsShuttingDown &&
+                await registry.WaitForSlotAsync(options.Value.SlotWaitTimeout, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            acquired = false;
+        }
+
+        if (!acquired)
+        {
+            LogRequeued(logger, message.ExecutionId, registry.IsShuttingDown ? "the Runner is shutting down" : "no free slot");
+            var queue = await context.GetSendEndpoint(context.ReceiveContext.InputAddress).ConfigureAwait(false);
+            await queue.Send(message, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        await launcher.LaunchAsync(message).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Start of execution {ExecutionId} received again while it runs here; ignored")]
+    private static partial void LogDuplicate(ILogger logger, Guid executionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Start of execution {ExecutionId} put back in the queue: {Why}")]
+    private static partial void LogRequeued(ILogger logger, Guid executionId, string why);
+}

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace IgnitionToolkit.Web.Api;
+
+/// <summary>Reads the API's version, health and recent executions (base address through service discovery).</summary>
+public sealed class ToolkitApiClient(HttpClient http, ILogger<ToolkitApiClient> logger)
+{
+    public const int RecentCount = 10;
+
+    public Uri? BaseAddress => http.BaseAddress;
+
+    public async Task<ApiStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var version = await http.GetFromJsonAsync<JsonElement>("/api/v1/version", cancellationToken);
+            var (health, components) = await GetHealthAsync(cancellationToken);
+            var executions = await http.GetFromJsonAsync<JsonElement>(
+                $"/api/v1/executions?page=1&pageSize={RecentCount}", cancellationToken);
+            return new ApiStatus(
+                JsonFields.String(version, "version"),
+                JsonFields.String(version, "database"),
+                health,
+                components,
+                JsonFields.Items(executions).Take(RecentCount).Select(ToRow).ToList(),
+                null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException
+                                       or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            logger.LogWarning("API at {BaseAddress} could not be read: {Reason}", http.BaseAddress, ex.Message);
+            return ApiStatus.Unreachable(ex.Message);
+        }
+    }
+
+    private async Task<(string Status, IReadOnlyDictionary<string, string> Components)> GetHealthAsync(CancellationToken ct)
+    {
+        // /health answers 503 with the same JSON body when a component is unhealthy: read it either way.
+        using var response = await http.GetAsync("/health", ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var components = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("components", out var list)
+            && list.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var component in list.EnumerateObject())
+            {
+                components[component.Name] = JsonFields.String(component.Value, "status") ?? "Unknown";
+            }
+        }
+        return (JsonFields.String(body, "status") ?? response.StatusCode.ToString(), components);
+    }
+
+    private static ExecutionRow ToRow(JsonElement e) => new(
+        JsonFields.String(e, "id") ?? JsonFields.String(e, "executionId") ?? "?",
+        JsonFields.String(e, "playbookName") ?? JsonFields.String(e, "playbook") ?? JsonFields.String(e, "playbookPath") ?? "?",
+        JsonFields.String(e, "status") ?? "?",
+        JsonFields.Date(e, "startedAt") ?? JsonFields.Date(e, "createdAt"));
+}

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IgnitionToolkit.Api.Persistence;
+using IgnitionToolkit.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IgnitionToolkit.Api.Tests;
+
+public sealed class SqliteExecutionTests(ApiFixture api) : ExecutionPersistenceTests(api), IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Sqlite_database_file_is_in_the_data_folder() =>
+        Assert.True(await Task.FromResult(File.Exists(Path.Combine(Api.DataDirectory, "toolkit.db"))));
+}
+
+public sealed class PostgresExecutionTests(PostgresApiFixture api) : ExecutionPersistenceTests(api), IClassFixture<PostgresApiFixture>
+{
+    [Fact]
+    public async Task Api_reports_postgresql() =>
+        Assert.Equal("postgresql", (await Api.Client.GetJsonAsync("/api/v1/version"))["database"]!.GetValue<string>());
+}
+
+/// <summary>Execution behaviour, run once on SQLite and once on PostgreSQL.</summary>
+public abstract class ExecutionPersistenceTests(ApiFixture api)
+{
+    protected ApiFixture Api { get; } = api;
+
+    [Fact]
+    public async Task Migrations_are_applied_and_match_the_model()
+    {
+        await using var scope = Api.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task Start_sends_StartExecution_with_nested_playbooks_and_stores_masked_parameters()
+    {
+        Api.WritePlaybook("flow/child.yaml", SamplePlaybooks.Hello("Child"));
+        Api.WritePlaybook("flow/parent.yaml", SamplePlaybooks.Parent("child.yaml"));
+        Api.WritePlaybook("flow/hello.yaml", SamplePlaybooks.Hello());
+
+        var parent = await Api.StartAsync("flow/parent.yaml", new { });
+        var start = await Api.WaitForStartAsync(parent);
+        Assert.Equal("flow/parent.yaml", start.PlaybookPath);
+        Assert.Equal(SamplePlaybooks.Parent("child.yaml"), start.PlaybookYaml);
+        Assert.Equal(SamplePlaybooks.Hello("Child"), start.NestedPlaybooks["flow/child.yaml"]);
+
+        var hello = await Api.StartAsync("flow/hello.yaml", new { greeting = "hi", api_password = "s3cret", count = 3 }, debug: true);
+        var helloStart = await Api.WaitForStartAsync(hello);
+        Assert.True(helloStart.DebugMode);
+        var sent = JsonNode.Parse(helloStart.ParametersJson)!;
+        Assert.Equal("s3cret", sent["api_password"]!.GetValue<string>());
+        Assert.Equal(JsonValueKind.Number, sent["count"]!.GetValueKind());
+
+        var stored = await Api.GetExecutionAsync(hello);
+        Assert.Equal("pending", stored["execution"]!["status"]!.GetValue<string>());
+        Assert.Equal("***", stored["parameters"]!["api_password"]!.GetValue<string>());
+        Assert.Equal(3, stored["parameters"]!["count"]!.GetValue<int>());
+        Assert.DoesNotContain("s3cret", stored.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Start_refuses_unknown_playbooks_invalid_playbooks_and_bad_parameters()
+    {
+        Api.WritePlaybook("refuse/hello.yaml", SamplePlaybooks.Hello());
+        Api.WritePlaybook("refuse/broken.yaml", SamplePlaybooks.Invalid);
+
+        await AssertProblem(new { playbook = "refuse/nope.yaml" }, HttpStatusCode.NotFound);
+        var invalid = await AssertProblem(new { playbook = "refuse/broken.yaml" }, HttpStatusCode.BadRequest);
+        Assert.Equal(7, invalid["diagnostics"]!.AsArray().Single(d => d!["field"]!.GetValue<string>() == "steps[second].type")!["line"]!.GetValue<int>());
+        var missing = await AssertProblem(new { playbook = "refuse/hello.yaml", parameters = new { count = 2 } }, HttpStatusCode.BadRequest);
+        Assert.Equal("parameters.greeting", Assert.Single(missing["diagnostics"]!.AsArray())!["field"]!.GetValue<string>());
+        var typed = await AssertProblem(new { playbook = "refuse/hello.yaml", parameters = new { greeting = "x", count = "many", extra = 1 } }, HttpStatusCode.BadRequest);
+        Assert.Equal(["parameters.count", "parameters.extra"],
+            typed["diagnostics"]!.AsArray().Select(d => d!["field"]!.GetValue<string>()).Order());
+    }
+
+    [Fact]
+    public async Task Shuffled_and_duplicated_events_give_the_same_rows_as_ordered_ones()
+    {
+        Api.WritePlaybook("events/hello.yaml", SamplePlaybooks.Hello());
+        var ordered = await Api.StartAsync("events/hello.yaml");
+        var shuffled = await Api.StartAsync("events/hello.yaml");
+
+        foreach (var message in ExecutionSteps.NestedRun(Api.Runner, ordered))
+            await Api.Runner.PublishAsync(message);
+        var random = new Random(42);
+        var noisy = ExecutionSteps.NestedRun(Api.Runner, shuffled).Concat(ExecutionSteps.NestedRun(Api.Runner, shuffled).Take(5))
+            .OrderBy(_ => random.Next()).ToList();
+        Assert.NotEqual(1, noisy[0].Sequence);
+        foreach (var message in noisy)
+            await Api.Runner.PublishAsync(message);
+
+        var a = await Api.WaitForStatusAsync(ordered, "completed");
+        var b = await Api.WaitForStatusAsync(shuffled, "completed");
+        foreach (var part in new[] { "steps", "logs", "artifacts" })
+            Assert.Equal(a[part]!.ToJsonString(), b[part]!.ToJsonString());
+
+        var steps = b["steps"]!.AsArray();
+        Assert.Equal(["run_child", "run_child/say"], steps.Select(s => s!["step_path"]!.GetValue<string>()));
+        Assert.Equal([0, 1], steps.Select(s => s!["depth"]!.GetValue<int>()));
+        Assert.Equal("run_child", steps[1]!["parent_path"]!.GetValue<string>());
+        Assert.Equal("completed", steps[1]!["status"]!.GetValue<string>());
+        Assert.Equal(3, steps[1]!["outputs"]!["count"]!.GetValue<int>());
+        Assert.Equal("starting child", Assert.Single(b["logs"]!.AsArray())!["message"]!.GetValue<string>());
+        Assert.Single(b["artifacts"]!.AsArray());
+        Assert.Equal("fake-runner", b["execution"]!["runner_id"]!.GetValue<string>());
+
+        await using var scope = Api.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+        Assert.Equal(8, (await db.Executions.SingleAsync(e => e.Id == shuffled)).LastAppliedSequence);
+        Assert.False(await db.PendingEvents.AnyAsync(p => p.ExecutionId == shuffled));
+        Assert.Equal(2, await db.StepResults.CountAsync(s => s.ExecutionId == shuffled));
+    }
+
+    [Fact]
+    public async Task Events_after_a_gap_wait_until_the_gap_is_filled()
+    {
+        Api.WritePlaybook("gap/hello.yaml", SamplePlaybooks.Hello());
+        var id = await Api.StartAsync("gap/hello.yaml");
+        var run = ExecutionSteps.NestedRun(Api.Runner, id);
+        foreach (var late in run.Skip(4))
+            await Api.Runner.PublishAsync(late);
+
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await using var scope = Api.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ToolkitDbContext>().PendingEvents.CountAsync(p => p.ExecutionId == id);
+        }, count => count == 4, "four events waiting for the gap");
+        var waiting = await Api.GetExecutionAsync(id);
+        Assert.Equal("pending", waiting["execution"]!["status"]!.GetValue<string>());
+        Assert.Empty(waiting["steps"]!.AsArray());
+
+        foreach (var early in run.Take(4).Reverse().Concat(run.Skip(6)))
+            await Api.Runner.PublishAsync(early);
+        var done = await Api.WaitForStatusAsync(id, "completed");
+        Assert.Equal(2, done["steps"]!.AsArray().Count);
+        await using var check = Api.CreateScope();
+        Assert.False(await check.ServiceProvider.GetRequiredService<ToolkitDbContext>().PendingEvents.AnyAsync(p => p.ExecutionId == id));
+    }
+
+    [Fact]
+    public async Task List_pages_and_filters_by_status()
+    {
+        Api.WritePlaybook("paging/hello.yaml", SamplePlaybooks.Hello());
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++) ids.Add(await Api.StartAsync("paging/hello.yaml"));
+        foreach (var id in ids.Take(3))
+        {
+            using var cancel = await Api.Client.PostAsync($"/api/v1/executions/{id}/cancel", null);
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        }
+
+        var page = await Api.Client.GetJsonAsync("/api/v1/executions?status=cancelled&page=1&pageSize=2");
+        var total = page["total_count"]!.GetValue<int>();
+        Assert.True(total >= 3);
+        Assert.Equal((total + 1) / 2, page["total_pages"]!.GetValue<int>());
+        Assert.Equal(2, page["items"]!.AsArray().Count);
+        Assert.All(page["items"]!.AsArray(), e => Assert.Equal("cancelled", e!["status"]!.GetValue<string>()));
+
+        var seen = new List<Guid>();
+        for (var p = 1; ; p++)
+        {
+            var current = await Api.Client.GetJsonAsync($"/api/v1/executions?status=pending,cancelled&page={p}&pageSize=3");
+            seen.AddRange(current["items"]!.AsArray().Select(e => e!["id"]!.GetValue<Guid>()));
+            if (p >= current["total_pages"]!.GetValue<int>()) break;
+        }
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.All(ids, id => Assert.Contains(id, seen));
+
+        using var bad = await Api.Client.GetAsync("/api/v1/executions?status=sleeping");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Control_commands_are_published_and_refused_once_terminal()
+    {
+        Api.WritePlaybook("control/hello.yaml", SamplePlaybooks.Hello());
+        var running = await Api.StartAsync("control/hello.yaml");
+        await Api.Runner.PublishAsync(Api.Runner.Event(running, 1, "execution_started", new IgnitionToolkit.Core.Messaging.ExecutionStartedPayload("Hello", 2)));
+        await Api.WaitForStatusAsync(running, "running");
+        foreach (var command in new[] { "pause", "resume", "skip", "skip-back" })
+        {
+            using var response = await Api.Client.PostAsync($"/api/v1/executions/{running}/{command}", null);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            await Api.WaitForControlAsync(running, command.Replace('-', '_'));
+        }
+
+        var pending = await Api.StartAsync("control/hello.yaml");
+        using (var cancel = await Api.Client.PostAsync($"/api/v1/executions/{pending}/cancel", null))
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        var cancelled = await Api.GetExecutionAsync(pending);
+        Assert.Equal("cancelled", cancelled["execution"]!["status"]!.GetValue<string>());
+        await Api.WaitForControlAsync(pending, "cancel");
+
+        using var late = await Api.Client.PostAsync($"/api/v1/executions/{pending}/pause", null);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal(409, (await late.ReadJsonAsync())["status"]!.GetValue<int>());
+        using var unknown = await Api.Client.PostAsync($"/api/v1/executions/{running}/explode", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private async Task<JsonNode> AssertProblem(object body, HttpStatusCode expected)
+    {
+        using var response = await Api.Client.PostJsonAsync("/api/v1/executions", body);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        return await response.ReadJsonAsync();
+    }
+}

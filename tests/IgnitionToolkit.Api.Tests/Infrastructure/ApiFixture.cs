@@ -1,0 +1,101 @@
+using IgnitionToolkit.Api.Extensions;
+using IgnitionToolkit.Api.Messaging;
+using IgnitionToolkit.Api.Tests.Fakes;
+using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Plugins;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IgnitionToolkit.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One API under test (WebApplicationFactory) on real RabbitMQ with a unique naming prefix, a temporary data folder and
+/// playbook library, and a <see cref="FakeRunner"/> on the other side of the bus. SQLite by default;
+/// <see cref="PostgresApiFixture"/> uses a fresh PostgreSQL database that is dropped afterwards.
+/// </summary>
+public class ApiFixture : IAsyncLifetime
+{
+    public string Prefix { get; } = TestEnvironment.NewPrefix();
+    public string Root { get; }
+    public string DataDirectory => Path.Combine(Root, "data");
+    public string PlaybooksDirectory => Path.Combine(Root, "playbooks");
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+    public FakeRunner Runner { get; }
+
+    /// <summary>Seconds without heartbeat before an execution is interrupted.</summary>
+    protected virtual string HeartbeatTimeoutSeconds => "30";
+
+    public ApiFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "toolkit-api-tests", Prefix);
+        Runner = new FakeRunner(Prefix, TestEnvironment.RabbitMq);
+    }
+
+    /// <summary>The broker the API talks to (an unreachable one in the broker-down tests).</summary>
+    protected virtual Uri Broker => TestEnvironment.RabbitMq;
+
+    protected virtual bool BrokerAvailable => true;
+
+    protected virtual Task<string?> CreateDatabaseAsync() => Task.FromResult<string?>(null);
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        Directory.CreateDirectory(PlaybooksDirectory);
+        var connectionString = await CreateDatabaseAsync();
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Toolkit:DataDirectory", DataDirectory);
+            builder.UseSetting("Toolkit:PlaybooksDirectory", PlaybooksDirectory);
+            builder.UseSetting(BusEndpoints.PrefixKey, Prefix);
+            builder.UseSetting($"ConnectionStrings:{BusEndpoints.ConnectionStringName}", Broker.ToString());
+            builder.UseSetting(MessagingExtensions.WaitUntilStartedKey, BrokerAvailable ? "true" : "false");
+            builder.UseSetting(HeartbeatMonitorOptions.TimeoutKey, HeartbeatTimeoutSeconds);
+            if (connectionString is not null)
+                builder.UseSetting($"ConnectionStrings:{PersistenceExtensions.ConnectionStringName}", connectionString);
+            builder.ConfigureTestServices(services =>
+            {
+                // TEST FAKES until the real catalogue and loader are merged (see Fakes/).
+                services.AddSingleton<IStepCatalog, FakeStepCatalog>();
+                services.AddSingleton<IPlaybookLoader, FakePlaybookLoader>();
+            });
+        });
+        Client = Factory.CreateClient();
+        if (BrokerAvailable) await Runner.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Runner.DisposeAsync();
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await DropDatabaseAsync();
+        await BrokerCleanup.DeleteAsync(Prefix);
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the OS is left in the temp folder.
+        }
+    }
+
+    /// <summary>Writes a playbook into the library folder.</summary>
+    public string WritePlaybook(string relativePath, string yaml)
+    {
+        var full = Path.Combine(PlaybooksDirectory, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, yaml);
+        return relativePath;
+    }
+
+    public AsyncServiceScope CreateScope() => Factory.Services.CreateAsyncScope();
+}

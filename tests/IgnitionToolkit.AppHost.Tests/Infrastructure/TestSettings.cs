@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace IgnitionToolkit.AppHost.Tests.Infrastructure;
+
+/// <summary>Settings shared by the AppHost tests: the RabbitMQ server, free ports, a private data folder and bus prefix.</summary>
+public static class TestSettings
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public static string RabbitMq =>
+        Environment.GetEnvironmentVariable("TOOLKIT_TEST_RABBITMQ") is { Length: > 0 } url
+            ? url
+            : "amqp://guest:guest@127.0.0.1:5672";
+
+    /// <summary>Command-line configuration for the AppHost: connection strings instead of containers, no fixed ports.</summary>
+    public static string[] AppHostArgs(string dataDirectory, string busPrefix) =>
+    [
+        $"ConnectionStrings:messaging={RabbitMq}",
+        "Toolkit:Database=sqlite",
+        $"Toolkit:DataDirectory={dataDirectory}",
+        $"Toolkit:Bus:Prefix={busPrefix}",
+        $"Toolkit:Ports:Api={FreePort()}",
+        $"Toolkit:Ports:Runner={FreePort()}",
+        $"Toolkit:Ports:Web={FreePort()}",
+    ];
+
+    public static string NewTempDirectory(string purpose)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ignition-toolkit-{purpose}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

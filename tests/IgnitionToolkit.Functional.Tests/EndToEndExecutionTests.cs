@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using IgnitionToolkit.Testing;
+
+namespace IgnitionToolkit.Functional.Tests;
+
+/// <summary>A playbook goes from the API through RabbitMQ to a Runner and back, persisted — SQLite and PostgreSQL.</summary>
+public class EndToEndExecutionTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_playbook_started_through_the_api_completes_and_every_step_is_recorded(bool postgres)
+    {
+        await using var stack = await ToolkitStack.StartAsync(postgres);
+
+        var id = await stack.StartExecutionAsync("nested/parent.yaml", new { who = "integrators" });
+        var execution = await stack.WaitForStatusAsync(id, "completed");
+
+        var steps = execution["steps"]!.AsArray();
+        Assert.Equal(["announce", "greet_child", "greet_child/greet", "greet_child/remember", "report"],
+            steps.Select(s => s!["step_path"]!.GetValue<string>()));
+        Assert.All(steps, s => Assert.Equal("completed", s!["status"]!.GetValue<string>()));
+        var nested = steps.Single(s => s!["step_path"]!.GetValue<string>() == "greet_child/greet")!;
+        Assert.Equal("greet_child", nested["parent_path"]!.GetValue<string>());
+        Assert.Equal(1, nested["depth"]!.GetValue<int>());
+        Assert.Equal("Hi integrators (excitement 3)", nested["outputs"]!["message"]!.GetValue<string>());
+        Assert.Contains(execution["logs"]!.AsArray(), l => l!["message"]!.GetValue<string>() == "Calling the child playbook for integrators");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(stack.WorkingDirectory));
+    }
+
+    [Fact]
+    public async Task Pause_resume_and_cancel_through_the_api_reach_the_runner()
+    {
+        await using var stack = await ToolkitStack.StartAsync();
+        await File.WriteAllTextAsync(Path.Combine(stack.Library, "utility", "slow.yaml"), """
+            name: Slow
+            version: "1.0"
+            steps:
+              - id: first
+                type: utility.wait
+                parameters: { seconds: 1 }
+              - id: second
+                type: utility.wait
+                parameters: { seconds: 60 }
+              - id: third
+                type: utility.log
+                parameters: { message: never }
+            """);
+
+        var id = await stack.StartExecutionAsync("utility/slow.yaml");
+        await stack.WaitForStatusAsync(id, "running");
+        await stack.SendAsync(id, "pause");
+        var paused = await stack.WaitForStatusAsync(id, "paused");
+        Assert.Equal("completed", StepStatus(paused, "first"));
+
+        await stack.SendAsync(id, "resume");
+        await stack.WaitForAsync(id, e => StepStatus(e, "second") == "running");
+        await stack.SendAsync(id, "cancel");
+        var cancelled = await stack.WaitForStatusAsync(id, "cancelled");
+
+        Assert.Null(StepStatus(cancelled, "third"));
+    }
+
+    [Fact]
+    public async Task An_execution_whose_runner_dies_is_marked_interrupted_with_a_reason()
+    {
+        await using var stack = await ToolkitStack.StartAsync(heartbeatTimeoutSeconds: 3);
+        var id = await stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 60 });
+        await stack.WaitForStatusAsync(id, "running");
+
+        stack.Runners[0].Crash();
+        var interrupted = await stack.WaitForStatusAsync(id, "interrupted", timeoutSeconds: 30);
+
+        Assert.Contains("stopped sending heartbeats", interrupted["execution"]!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_runner_stopped_with_sigterm_reports_its_execution_cancelled_and_exits_within_ten_seconds()
+    {
+        await using var stack = await ToolkitStack.StartAsync();
+        var id = await stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 60 });
+        await stack.WaitForStatusAsync(id, "running");
+
+        var took = await stack.Runners[0].TerminateAsync(TimeSpan.FromSeconds(10));
+        var cancelled = await stack.WaitForStatusAsync(id, "cancelled", timeoutSeconds: 20);
+
+        Assert.True(took < TimeSpan.FromSeconds(10), $"took {took}");
+        Assert.Equal(0, stack.Runners[0].ExitCode);
+        Assert.Contains("shutting down", cancelled["execution"]!["error"]?.GetValue<string>() ?? cancelled["execution"]!["reason"]?.GetValue<string>() ?? "");
+    }
+
+    private static string? StepStatus(JsonNode execution, string path) =>
+        execution["steps"]!.AsArray().FirstOrDefault(s => s!["step_path"]!.GetValue<string>() == path)?["status"]?.GetValue<string>();
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Runner.Messaging;
+using IgnitionToolkit.Runner.Tests.Support;
+using MassTransit;
+
+namespace IgnitionToolkit.Runner.Tests.Bus;
+
+/// <summary>Plays the API on the real broker: sends start commands, publishes control commands, and records the
+/// Runners' events and heartbeats in arrival order (one message at a time).</summary>
+public sealed class TestBus : IAsyncDisposable
+{
+    public static readonly string RabbitUri =
+        Environment.GetEnvironmentVariable("TOOLKIT_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672";
+
+    private readonly IBusControl _bus;
+    private readonly RunnerBusNames _names;
+    private readonly ConcurrentQueue<ExecutionEventMessage> _events = new();
+    private readonly ConcurrentQueue<RunnerHeartbeat> _heartbeats = new();
+
+    private TestBus(RunnerBusNames names)
+    {
+        _names = names;
+        _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(new Uri(RabbitUri));
+            names.Apply(cfg);
+            cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("runner-tests"), e =>
+            {
+                e.PrefetchCount = 1;
+                e.ConcurrentMessageLimit = 1;
+                e.Handler<ExecutionEventMessage>(context =>
+                {
+                    _events.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+                e.Handler<RunnerHeartbeat>(context =>
+                {
+                    _heartbeats.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+            });
+        });
+    }
+
+    public string Prefix => _names.Prefix;
+    public IReadOnlyList<RunnerHeartbeat> Heartbeats => _heartbeats.ToList();
+
+    public static async Task<TestBus> StartAsync()
+    {
+        var bus = new TestBus(new RunnerBusNames($"test-{Guid.NewGuid():N}-"));
+        await bus._bus.StartAsync();
+        return bus;
+    }
+
+    public async Task StartAsync(Guid executionId, string yaml, string parametersJson = "{}",
+        IReadOnlyDictionary<string, string>? nested = null, string path = "tests/playbook.yaml")
+    {
+        var endpoint = await _bus.GetSendEndpoint(_names.ExecutionsQueueAddress);
+        await endpoint.Send(new StartExecution(executionId, path, yaml, nested ?? new Dictionary<string, string>(),
+            parametersJson, false, DateTimeOffset.UtcNow));
+    }
+
+    public Task ControlAsync(Guid executionId, string command) =>
+        _bus.Publish(new ControlExecution(executionId, command, DateTimeOffset.UtcNow));
+
+    public IReadOnlyList<ExecutionEventMessage> EventsOf(Guid executionId) =>
+        _events.Where(e => e.ExecutionId == executionId).ToList();
+
+    public async Task<ExecutionEventMessage> WaitForAsync(Guid executionId, string kind, TimeSpan? timeout = null)
+    {
+        await Wait.UntilAsync(() => EventsOf(executionId).Any(e => e.Kind == kind), timeout, $"{kind} of {executionId}");
+        return EventsOf(executionId).First(e => e.Kind == kind);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bus.StopAsync();
+        await BrokerCleanup.DeleteAsync(RabbitUri, _names);
+    }
+}

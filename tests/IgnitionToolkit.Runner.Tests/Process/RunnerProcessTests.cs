@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using IgnitionToolkit.Runner.Tests.Bus;
+using IgnitionToolkit.Runner.Tests.Support;
+
+namespace IgnitionToolkit.Runner.Tests.Process;
+
+/// <summary>The real executable: verbs are dispatched by Program, and the hosted Runner stops on SIGTERM in time.</summary>
+public sealed partial class RunnerProcessTests
+{
+    [Fact]
+    public async Task Cli_verbs_are_dispatched_by_the_executable()
+    {
+        using var help = new RunnerProcess(["--help"]);
+        Assert.Equal(0, await help.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("migrate-playbooks <files or folders...> [--dry-run]", help.Output);
+
+        using var missing = new RunnerProcess(["run", "/no/such/playbook.yaml"]);
+        Assert.Equal(2, await missing.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("/no/such/playbook.yaml: error: file not found", missing.Output);
+        Assert.DoesNotContain("   at ", missing.Output);
+    }
+
+    [Fact]
+    public async Task Hosted_runner_started_from_another_folder_is_healthy_and_exits_on_sigterm_within_10_seconds()
+    {
+        using var data = new TempFolder();
+        var prefix = $"test-{Guid.NewGuid():N}-";
+        using var runner = new RunnerProcess([], new Dictionary<string, string>
+        {
+            ["ConnectionStrings__messaging"] = TestBus.RabbitUri,
+            ["Toolkit__Bus__Prefix"] = prefix,
+            ["Toolkit__DataDirectory"] = data.Path,
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        }, workingDirectory: data.Path);
+        try
+        {
+            await Wait.UntilAsync(() => ListeningOn().IsMatch(runner.Output), TimeSpan.FromSeconds(60), "the Runner to listen");
+            var address = ListeningOn().Match(runner.Output).Groups[1].Value;
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            var health = await http.GetAsync("/health");
+            Assert.True(health.IsSuccessStatusCode, await health.Content.ReadAsStringAsync());
+
+            var clock = Stopwatch.StartNew();
+            await runner.TerminateAsync();
+            var code = await runner.WaitForExitAsync(TimeSpan.FromSeconds(15));
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"exit took {clock.Elapsed}");
+            Assert.Equal(0, code);
+        }
+        finally
+        {
+            await BrokerCleanup.DeleteAsync(TestBus.RabbitUri, new Messaging.RunnerBusNames(prefix));
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
+}

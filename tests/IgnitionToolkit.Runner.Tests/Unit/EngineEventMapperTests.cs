@@ -1,0 +1,54 @@
+using System.Text.Json;
+using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Runner.Messaging;
+
+namespace IgnitionToolkit.Runner.Tests.Unit;
+
+/// <summary>The JSON shapes the API reads: one per event kind.</summary>
+public sealed class EngineEventMapperTests
+{
+    private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-01-02T03:04:05Z", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly Dictionary<string, object?> Values = new()
+    {
+        ["count"] = 3L, ["ratio"] = 0.5, ["on"] = true, ["list"] = new List<object?> { 1L, "x" }, ["odd"] = new Version(1, 2),
+    };
+
+    public static TheoryData<EngineEvent, string, string> Cases() => new()
+    {
+        { new ExecutionStartedEvent(At, "demo", 2), "execution_started", """{"playbookName":"demo","stepCount":2}""" },
+        { new ExecutionStatusChangedEvent(At, ExecutionStatus.Paused, "by user"), "status_changed", """{"status":"paused","reason":"by user"}""" },
+        {
+            new StepStartedEvent(At, "call/inner", "call", "inner", "Inner", "utility.log", 2, Values), "step_started",
+            """{"stepPath":"call/inner","parentPath":"call","stepId":"inner","stepName":"Inner","stepType":"utility.log","attempt":2,"parameters":{"count":3,"ratio":0.5,"on":true,"list":[1,"x"],"odd":"1.2"}}"""
+        },
+        {
+            new StepFinishedEvent(At, "s", null, "s", StepStatus.Skipped, new Dictionary<string, object?> { ["out"] = 1L }, null, TimeSpan.FromMilliseconds(1500), 1), "step_finished",
+            """{"stepPath":"s","parentPath":null,"stepId":"s","status":"skipped","outputs":{"out":1},"error":null,"durationMs":1500,"attempt":1}"""
+        },
+        { new LogEvent(At, "s", "warning", "careful"), "log", """{"stepPath":"s","level":"warning","message":"careful"}""" },
+        {
+            new DebugPausedEvent(At, "s", "failure", "boom", new Dictionary<string, object?>(), new Dictionary<string, object?> { ["v"] = "x" }), "debug_paused",
+            """{"stepPath":"s","reason":"failure","error":"boom","parameters":{},"variables":{"v":"x"}}"""
+        },
+        {
+            new ArtifactSavedEvent(At, "s", "shot.png", "image/png", 42, "abc", "/data/artifacts/x/shot.png"), "artifact_saved",
+            """{"stepPath":"s","name":"shot.png","contentType":"image/png","size":42,"sha256":"abc","path":"/data/artifacts/x/shot.png"}"""
+        },
+        {
+            new ExecutionFinishedEvent(At, ExecutionStatus.Cancelled, "runner shutting down", TimeSpan.FromSeconds(2)), "execution_finished",
+            """{"status":"cancelled","error":"runner shutting down","durationMs":2000}"""
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_event_kind_has_its_payload(EngineEvent engineEvent, string kind, string json)
+    {
+        var (actualKind, payload) = EngineEventMapper.Map(engineEvent);
+
+        Assert.Equal(kind, actualKind);
+        Assert.Equal(json, payload);
+        Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(payload).RootElement.ValueKind);
+    }
+}
