@@ -1,0 +1,29 @@
+using IgnitionToolkit.Core;
+using IgnitionToolkit.Plugins.Gateway.Http;
+using IgnitionToolkit.Plugins.Gateway.Sessions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Ignition gateway steps and their HTTP client.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatewaySteps(this IServiceCollection services, Action<GatewayClientOptions>? configure = null)
+    {
+        services.AddStepPluginAssembly(typeof(GatewayConnectionFactory).Assembly);
+        var options = services.AddOptions<GatewayClientOptions>();
+        if (configure is not null) options.Configure(configure);
+
+        services.AddHttpClient(GatewayHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => GatewayHttp.CreatePrimaryHandler(sp.GetRequiredService<IOptions<GatewayClientOptions>>().Value))
+            .AddResilienceHandler("gateway", (builder, context) =>
+                builder.AddRetry(GatewayHttp.CreateRetryOptions(context.ServiceProvider.GetRequiredService<IOptions<GatewayClientOptions>>().Value)));
+
+        services.TryAddSingleton(sp => new GatewayConnectionFactory(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<GatewayClientOptions>>().Value));
+        services.TryAddSingleton(GatewayMutationLock.Shared);
+        return services;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using IgnitionToolkit.Core.Engine;
+using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Plugins.Loading;
+using IgnitionToolkit.GatewaySimulator.Hosting;
+using IgnitionToolkit.Plugins.Gateway.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
+
+/// <summary>A gateway simulator on a free port (real Kestrel, real HTTP) and the real engine with the gateway plugins.
+/// Dispose it to stop the simulator.</summary>
+internal sealed class GatewayHarness : IAsyncDisposable
+{
+    public const string Admin = "admin";
+    public const string AdminPassword = "password";
+
+    private readonly ServiceProvider _services;
+    private readonly HttpClient _admin;
+    private readonly string _artifactRoot = Path.Combine(Path.GetTempPath(), "toolkit-gateway-tests", Guid.NewGuid().ToString("N"));
+
+    private GatewayHarness(SimulatorServer sim, ServiceProvider services, RequestCounter requests)
+    {
+        Sim = sim;
+        Requests = requests;
+        _services = services;
+        _admin = sim.CreateClient();
+        Catalog = PluginDiscovery.CreateRegistry(services,
+            services.GetServices<IgnitionToolkit.Core.StepPluginAssembly>().Select(a => a.Assembly).Append(typeof(PlaybookEngine).Assembly), null);
+        Engine = new PlaybookEngine(Catalog, new TemplateResolver(), services);
+        Loader = new PlaybookLoader(Catalog);
+    }
+
+    public SimulatorServer Sim { get; }
+    /// <summary>HTTP attempts sent by the gateway client (each retry counts).</summary>
+    public RequestCounter Requests { get; }
+    public StepPluginRegistry Catalog { get; }
+    public PlaybookEngine Engine { get; }
+    public PlaybookLoader Loader { get; }
+    public string Url => Sim.BaseAddress.ToString().TrimEnd('/');
+
+    public static async Task<GatewayHarness> StartAsync(Dictionary<string, string?>? settings = null, Action<GatewayClientOptions>? configure = null)
+    {
+        var sim = await SimulatorServer.StartAsync(settings);
+        var counter = new RequestCounter();
+        var services = new ServiceCollection();
+        services.AddGatewaySteps(o =>
+        {
+            o.GetRetryDelay = TimeSpan.FromMilliseconds(5);
+            o.RequestTimeout = TimeSpan.FromSeconds(20);
+            configure?.Invoke(o);
+        });
+        services.AddHttpClient(GatewayHttp.ClientName).AddHttpMessageHandler(() => new RequestCounter.Handler(counter));
+        return new GatewayHarness(sim, services.BuildServiceProvider(), counter);
+    }
+
+    public object LoginParameters => new { url = Url, username = Admin, password = AdminPassword };
+
+    public RecordingRun Start(Playbook playbook, IReadOnlyDictionary<string, object?>? parameters = null, string? artifactDirectory = null)
+    {
+        var request = new ExecutionRequest(Guid.NewGuid(), playbook, parameters ?? new Dictionary<string, object?>(), false)
+        {
+            Credentials = new Dictionary<string, IReadOnlyDictionary<string, string>>(),
+            ArtifactDirectory = artifactDirectory ?? Path.Combine(_artifactRoot, Guid.NewGuid().ToString("N")),
+        };
+        var observer = new RecordingObserver();
+        return new RecordingRun(Engine.Start(request, observer, CancellationToken.None), observer);
+    }
+
+    /// <summary>Runs the steps and waits for the end of the execution.</summary>
+    public async Task<(ExecutionStatus Status, RecordingRun Run)> RunAsync(params PlaybookStep[] steps)
+    {
+        var run = Start(Playbooks.Of(steps));
+        return (await run.CompletionAsync(), run);
+    }
+
+    public async Task<JsonElement> StateAsync() => await _admin.GetFromJsonAsync<JsonElement>("__simulator/state");
+
+    public async Task SetFaultsAsync(object faults) => (await _admin.PostAsJsonAsync("__simulator/faults", faults)).EnsureSuccessStatusCode();
+
+    public async Task SetRestartTimingAsync(int delayMs = 0, int refuseMs = 0, int durationMs = 0, int moduleLoadMs = 0) =>
+        (await _admin.PostAsJsonAsync("__simulator/restart-timing",
+            new { delayMs, refuseConnectionsMs = refuseMs, durationMs, moduleLoadMs })).EnsureSuccessStatusCode();
+
+    public async Task DeleteProjectAsync(string name) => (await _admin.DeleteAsync($"__simulator/projects/{name}")).EnsureSuccessStatusCode();
+
+    public async Task<IReadOnlyList<string>> ProjectNamesAsync() =>
+        [.. (await StateAsync()).GetProperty("projects").EnumerateArray().Select(p => p.GetString()!)];
+
+    public async ValueTask DisposeAsync()
+    {
+        _admin.Dispose();
+        await _services.DisposeAsync();
+        await Sim.DisposeAsync();
+        if (Directory.Exists(_artifactRoot)) Directory.Delete(_artifactRoot, recursive: true);
+    }
+}
