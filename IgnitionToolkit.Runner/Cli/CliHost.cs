@@ -18,7 +18,8 @@ public static class CliHost
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddToolkitCore(key => configuration[key]);
+            .AddToolkitCore(key => configuration[key])
+            .AddGatewaySteps();
         await using var provider = services.BuildServiceProvider();
 
         using var cancellation = new CancellationTokenSource();
