@@ -36,30 +36,36 @@ public class EndToEndExecutionTests
             name: Slow
             version: "1.0"
             steps:
-              - id: first
-                type: utility.wait
-                parameters: { seconds: 1 }
-              - id: second
-                type: utility.wait
-                parameters: { seconds: 60 }
-              - id: third
-                type: utility.log
-                parameters: { message: never }
+              - { id: s1, type: utility.wait, parameters: { seconds: 1.5 } }
+              - { id: s2, type: utility.wait, parameters: { seconds: 1.5 } }
+              - { id: s3, type: utility.wait, parameters: { seconds: 1.5 } }
+              - { id: long, type: utility.wait, parameters: { seconds: 120 } }
+              - { id: never, type: utility.log, parameters: { message: never } }
             """);
 
         var id = await stack.StartExecutionAsync("utility/slow.yaml");
         await stack.WaitForStatusAsync(id, "running");
         await stack.SendAsync(id, "pause");
+
+        // The pause takes effect at the next step boundary: nothing runs while paused.
         var paused = await stack.WaitForStatusAsync(id, "paused");
-        Assert.Equal("completed", StepStatus(paused, "first"));
+        var completed = CountCompleted(paused);
+        Assert.DoesNotContain(paused["steps"]!.AsArray(), s => s!["status"]!.GetValue<string>() == "running");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var stillPaused = await stack.GetExecutionAsync(id);
+        Assert.Equal("paused", ToolkitStack.Status(stillPaused));
+        Assert.Equal(completed, CountCompleted(stillPaused));
 
         await stack.SendAsync(id, "resume");
-        await stack.WaitForAsync(id, e => StepStatus(e, "second") == "running");
+        await stack.WaitForAsync(id, e => StepStatus(e, "long") == "running");
         await stack.SendAsync(id, "cancel");
         var cancelled = await stack.WaitForStatusAsync(id, "cancelled");
 
-        Assert.Null(StepStatus(cancelled, "third"));
+        Assert.Null(StepStatus(cancelled, "never"));
     }
+
+    private static int CountCompleted(JsonNode execution) =>
+        execution["steps"]!.AsArray().Count(s => s!["status"]!.GetValue<string>() == "completed");
 
     [Fact]
     public async Task An_execution_whose_runner_dies_is_marked_interrupted_with_a_reason()
