@@ -30,3 +30,7 @@ public sealed record ExecutionEventMessage(
 
 /// <summary>Runner → API, periodically: the executions this Runner owns are alive.</summary>
 public sealed record RunnerHeartbeat(string RunnerId, IReadOnlyList<Guid> ExecutionIds, int Capacity, DateTimeOffset Timestamp);
+
+/// <summary>Runner → API (published): one JPEG frame of an execution's live browser view. Relayed to subscribed
+/// clients, never stored. Runners throttle frames (about 2 per second) and keep each under 200 KB.</summary>
+public sealed record BrowserFrame(Guid ExecutionId, string? StepPath, byte[] Jpeg, int Width, int Height, DateTimeOffset Timestamp);
