@@ -1,11 +1,14 @@
+using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Extensions;
 
-var builder = WebApplication.CreateBuilder(MigrateCommand.WithoutFlag(args));
+var builder = WebApplication.CreateBuilder(RotateVaultKeyCommand.WithoutFlag(MigrateCommand.WithoutFlag(args)));
 builder.AddToolkitApi();
 var app = builder.Build();
 
 if (MigrateCommand.IsRequested(args))
     return await MigrateCommand.RunAsync(app);
+if (RotateVaultKeyCommand.IsRequested(args))
+    return await RotateVaultKeyCommand.RunAsync(app);
 
 app.MapToolkitApi();
 await app.RunAsync();

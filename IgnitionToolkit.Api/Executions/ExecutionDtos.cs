@@ -4,7 +4,9 @@ namespace IgnitionToolkit.Api.Executions;
 
 /// <param name="Playbook">Library-relative path of the playbook.</param>
 /// <param name="Parameters">Start parameters as a JSON object (types preserved).</param>
-public sealed record StartExecutionRequest(string? Playbook, JsonElement? Parameters, bool DebugMode = false, string? StartedBy = null);
+/// <param name="CredentialName">A vault credential; a gateway_login fills the declared gateway_url/username/password parameters not given.</param>
+public sealed record StartExecutionRequest(string? Playbook, JsonElement? Parameters, bool DebugMode = false, string? StartedBy = null,
+    string? CredentialName = null);
 
 public sealed record ExecutionSummaryDto(
     Guid Id, string PlaybookPath, string PlaybookName, string Status, bool DebugMode,

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
@@ -13,7 +14,7 @@ namespace IgnitionToolkit.Api.Executions;
 
 /// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.</summary>
 public sealed class ExecutionStarter(
-    ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator,
+    ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials,
     ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger)
 {
     public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct)
@@ -25,16 +26,19 @@ public sealed class ExecutionStarter(
         if (!result.IsValid || result.Playbook is null)
             return ApiProblems.Invalid($"playbook '{path}' is invalid ({result.Errors.Count()} error(s))", DiagnosticDto.From(result.Diagnostics));
         var playbook = result.Playbook;
-        var bound = StartParameters.Bind(playbook, request.Parameters);
-        if (bound.Errors.Count > 0)
-            return ApiProblems.Invalid($"parameters do not match playbook '{path}' ({bound.Errors.Count} error(s))", bound.Errors);
-
         var nested = PlaybookBundle.Collect(playbook, library.Source);
+        var prepared = await credentials.PrepareAsync(playbook, yaml, nested, request.Parameters, request.CredentialName, ct);
+        if (prepared.Problem is { } refused) return refused;
+        var bound = StartParameters.Bind(playbook, prepared.Parameters);
+        var errors = prepared.Errors.Concat(bound.Errors).ToList();
+        if (errors.Count > 0)
+            return ApiProblems.Invalid($"parameters do not match playbook '{path}' ({errors.Count} error(s))", errors);
+
         var now = clock.GetUtcNow();
         var record = new ExecutionRecord
         {
             Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
-            Status = ExecutionStatus.Pending.ToWire(), DebugMode = request.DebugMode, ParametersJson = bound.MaskedJson,
+            Status = ExecutionStatus.Pending.ToWire(), DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
             CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy,
         };
         db.Executions.Add(record);
@@ -45,7 +49,11 @@ public sealed class ExecutionStarter(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(BusSettings.SendTimeout);
             var endpoint = await sendEndpoints.GetSendEndpoint(bus.ExecutionsQueue);
-            await endpoint.Send(new StartExecution(record.Id, path, yaml, nested, bound.Json, request.DebugMode, now), timeout.Token);
+            var message = new StartExecution(record.Id, path, yaml, nested, ExecutionCredentials.BusParameters(bound.Json, prepared), request.DebugMode, now)
+            {
+                EncryptedCredentials = credentials.Seal(prepared, record.Id),
+            };
+            await endpoint.Send(message, timeout.Token);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

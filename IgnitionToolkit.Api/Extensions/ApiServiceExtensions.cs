@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IgnitionToolkit.Api.Artifacts;
+using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
@@ -33,6 +35,8 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionControl>();
 
         builder.AddToolkitPersistence();
+        builder.AddToolkitVault();
+        builder.AddToolkitArtifacts();
         builder.AddToolkitMessaging();
         return builder;
     }

@@ -1,3 +1,5 @@
+using IgnitionToolkit.Api.Artifacts;
+using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.Playbooks;
@@ -21,6 +23,8 @@ public static class EndpointExtensions
         api.MapPlaybookEndpoints();
         api.MapStepTypeEndpoints();
         api.MapExecutionEndpoints();
+        api.MapArtifactEndpoints();
+        api.MapCredentialEndpoints();
         app.MapDefaultEndpoints();
         return app;
     }

@@ -12,6 +12,7 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<LogLineRecord> LogLines => Set<LogLineRecord>();
     public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
     public DbSet<PendingEventRecord> PendingEvents => Set<PendingEventRecord>();
+    public DbSet<CredentialRecord> Credentials => Set<CredentialRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -68,6 +69,17 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.RunnerId).HasMaxLength(256);
             e.HasIndex(x => new { x.ExecutionId, x.Sequence }).IsUnique();
             e.HasOne<ExecutionRecord>().WithMany().HasForeignKey(x => x.ExecutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CredentialRecord>(e =>
+        {
+            e.ToTable("credentials");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(128);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Description).HasMaxLength(1024);
+            e.Property(x => x.FieldNames).HasMaxLength(256);
+            e.Property(x => x.KeyId).HasMaxLength(64);
+            e.HasIndex(x => x.Name).IsUnique();
         });
     }
 }

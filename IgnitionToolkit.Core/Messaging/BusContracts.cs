@@ -12,7 +12,12 @@ public sealed record StartExecution(
     IReadOnlyDictionary<string, string> NestedPlaybooks,
     string ParametersJson,
     bool DebugMode,
-    DateTimeOffset RequestedAt);
+    DateTimeOffset RequestedAt)
+{
+    /// <summary>Credentials the playbook needs and parameters filled from a credential, sealed with the transport key
+    /// (<c>IgnitionToolkit.Core.Security.CredentialTransport</c>); null when the execution uses none. Never clear text.</summary>
+    public string? EncryptedCredentials { get; init; }
+}
 
 /// <summary>API → Runners (published to all; only the owner acts): control a running execution.</summary>
 public sealed record ControlExecution(Guid ExecutionId, string Command, DateTimeOffset RequestedAt);

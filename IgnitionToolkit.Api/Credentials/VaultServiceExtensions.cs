@@ -1,0 +1,20 @@
+using IgnitionToolkit.Core.Security;
+
+namespace IgnitionToolkit.Api.Credentials;
+
+public static class VaultServiceExtensions
+{
+    /// <summary>The credential vault, the transport key for Runners (<c>Toolkit:Bus:CredentialKey</c>) and demo mode.
+    /// Register after the persistence so the hosted services run after the migrations.</summary>
+    public static WebApplicationBuilder AddToolkitVault(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddSingleton<VaultKeys>();
+        builder.Services.AddSingleton(_ => CredentialTransport.From(key => configuration[key]));
+        builder.Services.AddScoped<CredentialVault>();
+        builder.Services.AddScoped<ExecutionCredentials>();
+        builder.Services.AddHostedService<VaultKeyCheck>();
+        builder.Services.AddHostedService<DemoCredentialSeeder>();
+        return builder;
+    }
+}
