@@ -9,7 +9,9 @@ try
     var database = builder.AddToolkitDatabase(settings);
 
     var api = builder.AddToolkitApi(settings, messaging, database);
-    builder.AddToolkitRunner(settings, messaging, api);
+    var runner = builder.AddToolkitRunner(settings, messaging, api);
+    builder.AddCredentialTransportKey(api, runner);
+    builder.AddToolkitDemo(api);
     builder.AddToolkitWeb(settings, api);
 
     builder.Build().Run();

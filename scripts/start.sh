@@ -14,6 +14,7 @@ else
 
   mkdir -p "$RUN_DIR"; rm -f "$APPHOST_PID_FILE"
   mapfile -t db_env < <(database_env)
+  demo_env=(); [ "${DEMO:-0}" = 1 ] && demo_env=(Toolkit__Demo=true)   # make start DEMO=1: gateway simulator + demo-gateway credential
   echo "starting the AppHost (log: ${APPHOST_LOG#"$ROOT"/})"
   env ASPNETCORE_URLS="$DASHBOARD_URL" \
       DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
@@ -22,7 +23,7 @@ else
       ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="${ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL:-http://127.0.0.1:18889}" \
       ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="${ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL:-http://127.0.0.1:18890}" \
       ConnectionStrings__messaging="$RABBITMQ_URL" \
-      "${db_env[@]}" \
+      "${db_env[@]}" "${demo_env[@]}" \
       setsid bash -c 'echo $$ >"$1"; exec "$2"' apphost "$APPHOST_PID_FILE" "$APPHOST_BIN" >"$APPHOST_LOG" 2>&1 </dev/null &
   for _ in $(seq 1 50); do [ -s "$APPHOST_PID_FILE" ] && break; sleep 0.1; done
 fi
@@ -38,6 +39,7 @@ for _ in $(seq 1 120); do
     echo "  Dashboard  $DASHBOARD_URL"
     echo "  API        $API_URL   (health: $API_URL/health)"
     echo "  Web        $WEB_URL"
+    [ "${DEMO:-0}" = 1 ] && echo "  Gateway    http://127.0.0.1:8088   (simulator, demo mode: credential 'demo-gateway')"
     echo
     echo "'make health' checks every service, 'make logs' follows the AppHost log, 'make stop' stops everything."
     exit 0

@@ -3,13 +3,18 @@ using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Security;
 
 namespace IgnitionToolkit.Runner.Execution;
 
 /// <summary>Turns a <see cref="StartExecution"/> into an <see cref="ExecutionRequest"/>: parses and validates the
-/// playbook (nested playbooks from the message), types the parameters (<see cref="PlaybookParameterBinder"/>), picks the artifacts folder.</summary>
-public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths paths)
+/// playbook (nested playbooks from the message), opens the encrypted credentials (<see cref="CredentialUnsealer"/>: they fill
+/// parameters taken from a credential and feed <c>{{ credential.name.field }}</c>), types the parameters
+/// (<see cref="PlaybookParameterBinder"/>), picks the artifacts folder.</summary>
+public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths paths, CredentialTransport? transport = null)
 {
+    private readonly CredentialUnsealer _credentials = new(transport ?? new CredentialTransport(null));
+
     /// <summary>The request, or null with <paramref name="error"/> saying what is wrong with the message.</summary>
     public ExecutionRequest? Create(StartExecution message, out string? error)
     {
@@ -23,6 +28,10 @@ public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths
             error = $"parameters: invalid JSON: {ex.Message}";
             return null;
         }
+
+        var credentials = _credentials.Open(message, out error);
+        if (credentials is null) return null;
+        foreach (var (name, value) in credentials.Parameters) given.TryAdd(name, value);
 
         var source = new InMemoryPlaybookSource(message.NestedPlaybooks ?? new Dictionary<string, string>());
         var loaded = loader.Load(message.PlaybookYaml ?? "", message.PlaybookPath, source);
@@ -43,6 +52,7 @@ public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths
         return new ExecutionRequest(message.ExecutionId, loaded.Playbook, parameters, message.DebugMode)
         {
             ArtifactDirectory = artifacts,
+            Credentials = credentials.Credentials,
             PlaybookSource = source,
         };
     }

@@ -26,6 +26,7 @@ public static class RunnerServiceExtensions
         services.AddSingleton<ExecutionRegistry>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EarlyCancellations>();
+        services.AddSingleton(_ => IgnitionToolkit.Core.Security.CredentialTransport.From(key => configuration[key]));
         services.AddSingleton<ExecutionRequestFactory>();
         services.AddSingleton<ExecutionLauncher>();
 
