@@ -12,13 +12,15 @@ public sealed class ArtifactFiles(ToolkitPaths paths)
     /// <summary>The file of artifact <paramref name="name"/>, or null when the name is not a plain file name.</summary>
     public string? FileOf(Guid executionId, string name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name is "." or ".." || name.IndexOfAny(['/', '\\', '\0']) >= 0
-            || Path.GetFileName(name) != name || Path.IsPathRooted(name))
-            return null;
+        if (!IsPlainName(name) || !IsPlainName(Uri.UnescapeDataString(name))) return null; // also "..%2F" left encoded by routing
         var folder = Path.GetFullPath(ExecutionFolder(executionId)) + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(folder, name));
         return full.StartsWith(folder, StringComparison.Ordinal) ? full : null;
     }
+
+    private static bool IsPlainName(string name) =>
+        !string.IsNullOrWhiteSpace(name) && name is not ("." or "..") && name.IndexOfAny(['/', '\\', '\0']) < 0
+        && Path.GetFileName(name) == name && !Path.IsPathRooted(name);
 
     /// <summary>Deletes the execution's artifact folder; true when something was deleted.</summary>
     public bool DeleteFolder(Guid executionId)

@@ -38,6 +38,11 @@ public class ApiFixture : IAsyncLifetime
 
     protected virtual bool BrokerAvailable => true;
 
+    /// <summary>Extra settings of a fixture (e.g. vault and transport keys).</summary>
+    protected virtual void ConfigureApi(IWebHostBuilder builder)
+    {
+    }
+
     protected virtual Task<string?> CreateDatabaseAsync() => Task.FromResult<string?>(null);
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
@@ -60,6 +65,7 @@ public class ApiFixture : IAsyncLifetime
             if (connectionString is not null)
                 builder.UseSetting($"ConnectionStrings:{PersistenceExtensions.ConnectionStringName}", connectionString);
             builder.UseSetting("Toolkit:PluginsDirectory", PluginsDirectory);
+            ConfigureApi(builder);
         });
         Client = Factory.CreateClient();
         if (BrokerAvailable) await Runner.StartAsync();
