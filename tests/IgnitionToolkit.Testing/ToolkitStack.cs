@@ -25,6 +25,10 @@ public sealed class ToolkitStack : IAsyncDisposable
     public string Root { get; }
     public string WorkingDirectory => Path.Combine(Root, "cwd");
     public string Library => Path.Combine(Root, "playbooks");
+    /// <summary>The data folder the API and the Runners share (database, artifacts, vault key).</summary>
+    public string DataDirectory => Path.Combine(Root, "data");
+    /// <summary>Bus prefix of this stack (queue and exchange names start with it).</summary>
+    public string Prefix => _environment["Toolkit__Bus__Prefix"];
     public ToolkitProcess Api { get; private set; } = null!;
     public IReadOnlyList<ToolkitProcess> Runners => _runners;
     public HttpClient Http { get; private set; } = null!;
@@ -43,6 +47,8 @@ public sealed class ToolkitStack : IAsyncDisposable
             ["Toolkit__PlaybooksDirectory"] = Path.Combine(root, "playbooks"),
             ["Toolkit__Executions__HeartbeatTimeout"] = heartbeatTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Runner__HeartbeatInterval"] = "00:00:01",
+            // Shared by the API and the Runners to pass credentials encrypted, as the AppHost does.
+            ["Toolkit__Bus__CredentialKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         string? database = null;
         if (postgres)

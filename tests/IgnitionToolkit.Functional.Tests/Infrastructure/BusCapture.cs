@@ -1,0 +1,59 @@
+using System.Text;
+using IgnitionToolkit.Testing;
+using RabbitMQ.Client;
+
+namespace IgnitionToolkit.Functional.Tests.Infrastructure;
+
+/// <summary>Copies every message of a stack's bus (the executions queue's exchange and the exchanges of the published
+/// messages, all under the stack's prefix) into a private auto-delete queue, to inspect what really travelled.</summary>
+public sealed class BusCapture : IAsyncDisposable
+{
+    private readonly IConnection _connection;
+    private readonly IChannel _channel;
+    private readonly string _queue;
+
+    private BusCapture(IConnection connection, IChannel channel, string queue)
+    {
+        _connection = connection;
+        _channel = channel;
+        _queue = queue;
+    }
+
+    public static async Task<BusCapture> StartAsync(string prefix)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(TestServices.RabbitMq) };
+        var connection = await factory.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync();
+        var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        string[] exchanges =
+        [
+            $"{prefix}-toolkit-executions",
+            $"{prefix}-IgnitionToolkit.Core.Messaging:ExecutionEventMessage",
+            $"{prefix}-IgnitionToolkit.Core.Messaging:ControlExecution",
+            $"{prefix}-IgnitionToolkit.Core.Messaging:RunnerHeartbeat",
+        ];
+        foreach (var exchange in exchanges)
+        {
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+            await channel.QueueBindAsync(queue, exchange, routingKey: "");
+        }
+        return new BusCapture(connection, channel, queue);
+    }
+
+    /// <summary>The bodies of all messages captured so far (UTF-8), in order.</summary>
+    public async Task<IReadOnlyList<string>> DrainAsync()
+    {
+        var bodies = new List<string>();
+        while (await _channel.BasicGetAsync(_queue, autoAck: true) is { } message)
+            bodies.Add(Encoding.UTF8.GetString(message.Body.Span));
+        return bodies;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.CloseAsync();
+        await _connection.CloseAsync();
+        _channel.Dispose();
+        _connection.Dispose();
+    }
+}
