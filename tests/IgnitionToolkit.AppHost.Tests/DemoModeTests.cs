@@ -1,0 +1,36 @@
+using System.Text.Json;
+using IgnitionToolkit.AppHost.Tests.Infrastructure;
+
+namespace IgnitionToolkit.AppHost.Tests;
+
+/// <summary>Demo mode adds the gateway simulator and points the API at it; both modes share the bus credential key.</summary>
+public sealed class DemoModeTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Demo_mode_adds_the_gateway_simulator_and_api_and_runner_share_the_credential_key(bool demo)
+    {
+        var folder = TestSettings.NewTempDirectory("demo-manifest");
+        try
+        {
+            var path = Path.Combine(folder, "manifest.json");
+            var result = await AppHostProcess.RunAsync(
+                ["--publisher", "manifest", "--output-path", path, $"Toolkit:Demo={demo}"], new Dictionary<string, string?>(), TimeSpan.FromSeconds(60));
+            Assert.True(result.ExitCode == 0, result.Output);
+
+            using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+            var resources = manifest.RootElement.GetProperty("resources");
+            Assert.Equal(demo, resources.TryGetProperty("gateway", out _));
+            var apiEnv = resources.GetProperty("api").GetProperty("env");
+            Assert.Equal(demo, apiEnv.TryGetProperty("Toolkit__DemoGatewayUrl", out _));
+            var key = apiEnv.GetProperty("Toolkit__Bus__CredentialKey").GetString();
+            Assert.Equal(key, resources.GetProperty("runner").GetProperty("env").GetProperty("Toolkit__Bus__CredentialKey").GetString());
+            Assert.True(resources.GetProperty("bus-credential-key").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
