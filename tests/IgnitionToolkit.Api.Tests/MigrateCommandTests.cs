@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IgnitionToolkit.Api.Tests.Infrastructure;
 using Npgsql;
 
@@ -49,30 +48,5 @@ public sealed class MigrateCommandTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunMigrateAsync(string setting)
-    {
-        var api = Path.Combine(AppContext.BaseDirectory, "IgnitionToolkit.Api.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { api, "--migrate", setting }) start.ArgumentList.Add(arg);
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("the migrate command did not exit within 90 s");
-        }
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunMigrateAsync(string setting) => ApiCommand.RunAsync("--migrate", setting);
 }

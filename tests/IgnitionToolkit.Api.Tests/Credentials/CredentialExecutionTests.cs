@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using IgnitionToolkit.Api.Tests.Infrastructure;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Security;
 
 namespace IgnitionToolkit.Api.Tests.Credentials;
@@ -23,7 +21,7 @@ public sealed class CredentialExecutionTests(VaultApiFixture api) : IClassFixtur
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = Guid.Parse((await response.ReadJsonAsync())["id"]!.GetValue<string>());
 
-        var start = await ReceivedAsync(id);
+        var start = await api.WaitForStartAsync(id);
         Assert.DoesNotContain(password, start.ParametersJson);
         Assert.NotNull(start.EncryptedCredentials);
         Assert.DoesNotContain(password, start.EncryptedCredentials);
@@ -63,7 +61,7 @@ public sealed class CredentialExecutionTests(VaultApiFixture api) : IClassFixtur
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = Guid.Parse((await response.ReadJsonAsync())["id"]!.GetValue<string>());
 
-        var start = await ReceivedAsync(id);
+        var start = await api.WaitForStartAsync(id);
         var bundle = new CredentialTransport(api.TransportKey).Open(start.EncryptedCredentials!, id);
         Assert.Equal(["ci-token", "site", "site-secret"], bundle.Credentials.Keys.Order());
         Assert.Equal("ci:" + token, bundle.Credentials["ci-token"]["token"]);
@@ -89,7 +87,4 @@ public sealed class CredentialExecutionTests(VaultApiFixture api) : IClassFixtur
         using var created = await api.Client.PostJsonAsync("/api/v1/credentials", new { name, kind, fields });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
     }
-
-    private Task<StartExecution> ReceivedAsync(Guid id) => Eventually.ReturnsAsync(
-        () => api.Runner.Starts.FirstOrDefault(s => s.ExecutionId == id), s => s is not null, $"StartExecution {id}");
 }

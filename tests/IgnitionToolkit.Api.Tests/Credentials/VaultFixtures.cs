@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using IgnitionToolkit.Api.Tests.Infrastructure;
 using IgnitionToolkit.Core.Security;
@@ -52,33 +51,5 @@ public static class VaultTestTools
             }
         }
         return text.ToString();
-    }
-
-    /// <summary>Runs the built API with <paramref name="args"/> (a one-shot command) and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunApiAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IgnitionToolkit.Api.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{string.Join(' ', args)}' did not exit within 90 s");
-        }
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

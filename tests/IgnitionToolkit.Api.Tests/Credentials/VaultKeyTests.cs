@@ -27,7 +27,7 @@ public sealed class VaultKeyRotationTests(VaultApiFixture api) : IClassFixture<V
         var oldEnvelopes = Envelopes(before);
         Assert.Equal(3, oldEnvelopes.Count);
 
-        var (exitCode, output) = await VaultTestTools.RunApiAsync("rotate-vault-key", $"--Toolkit:DataDirectory={api.DataDirectory}");
+        var (exitCode, output) = await ApiCommand.RunAsync("rotate-vault-key", $"--Toolkit:DataDirectory={api.DataDirectory}");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("3 credential(s) re-encrypted", output);
@@ -43,9 +43,9 @@ public sealed class VaultKeyRotationTests(VaultApiFixture api) : IClassFixture<V
         Assert.All(secrets, s => Assert.DoesNotContain(s, after));
 
         // The new key opens them (a second rotation succeeds); a key that is not the vault's is refused by name.
-        var (again, againOutput) = await VaultTestTools.RunApiAsync("--rotate-vault-key", $"--Toolkit:DataDirectory={api.DataDirectory}");
+        var (again, againOutput) = await ApiCommand.RunAsync("--rotate-vault-key", $"--Toolkit:DataDirectory={api.DataDirectory}");
         Assert.True(again == 0, againOutput);
-        var (wrong, wrongOutput) = await VaultTestTools.RunApiAsync("rotate-vault-key", $"--Toolkit:DataDirectory={api.DataDirectory}",
+        var (wrong, wrongOutput) = await ApiCommand.RunAsync("rotate-vault-key", $"--Toolkit:DataDirectory={api.DataDirectory}",
             $"--Toolkit:Vault:Key={Convert.ToBase64String(SecretEnvelope.NewKey())}", $"--Toolkit:Vault:NewKey={Convert.ToBase64String(SecretEnvelope.NewKey())}");
         Assert.Equal(1, wrong);
         Assert.Contains("cannot be decrypted", wrongOutput);
