@@ -22,8 +22,15 @@ public sealed class CredentialVault(ToolkitDbContext db, VaultKeys keys, TimePro
         var now = clock.GetUtcNow();
         var record = new CredentialRecord
         {
-            Id = Guid.NewGuid(), Name = name, Kind = kind.Name, Description = description,
-            FieldNames = "", SecretEnvelope = "", KeyId = "", CreatedAt = now, UpdatedAt = now,
+            Id = Guid.NewGuid(),
+            Name = name,
+            Kind = kind.Name,
+            Description = description,
+            FieldNames = "",
+            SecretEnvelope = "",
+            KeyId = "",
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         Seal(record, fields);
         db.Credentials.Add(record);

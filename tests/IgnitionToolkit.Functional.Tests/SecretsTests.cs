@@ -19,10 +19,11 @@ public class SecretsTests
         var gatewayUrl = simulator.BaseAddress.ToString().TrimEnd('/');
 
         using (var created = await stack.Http.PostAsJsonAsync("api/v1/credentials", new
-               {
-                   name = "plant-gw", kind = "gateway_login",
-                   fields = new Dictionary<string, string> { ["username"] = "admin", ["password"] = secret, ["gateway_url"] = gatewayUrl },
-               }))
+        {
+            name = "plant-gw",
+            kind = "gateway_login",
+            fields = new Dictionary<string, string> { ["username"] = "admin", ["password"] = secret, ["gateway_url"] = gatewayUrl },
+        }))
         {
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         }

@@ -17,10 +17,12 @@ public sealed class CredentialCrudTests(VaultApiFixture api) : IClassFixture<Vau
         var bodies = new List<string>();
 
         using (var created = await api.Client.PostJsonAsync("/api/v1/credentials", new
-               {
-                   name, kind = "gateway_login", description = "plant gateway",
-                   fields = new Dictionary<string, string> { ["username"] = "admin", ["password"] = password, ["gateway_url"] = "http://gw:8088" },
-               }))
+        {
+            name,
+            kind = "gateway_login",
+            description = "plant gateway",
+            fields = new Dictionary<string, string> { ["username"] = "admin", ["password"] = password, ["gateway_url"] = "http://gw:8088" },
+        }))
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             Assert.Equal($"/api/v1/credentials/{name}", created.Headers.Location?.ToString());
@@ -29,10 +31,10 @@ public sealed class CredentialCrudTests(VaultApiFixture api) : IClassFixture<Vau
             bodies.Add(json.ToJsonString());
         }
         using (var token = await api.Client.PostJsonAsync("/api/v1/credentials", new
-               { name = name + "-token", kind = "api_token", fields = new Dictionary<string, string> { ["token"] = "ci:" + tokenSecret } }))
+        { name = name + "-token", kind = "api_token", fields = new Dictionary<string, string> { ["token"] = "ci:" + tokenSecret } }))
             bodies.Add(await token.Content.ReadAsStringAsync());
         using (var generic = await api.Client.PostJsonAsync("/api/v1/credentials", new
-               { name = name + "-generic", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = value } }))
+        { name = name + "-generic", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = value } }))
             bodies.Add(await generic.Content.ReadAsStringAsync());
 
         using (var updated = await api.Client.PutJsonAsync($"/api/v1/credentials/{name}", new { description = "renamed plant" }))
@@ -65,7 +67,7 @@ public sealed class CredentialCrudTests(VaultApiFixture api) : IClassFixture<Vau
     public async Task The_key_file_is_created_outside_the_database_readable_by_its_owner_only()
     {
         using var created = await api.Client.PostJsonAsync("/api/v1/credentials", new
-            { name = "k-" + Guid.NewGuid().ToString("N")[..8], kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = "abcdef" } });
+        { name = "k-" + Guid.NewGuid().ToString("N")[..8], kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = "abcdef" } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
         var keyFile = Path.Combine(api.DataDirectory, "keys", "vault.key");
@@ -86,12 +88,12 @@ public sealed class CredentialCrudTests(VaultApiFixture api) : IClassFixture<Vau
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
 
         using var noPassword = await api.Client.PostJsonAsync("/api/v1/credentials", new
-            { name = name + "x", kind = "gateway_login", fields = new Dictionary<string, string> { ["username"] = "admin" } });
+        { name = name + "x", kind = "gateway_login", fields = new Dictionary<string, string> { ["username"] = "admin" } });
         Assert.Equal(HttpStatusCode.BadRequest, noPassword.StatusCode);
         Assert.Equal("fields.password", (await noPassword.ReadJsonAsync())["field"]!.GetValue<string>());
 
         using var badToken = await api.Client.PostJsonAsync("/api/v1/credentials", new
-            { name = name + "t", kind = "api_token", fields = new Dictionary<string, string> { ["token"] = "no-colon" } });
+        { name = name + "t", kind = "api_token", fields = new Dictionary<string, string> { ["token"] = "no-colon" } });
         Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
         Assert.Contains("keyName:secret", (await badToken.ReadJsonAsync())["detail"]!.GetValue<string>());
 

@@ -17,7 +17,7 @@ public sealed class VaultKeyRotationTests(VaultApiFixture api) : IClassFixture<V
             var secret = VaultTestTools.NewSecret();
             secrets.Add(secret);
             using var created = await api.Client.PostJsonAsync("/api/v1/credentials", new
-                { name = $"rot-{i}", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = secret } });
+            { name = $"rot-{i}", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = secret } });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
         var database = Path.Combine(api.DataDirectory, "toolkit.db");
@@ -64,7 +64,7 @@ public sealed class BadVaultKeyTests(BadVaultKeyApiFixture api) : IClassFixture<
     public async Task A_malformed_configured_key_gives_a_problem_that_names_the_setting()
     {
         using var response = await api.Client.PostJsonAsync("/api/v1/credentials", new
-            { name = "x1", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = "abcdef" } });
+        { name = "x1", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = "abcdef" } });
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var problem = await response.ReadJsonAsync();
