@@ -15,7 +15,7 @@ public static class RunnerServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddToolkitCore(key => configuration[key]).AddGatewaySteps();
+        services.AddToolkitCore(key => configuration[key]).AddGatewaySteps().AddAiSteps(key => configuration[key]);
         services.AddOptions<RunnerOptions>()
             .Bind(configuration.GetSection(RunnerOptions.Section))
             .Validate(o => o.MaxConcurrentExecutions >= 1, "Runner:MaxConcurrentExecutions must be at least 1")
