@@ -42,6 +42,14 @@ public sealed class VaultKeyRotationTests(VaultApiFixture api) : IClassFixture<V
         Assert.All(Envelopes(after), e => Assert.StartsWith($"v1:{newKeyId}:", e));
         Assert.All(secrets, s => Assert.DoesNotContain(s, after));
 
+        // The running API picks up the new key file: it opens the re-encrypted credentials and seals new ones with the new key.
+        using (var updated = await api.Client.PutJsonAsync("/api/v1/credentials/rot-0", new { fields = new Dictionary<string, string> { ["value"] = secrets[0] + "x" } }))
+            Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        using (var created = await api.Client.PostJsonAsync("/api/v1/credentials", new
+               { name = "rot-new", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = "abcdef" } }))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.All(Envelopes(await VaultTestTools.DumpSqliteAsync(database)), e => Assert.StartsWith($"v1:{newKeyId}:", e));
+
         // The new key opens them (a second rotation succeeds); a key that is not the vault's is refused by name.
         var (again, againOutput) = await ApiCommand.RunAsync("--rotate-vault-key", $"--Toolkit:DataDirectory={api.DataDirectory}");
         Assert.True(again == 0, againOutput);
