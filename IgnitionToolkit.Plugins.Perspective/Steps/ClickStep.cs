@@ -1,0 +1,42 @@
+using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Plugins.Perspective.Pages;
+using IgnitionToolkit.Plugins.Perspective.Sessions;
+using P = IgnitionToolkit.Plugins.Perspective.Steps.PerspectiveParameters;
+
+namespace IgnitionToolkit.Plugins.Perspective.Steps;
+
+/// <summary><c>perspective.click</c>: clicks the first element matched by the locator.</summary>
+public sealed class ClickStep : PerspectiveStep
+{
+    public override StepTypeDescriptor Descriptor { get; } = new("perspective.click", P.Category,
+        "Clicks an element (waits until it is visible and enabled), then checks that the page shows no terminal state or component error.",
+        P.WithLocator(
+            new StepParameterSchema("double", StepParameterType.Boolean, Default: false, Description: "Double-click."),
+            P.WaitForSpinner, P.Timeout(10)),
+        Outputs: P.Outputs(P.UrlOutput),
+        Aliases: [V2Aliases.Alias("browser.click")]);
+
+    protected override async Task<StepResult> RunAsync(StepContext context, PerspectiveSession session, CancellationToken cancellationToken)
+    {
+        var locator = LocatorSpec.From(context);
+        var timeout = P.TimeoutOf(context, 10);
+        var element = locator.First(session.Page);
+        await PerspectiveWaits.CheckNotBrokenAsync(session.Page);
+        try
+        {
+            if (context.Get<bool>("double"))
+                await Await(element.DblClickAsync(new() { Timeout = PerspectiveWaits.Ms(timeout) }), cancellationToken);
+            else
+                await Await(element.ClickAsync(new() { Timeout = PerspectiveWaits.Ms(timeout) }), cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            await PerspectiveWaits.CheckNotBrokenAsync(session.Page);
+            throw new PerspectivePageException($"cannot click {locator}: not found, not visible or not enabled within {P.Seconds(timeout)} s", ex);
+        }
+        if (context.Get<bool>("wait_for_spinner")) await PerspectiveWaits.WaitReadyAsync(session.Page, timeout, cancellationToken);
+        else await PerspectiveWaits.CheckNotBrokenAsync(session.Page);
+        context.Logger.LogStep($"clicked {locator}");
+        return Done(("url", session.Page.Url));
+    }
+}
