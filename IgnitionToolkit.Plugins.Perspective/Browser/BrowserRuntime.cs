@@ -58,7 +58,7 @@ public sealed partial class BrowserRuntime : IAsyncDisposable
         {
             IgnoreHTTPSErrors = _options.IgnoreHttpsErrors,
             ViewportSize = new ViewportSize { Width = _options.ViewportWidth, Height = _options.ViewportHeight },
-        }).WaitAsync(cancellationToken);
+        });
     }
 
     private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)

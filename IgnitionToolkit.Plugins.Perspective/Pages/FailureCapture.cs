@@ -20,7 +20,7 @@ internal static class FailureCapture
     public static async Task<Dictionary<string, object?>> CaptureAsync(StepContext context, PerspectiveSession? session)
     {
         var outputs = new Dictionary<string, object?>();
-        if (session is null || session.Page.IsClosed) return outputs;
+        if (session?.Page is not { IsClosed: false }) return outputs;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         var baseName = $"{context.StepId}-failure";
         try

@@ -16,14 +16,10 @@ public sealed class PerspectiveSession : IAsyncDisposable
 
     private LiveViewStreamer? _liveView;
 
-    private PerspectiveSession(IBrowserContext context, IPage page)
-    {
-        Context = context;
-        Page = page;
-    }
+    private PerspectiveSession(IBrowserContext context) => Context = context;
 
     public IBrowserContext Context { get; }
-    public IPage Page { get; }
+    public IPage Page { get; private set; } = null!;
     /// <summary>Path of the browser step running now (labels live view frames).</summary>
     public string? CurrentStepPath { get; set; }
 
@@ -36,9 +32,12 @@ public sealed class PerspectiveSession : IAsyncDisposable
         if (Find(context) is { Page.IsClosed: false } open) return open;
         var runtime = context.Services.GetService<BrowserRuntime>()
             ?? throw new InvalidOperationException("this host has no browser runtime (Perspective steps run in the Runner, which calls AddPerspectiveSteps)");
-        var browserContext = await runtime.NewContextAsync(cancellationToken);
-        var session = new PerspectiveSession(browserContext, await browserContext.NewPageAsync());
-        context.Items.Set(ItemKey, session);
+        // Not abandoned on cancellation: a context created after the step gave up would never be closed.
+        var browserContext = await runtime.NewContextAsync(CancellationToken.None);
+        var session = new PerspectiveSession(browserContext);
+        context.Items.Set(ItemKey, session); // from now on the engine closes it, whatever happens next
+        session.Page = await browserContext.NewPageAsync();
+        cancellationToken.ThrowIfCancellationRequested();
         runtime.RefreshProcessRecord();
         if (context.Services.GetService<ILiveViewPublisher>() is { } publisher && runtime.Options.LiveViewFramesPerSecond > 0)
             session._liveView = new LiveViewStreamer(session.Page, publisher, context.ExecutionId, () => session.CurrentStepPath,
