@@ -37,6 +37,14 @@ public sealed class RunnerProcessTests(Xunit.Abstractions.ITestOutputHelper outp
         await using var stack = await ToolkitStack.StartAsync();
         var runner = stack.Runners[0];
         var processes = await StartHoldingExecutionAsync(stack, sim, runner);
+        using (var http = new HttpClient { BaseAddress = runner.BaseAddress })
+        {
+            var health = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("health"))!["components"]!["browser"]!;
+            output.WriteLine($"health: {health.ToJsonString()}");
+            Assert.Equal("Healthy", health["status"]!.GetValue<string>());
+            Assert.Contains("Chromium", health["description"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("1 open contexts", health["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
 
         await runner.TerminateAsync(TimeSpan.FromSeconds(30));
 
