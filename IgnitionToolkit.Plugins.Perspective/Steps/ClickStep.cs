@@ -1,6 +1,7 @@
 using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Plugins.Perspective.Pages;
 using IgnitionToolkit.Plugins.Perspective.Sessions;
+using Microsoft.Playwright;
 using P = IgnitionToolkit.Plugins.Perspective.Steps.PerspectiveParameters;
 
 namespace IgnitionToolkit.Plugins.Perspective.Steps;
@@ -21,19 +22,9 @@ public sealed class ClickStep : PerspectiveStep
         var locator = LocatorSpec.From(context);
         var timeout = P.TimeoutOf(context, 10);
         var element = locator.First(session.Page);
-        await PerspectiveWaits.CheckNotBrokenAsync(session.Page);
-        try
-        {
-            if (context.Get<bool>("double"))
-                await Await(element.DblClickAsync(new() { Timeout = PerspectiveWaits.Ms(timeout) }), cancellationToken);
-            else
-                await Await(element.ClickAsync(new() { Timeout = PerspectiveWaits.Ms(timeout) }), cancellationToken);
-        }
-        catch (TimeoutException ex)
-        {
-            await PerspectiveWaits.CheckNotBrokenAsync(session.Page);
-            throw new PerspectivePageException($"cannot click {locator}: not found, not visible or not enabled within {P.Seconds(timeout)} s", ex);
-        }
+        var options = new LocatorClickOptions { Timeout = PerspectiveWaits.Ms(timeout), ClickCount = context.Get<bool>("double") ? 2 : 1 };
+        await ActAsync(session.Page, () => element.ClickAsync(options),
+            $"cannot click {locator}: not found, not visible or not enabled within {P.Seconds(timeout)} s", cancellationToken);
         if (context.Get<bool>("wait_for_spinner")) await PerspectiveWaits.WaitReadyAsync(session.Page, timeout, cancellationToken);
         else await PerspectiveWaits.CheckNotBrokenAsync(session.Page);
         context.Logger.LogStep($"clicked {locator}");

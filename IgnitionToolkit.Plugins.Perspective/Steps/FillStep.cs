@@ -23,18 +23,11 @@ public sealed class FillStep : PerspectiveStep
         var value = context.Get<string>("value") ?? "";
         var timeout = P.TimeoutOf(context, 10);
         var element = locator.First(session.Page);
-        await PerspectiveWaits.CheckNotBrokenAsync(session.Page);
-        try
+        await ActAsync(session.Page, async () =>
         {
-            await Await(element.FillAsync(value, new() { Timeout = PerspectiveWaits.Ms(timeout) }), cancellationToken);
-            if (context.Get<bool>("press_enter"))
-                await Await(element.PressAsync("Enter", new() { Timeout = PerspectiveWaits.Ms(timeout) }), cancellationToken);
-        }
-        catch (TimeoutException ex)
-        {
-            await PerspectiveWaits.CheckNotBrokenAsync(session.Page);
-            throw new PerspectivePageException($"cannot fill {locator}: no visible, enabled, editable element within {P.Seconds(timeout)} s", ex);
-        }
+            await element.FillAsync(value, new() { Timeout = PerspectiveWaits.Ms(timeout) });
+            if (context.Get<bool>("press_enter")) await element.PressAsync("Enter", new() { Timeout = PerspectiveWaits.Ms(timeout) });
+        }, $"cannot fill {locator}: no visible, enabled, editable element within {P.Seconds(timeout)} s", cancellationToken);
         await PerspectiveWaits.CheckNotBrokenAsync(session.Page);
         context.Logger.LogStep($"filled {locator} ({value.Length} characters)");
         return Done();

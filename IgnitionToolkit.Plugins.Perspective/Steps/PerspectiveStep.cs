@@ -45,6 +45,22 @@ public abstract class PerspectiveStep : IStepPlugin
 
     protected static Task<T> Await<T>(Task<T> task, CancellationToken cancellationToken) => task.WaitAsync(cancellationToken);
 
+    /// <summary>Acts on the page: checks it is not broken first, and turns a timeout into <paramref name="timedOut"/>
+    /// (unless the page broke meanwhile: then that is the message).</summary>
+    protected static async Task ActAsync(IPage page, Func<Task> action, string timedOut, CancellationToken cancellationToken)
+    {
+        await PerspectiveWaits.CheckNotBrokenAsync(page);
+        try
+        {
+            await action().WaitAsync(cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            await PerspectiveWaits.CheckNotBrokenAsync(page);
+            throw new PerspectivePageException(timedOut, ex);
+        }
+    }
+
     protected static StepResult Done(params (string Name, object? Value)[] outputs) =>
         StepResult.Completed(outputs.ToDictionary(o => o.Name, o => o.Value));
 }
