@@ -24,7 +24,7 @@ internal sealed record VerifyCheck(string Kind, string? Expected, string? Attrib
         return new VerifyCheck(kind, expected, attribute);
     }
 
-    /// <summary>Null when the condition holds, else what was seen instead.</summary>
+    /// <summary>Whether the condition holds now, and what was seen.</summary>
     public async Task<(bool Holds, string Actual)> EvaluateAsync(ILocator all)
     {
         var first = all.First;
