@@ -20,6 +20,7 @@ public static class CliHost
             .AddLogging()
             .AddToolkitCore(key => configuration[key])
             .AddGatewaySteps()
+            .AddAiSteps(key => configuration[key])
             .AddPerspectiveSteps();
         await using var provider = services.BuildServiceProvider();
 

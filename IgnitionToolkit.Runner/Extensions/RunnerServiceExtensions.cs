@@ -18,7 +18,7 @@ public static class RunnerServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddToolkitCore(key => configuration[key]).AddGatewaySteps().AddPerspectiveSteps();
+        services.AddToolkitCore(key => configuration[key]).AddGatewaySteps().AddAiSteps(key => configuration[key]).AddPerspectiveSteps();
         services.AddOptions<RunnerOptions>()
             .Bind(configuration.GetSection(RunnerOptions.Section))
             .Validate(o => o.MaxConcurrentExecutions >= 1, "Runner:MaxConcurrentExecutions must be at least 1")

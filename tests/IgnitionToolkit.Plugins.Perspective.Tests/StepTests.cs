@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
+using IgnitionToolkit.Testing.Engine;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
 

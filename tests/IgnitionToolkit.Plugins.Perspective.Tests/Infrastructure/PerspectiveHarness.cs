@@ -1,10 +1,9 @@
-using IgnitionToolkit.Core.Engine;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Plugins;
-using IgnitionToolkit.Core.Plugins.Loading;
 using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Perspective.Browser;
+using IgnitionToolkit.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
@@ -17,37 +16,28 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _root = Directory.CreateTempSubdirectory("toolkit-perspective-tests-").FullName;
 
-    private PerspectiveHarness(SimulatorServer sim, ServiceCollection services, RecordingLiveView? liveView)
+    private PerspectiveHarness(SimulatorServer sim, RecordingLiveView? liveView)
     {
         Sim = sim;
         Frames = liveView ?? new RecordingLiveView();
+        var services = new ServiceCollection();
+        services.AddLogging();
         if (liveView is not null) services.AddSingleton<ILiveViewPublisher>(liveView);
         services.AddPerspectiveSteps(o => o.ProcessRecordDirectory = ProcessRecordDirectory);
         _services = services.BuildServiceProvider();
-        Catalog = PluginDiscovery.CreateRegistry(_services,
-            _services.GetServices<IgnitionToolkit.Core.StepPluginAssembly>().Select(a => a.Assembly).Append(typeof(PlaybookEngine).Assembly), null);
-        Engine = new PlaybookEngine(Catalog, new TemplateResolver(), _services);
-        Loader = new PlaybookLoader(Catalog);
+        Engine = new EngineHarness(_services);
     }
 
     public SimulatorServer Sim { get; }
-    public StepPluginRegistry Catalog { get; }
-    public PlaybookEngine Engine { get; }
-    public PlaybookLoader Loader { get; }
+    public EngineHarness Engine { get; }
+    public PlaybookLoader Loader => Engine.Loader;
     public RecordingLiveView Frames { get; }
     public BrowserRuntime Runtime => _services.GetRequiredService<BrowserRuntime>();
     public string Url => Sim.BaseAddress.ToString().TrimEnd('/');
     public string ProcessRecordDirectory => Path.Combine(_root, "browser");
 
-    public string PageUrl(string page) => $"{Url}/data/perspective/client/{Project}/{page.TrimStart('/')}";
-
-    public static async Task<PerspectiveHarness> StartAsync(bool liveView = false)
-    {
-        var sim = await SimulatorServer.StartAsync();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        return new PerspectiveHarness(sim, services, liveView ? new RecordingLiveView() : null);
-    }
+    public static async Task<PerspectiveHarness> StartAsync(bool liveView = false) =>
+        new(await SimulatorServer.StartAsync(), liveView ? new RecordingLiveView() : null);
 
     /// <summary>Loads YAML with the real loader (failing the test on errors) and returns the playbook and its warnings.</summary>
     public (Playbook Playbook, IReadOnlyList<string> Warnings) Load(string yaml)
@@ -57,30 +47,24 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
         return (loaded.Playbook!, [.. loaded.Warnings.Select(w => w.Message)]);
     }
 
+    /// <summary>Starts an execution (parameter <c>gateway_url</c> = the simulator unless given).</summary>
     public RecordingRun Start(Playbook playbook, IReadOnlyDictionary<string, object?>? parameters = null,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null)
-    {
-        var request = new ExecutionRequest(Guid.NewGuid(), playbook, parameters ?? new Dictionary<string, object?> { ["gateway_url"] = Url }, false)
-        {
-            Credentials = credentials ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(),
-            ArtifactDirectory = Path.Combine(_root, "artifacts", Guid.NewGuid().ToString("N")),
-        };
-        var observer = new RecordingObserver();
-        return new RecordingRun(request.ExecutionId, Engine.Start(request, observer, CancellationToken.None), observer);
-    }
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null) =>
+        Engine.Start(playbook, parameters: parameters ?? new Dictionary<string, object?> { ["gateway_url"] = Url }, credentials: credentials);
 
-    /// <summary>Runs a YAML playbook (parameter <c>gateway_url</c> = the simulator) to its end.</summary>
+    /// <summary>Runs a YAML playbook to its end.</summary>
     public async Task<(ExecutionStatus Status, RecordingRun Run)> RunAsync(string yaml,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null)
     {
         var run = Start(Load(yaml).Playbook, credentials: credentials);
-        return (await run.CompletionAsync(), run);
+        return (await run.CompletionAsync(120), run);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
         await Sim.DisposeAsync();
+        Engine.DeleteArtifacts();
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 }

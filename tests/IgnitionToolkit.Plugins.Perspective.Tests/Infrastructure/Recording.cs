@@ -1,40 +1,8 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Testing.Engine;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
-
-internal sealed record RecordingRun(Guid ExecutionId, RunningExecution Running, RecordingObserver Events)
-{
-    public async Task<ExecutionStatus> CompletionAsync(double timeoutSeconds = 120) =>
-        await Running.Completion.WaitAsync(TimeSpan.FromSeconds(timeoutSeconds));
-
-    public StepFinishedEvent Step(string id) => Events.OfType<StepFinishedEvent>().Last(f => f.StepPath == id);
-
-    public object? Output(string step, string name) => Step(step).Outputs.TryGetValue(name, out var v) ? v : null;
-
-    public IReadOnlyList<string> Logs => [.. Events.OfType<LogEvent>().Select(l => l.Message)];
-
-    public IReadOnlyList<ArtifactSavedEvent> Artifacts => Events.OfType<ArtifactSavedEvent>();
-
-    public ArtifactSavedEvent Artifact(string name) => Artifacts.Single(a => a.Name == name);
-
-    public string Failures => string.Join(" | ", Events.OfType<StepFinishedEvent>()
-        .Where(s => s.Status == StepStatus.Failed).Select(s => $"{s.StepPath}: {s.Error}"));
-}
-
-internal sealed class RecordingObserver : IExecutionObserver
-{
-    private readonly List<EngineEvent> _events = [];
-    private readonly Lock _gate = new();
-
-    public ValueTask OnEventAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
-    {
-        lock (_gate) _events.Add(engineEvent);
-        return ValueTask.CompletedTask;
-    }
-
-    public IReadOnlyList<T> OfType<T>() where T : EngineEvent { lock (_gate) return [.. _events.OfType<T>()]; }
-}
 
 internal sealed record Frame(Guid ExecutionId, string? StepPath, byte[] Jpeg, int Width, int Height, DateTimeOffset At);
 
@@ -55,8 +23,13 @@ internal sealed class RecordingLiveView : ILiveViewPublisher
 
 internal static class Expect
 {
+    public static ArtifactSavedEvent Artifact(this RecordingRun run, string name) => run.Artifacts.Single(a => a.Name == name);
+
+    public static string Failures(this RecordingRun run) => string.Join(" | ", run.Finished
+        .Where(s => s.Status == StepStatus.Failed).Select(s => $"{s.StepPath}: {s.Error}"));
+
     public static void Completed(ExecutionStatus status, RecordingRun run) =>
-        Assert.True(status == ExecutionStatus.Completed, $"execution {status}; failures: {run.Failures}");
+        Assert.True(status == ExecutionStatus.Completed, $"execution {status}; failures: {run.Failures()}");
 
     /// <summary>The step failed with a message that contains <paramref name="expected"/> and is not an exception dump.</summary>
     public static string FailedWith(RecordingRun run, string step, string expected)
