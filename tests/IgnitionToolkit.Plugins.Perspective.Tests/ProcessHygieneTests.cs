@@ -15,12 +15,6 @@ public sealed class ProcessCounting
 [Collection(ProcessCounting.Name)]
 public sealed class ProcessHygieneTests
 {
-    private const string OpenPage = """
-        - id: open
-          type: perspective.navigate
-          parameters: { gateway_url: "{{ parameter.gateway_url }}", project: Demo_HMI }
-        """;
-
     [Fact]
     public async Task Execution_end_closes_its_pages_and_disposal_ends_driver_and_chromium()
     {
@@ -30,7 +24,7 @@ public sealed class ProcessHygieneTests
         await using (var h = await PerspectiveHarness.StartAsync())
         {
             var before = BrowserProcesses.Under(own).Select(p => p.Pid).ToHashSet();
-            var (status, run) = await h.RunAsync(Yaml.Playbook(OpenPage));
+            var (status, run) = await h.RunAsync(Yaml.Playbook(Yaml.OpenHome));
             Expect.Completed(status, run);
             started = [.. BrowserProcesses.Under(own).Where(p => !before.Contains(p.Pid))];
             Assert.Contains(started, BrowserProcesses.IsDriver);

@@ -94,10 +94,7 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task Each_execution_has_its_own_browser_context_closed_when_it_ends()
     {
-        var (first, run1) = await _h.RunAsync(Yaml.Playbook("""
-            - id: open
-              type: perspective.navigate
-              parameters: { gateway_url: "{{ parameter.gateway_url }}", project: Demo_HMI }
+        var (first, run1) = await _h.RunAsync(Yaml.Playbook(Yaml.OpenHome, """
             - id: remember
               type: perspective.click
               parameters: { component_path: "C:6" }
@@ -111,10 +108,7 @@ public sealed class SessionTests : IAsyncLifetime
         Expect.Completed(first, run1);
         Assert.Equal(0, _h.Runtime.OpenContexts);
 
-        var (second, run2) = await _h.RunAsync(Yaml.Playbook("""
-            - id: open
-              type: perspective.navigate
-              parameters: { gateway_url: "{{ parameter.gateway_url }}", project: Demo_HMI }
+        var (second, run2) = await _h.RunAsync(Yaml.Playbook(Yaml.OpenHome, """
             - id: fresh
               type: perspective.verify
               parameters: { component_path: "C:7", check: text_equals, expected: "Remembered: no", timeout: 0.5 }
@@ -127,10 +121,7 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task Contexts_of_concurrent_executions_are_separate_and_a_cancelled_one_is_closed()
     {
-        var playbook = _h.Load(Yaml.Playbook("""
-            - id: open
-              type: perspective.navigate
-              parameters: { gateway_url: "{{ parameter.gateway_url }}", project: Demo_HMI }
+        var playbook = _h.Load(Yaml.Playbook(Yaml.OpenHome, """
             - id: hold
               type: perspective.wait_for
               parameters: { selector: "#never", timeout: 120 }
@@ -145,10 +136,7 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task Live_view_publishes_throttled_jpeg_frames_under_200_KB_while_the_page_is_open()
     {
-        var playbook = _h.Load(Yaml.Playbook("""
-            - id: open
-              type: perspective.navigate
-              parameters: { gateway_url: "{{ parameter.gateway_url }}", project: Demo_HMI }
+        var playbook = _h.Load(Yaml.Playbook(Yaml.OpenHome, """
             - id: hold
               type: perspective.wait_for
               parameters: { selector: "#never", timeout: 3 }

@@ -122,10 +122,7 @@ public sealed class StepTests : IAsyncLifetime
     public async Task Wait_for_that_times_out_fails_with_the_locator_and_captures_the_page()
     {
         var clock = Stopwatch.StartNew();
-        var (status, run) = await _h.RunAsync(Yaml.Playbook("""
-            - id: open
-              type: perspective.navigate
-              parameters: { gateway_url: "{{ parameter.gateway_url }}", project: Demo_HMI }
+        var (status, run) = await _h.RunAsync(Yaml.Playbook(Yaml.OpenHome, """
             - id: never
               type: perspective.wait_for
               parameters: { selector: "#does-not-exist", timeout: 1 }
@@ -139,10 +136,7 @@ public sealed class StepTests : IAsyncLifetime
     [Fact]
     public async Task Failed_verify_names_expected_and_actual_and_captures_screenshot_and_html()
     {
-        var (status, run) = await _h.RunAsync(Yaml.Playbook("""
-            - id: open
-              type: perspective.navigate
-              parameters: { gateway_url: "{{ parameter.gateway_url }}", project: Demo_HMI }
+        var (status, run) = await _h.RunAsync(Yaml.Playbook(Yaml.OpenHome, """
             - id: check
               type: perspective.verify
               parameters: { component_path: "C:0", check: text_equals, expected: Running, timeout: 0.5 }
@@ -200,10 +194,7 @@ public sealed class StepTests : IAsyncLifetime
     [Fact]
     public async Task Screenshots_of_page_full_page_and_element_are_png_artifacts()
     {
-        var (status, run) = await _h.RunAsync(Yaml.Playbook("""
-            - id: open
-              type: perspective.navigate
-              parameters: { gateway_url: "{{ parameter.gateway_url }}", project: Demo_HMI }
+        var (status, run) = await _h.RunAsync(Yaml.Playbook(Yaml.OpenHome, """
             - id: page
               type: perspective.screenshot
             - id: full
@@ -228,10 +219,7 @@ public sealed class StepTests : IAsyncLifetime
     [Fact]
     public async Task Bad_locator_parameters_are_reported_by_name()
     {
-        var (status, run) = await _h.RunAsync(Yaml.Playbook("""
-            - id: open
-              type: perspective.navigate
-              parameters: { gateway_url: "{{ parameter.gateway_url }}", project: Demo_HMI }
+        var (status, run) = await _h.RunAsync(Yaml.Playbook(Yaml.OpenHome, """
             - id: click
               type: perspective.click
               parameters: { role: not-a-role }
