@@ -15,7 +15,8 @@ public static class ApiServiceExtensions
     public static WebApplicationBuilder AddToolkitApi(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
-        builder.Services.AddToolkitCore(key => builder.Configuration[key]).AddGatewaySteps().AddAiSteps(key => builder.Configuration[key]);
+        builder.Services.AddToolkitCore(key => builder.Configuration[key]).AddGatewaySteps().AddAiSteps(key => builder.Configuration[key])
+            .AddPerspectiveStepSchemas(); // schemas only: the API never starts a browser
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddProblemDetails();

@@ -20,7 +20,8 @@ public static class CliHost
             .AddLogging()
             .AddToolkitCore(key => configuration[key])
             .AddGatewaySteps()
-            .AddAiSteps(key => configuration[key]);
+            .AddAiSteps(key => configuration[key])
+            .AddPerspectiveSteps();
         await using var provider = services.BuildServiceProvider();
 
         using var cancellation = new CancellationTokenSource();

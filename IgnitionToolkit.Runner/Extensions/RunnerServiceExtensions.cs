@@ -1,5 +1,8 @@
 using IgnitionToolkit.Core;
+using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Plugins.Perspective.Browser;
 using IgnitionToolkit.Runner.Execution;
+using IgnitionToolkit.Runner.Messaging;
 using IgnitionToolkit.Runner.Hosting;
 using IgnitionToolkit.Runner.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +18,7 @@ public static class RunnerServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddToolkitCore(key => configuration[key]).AddGatewaySteps().AddAiSteps(key => configuration[key]);
+        services.AddToolkitCore(key => configuration[key]).AddGatewaySteps().AddAiSteps(key => configuration[key]).AddPerspectiveSteps();
         services.AddOptions<RunnerOptions>()
             .Bind(configuration.GetSection(RunnerOptions.Section))
             .Validate(o => o.MaxConcurrentExecutions >= 1, "Runner:MaxConcurrentExecutions must be at least 1")
@@ -34,6 +37,8 @@ public static class RunnerServiceExtensions
         services.AddHostedService<RunnerShutdownService>();
         services.AddHostedService<HeartbeatService>();
         services.AddHealthChecks().AddCheck<RunnerHealthCheck>("runner", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<BrowserHealthCheck>("browser");
+        services.AddSingleton<ILiveViewPublisher, BusLiveViewPublisher>();
 
         builder.AddRunnerBus();
         return builder;

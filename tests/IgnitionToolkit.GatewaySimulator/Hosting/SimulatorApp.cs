@@ -1,5 +1,6 @@
 using IgnitionToolkit.GatewaySimulator.Endpoints;
 using IgnitionToolkit.GatewaySimulator.Middleware;
+using IgnitionToolkit.GatewaySimulator.Perspective;
 using IgnitionToolkit.GatewaySimulator.State;
 using Microsoft.Extensions.Options;
 
@@ -82,6 +83,7 @@ public static class SimulatorApp
             .MapProjectEndpoints()
             .MapBackupRestartEndpoints()
             .MapModuleEndpoints();
+        app.UsePerspectivePages();
         return app;
     }
 }

@@ -1,0 +1,70 @@
+using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.GatewaySimulator.Hosting;
+using IgnitionToolkit.Plugins.Perspective.Browser;
+using IgnitionToolkit.Testing.Engine;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
+
+/// <summary>The gateway simulator on a free port (real Kestrel, real HTTP), the real engine with the Perspective steps and
+/// a real headless Chromium (started on the first browser step). Dispose it to close the browser and stop the simulator.</summary>
+internal sealed class PerspectiveHarness : IAsyncDisposable
+{
+    public const string Project = "Demo_HMI";
+    private readonly ServiceProvider _services;
+    private readonly string _root = Directory.CreateTempSubdirectory("toolkit-perspective-tests-").FullName;
+
+    private PerspectiveHarness(SimulatorServer sim, RecordingLiveView? liveView)
+    {
+        Sim = sim;
+        Frames = liveView ?? new RecordingLiveView();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        if (liveView is not null) services.AddSingleton<ILiveViewPublisher>(liveView);
+        services.AddPerspectiveSteps(o => o.ProcessRecordDirectory = ProcessRecordDirectory);
+        _services = services.BuildServiceProvider();
+        Engine = new EngineHarness(_services);
+    }
+
+    public SimulatorServer Sim { get; }
+    public EngineHarness Engine { get; }
+    public PlaybookLoader Loader => Engine.Loader;
+    public RecordingLiveView Frames { get; }
+    public BrowserRuntime Runtime => _services.GetRequiredService<BrowserRuntime>();
+    public string Url => Sim.BaseAddress.ToString().TrimEnd('/');
+    public string ProcessRecordDirectory => Path.Combine(_root, "browser");
+
+    public static async Task<PerspectiveHarness> StartAsync(bool liveView = false) =>
+        new(await SimulatorServer.StartAsync(), liveView ? new RecordingLiveView() : null);
+
+    /// <summary>Loads YAML with the real loader (failing the test on errors) and returns the playbook and its warnings.</summary>
+    public (Playbook Playbook, IReadOnlyList<string> Warnings) Load(string yaml)
+    {
+        var loaded = Loader.Load(yaml, "test.yaml");
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Diagnostics.Select(d => d.ToString())));
+        return (loaded.Playbook!, [.. loaded.Warnings.Select(w => w.Message)]);
+    }
+
+    /// <summary>Starts an execution (parameter <c>gateway_url</c> = the simulator unless given).</summary>
+    public RecordingRun Start(Playbook playbook, IReadOnlyDictionary<string, object?>? parameters = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null) =>
+        Engine.Start(playbook, parameters: parameters ?? new Dictionary<string, object?> { ["gateway_url"] = Url }, credentials: credentials);
+
+    /// <summary>Runs a YAML playbook to its end.</summary>
+    public async Task<(ExecutionStatus Status, RecordingRun Run)> RunAsync(string yaml,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null)
+    {
+        var run = Start(Load(yaml).Playbook, credentials: credentials);
+        return (await run.CompletionAsync(120), run);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Sim.DisposeAsync();
+        Engine.DeleteArtifacts();
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+}
