@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core;
@@ -34,6 +35,7 @@ public static class ApiServiceExtensions
 
         builder.AddToolkitPersistence();
         builder.AddToolkitMessaging();
+        builder.AddToolkitLive();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.StepTypes;
@@ -21,6 +22,7 @@ public static class EndpointExtensions
         api.MapPlaybookEndpoints();
         api.MapStepTypeEndpoints();
         api.MapExecutionEndpoints();
+        app.MapToolkitLive();
         app.MapDefaultEndpoints();
         return app;
     }
