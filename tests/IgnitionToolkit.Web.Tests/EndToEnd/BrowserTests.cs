@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IgnitionToolkit.Web.Tests.EndToEnd;
+
+/// <summary>What a user does in the browser against the real API + Runner + Web.</summary>
+[Collection(UiCollection.Name)]
+public sealed class BrowserTests(UiFixture ui)
+{
+    [Fact]
+    public async Task Running_a_playbook_from_the_library_shows_its_steps_turn_green_live()
+    {
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, "playbooks");
+        var card = page.Locator("[data-testid=playbook-card][data-path='utility/wait_and_log.yaml']");
+        await Expect(card).ToBeVisibleAsync();
+        await ui.ScreenshotAsync(page, "playbooks");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Run Wait and Log" }).ClickAsync();
+        var seconds = page.Locator("[data-testid=param-seconds] input, input[data-testid=param-seconds]");
+        await seconds.FillAsync("2");
+        await ui.ScreenshotAsync(page, "run-dialog");
+        await page.GetByTestId("run-start").ClickAsync();
+
+        await page.WaitForURLAsync("**/executions/*");
+        var wait = page.Locator("[data-testid=step][data-step='wait']");
+        await Expect(wait).ToHaveAttributeAsync("data-status", "running"); // seen live, before the end
+        await Expect(page.Locator("[data-testid=step][data-step='before']")).ToHaveAttributeAsync("data-status", "completed");
+        await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "completed");
+        await Expect(page.Locator("[data-testid=step][data-status=completed]")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("log")).ToContainTextAsync("Done waiting.");
+        await ui.ScreenshotAsync(page, "execution-detail");
+
+        await UiFixture.OpenAsync(page, "executions");
+        await Expect(page.GetByTestId("executions-table")).ToContainTextAsync("Wait and Log");
+        await ui.ScreenshotAsync(page, "executions");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Pause_resume_and_cancel_from_the_execution_page()
+    {
+        var (page, errors) = await ui.NewPageAsync();
+        var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 2 });
+        await UiFixture.OpenAsync(page, $"executions/{id}");
+        var status = page.GetByTestId("execution-status");
+        await Expect(status).ToHaveAttributeAsync("data-status", "running");
+
+        await page.GetByTestId("pause").ClickAsync();
+        await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 20_000 });
+        await page.GetByTestId("resume").ClickAsync();
+        await Expect(status).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 20_000 });
+
+        var second = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 60 });
+        await UiFixture.OpenAsync(page, $"executions/{second}");
+        await Expect(page.Locator("[data-testid=step][data-step='wait']")).ToHaveAttributeAsync("data-status", "running");
+        await page.GetByTestId("cancel").ClickAsync();
+        await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "cancelled", new() { Timeout = 20_000 });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Editing_a_playbook_shows_the_validation_error_at_its_line_and_saves_nothing()
+    {
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, "playbooks/view/utility/hello_world.yaml");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Edit YAML" }).ClickAsync();
+        const string broken = "name: Broken\nversion: \"1.0\"\nsteps:\n  - id: one\n    name: One\n    type: utility.no_such_step\n";
+        await page.GetByTestId("yaml-input").FillAsync(broken);
+        await page.GetByTestId("save").ClickAsync();
+
+        await Expect(page.Locator(".yaml-gutter [data-line='6']")).ToHaveClassAsync("gutter-error");
+        await Expect(page.GetByTestId("diagnostics")).ToContainTextAsync("line 6");
+        await Expect(page.GetByTestId("validation-state")).ToHaveTextAsync("Has errors");
+        await ui.ScreenshotAsync(page, "playbook-editor");
+        var stored = await ui.Stack.Http.GetStringAsync("api/v1/playbooks/utility/hello_world.yaml");
+        Assert.DoesNotContain("no_such_step", stored, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Credentials_page_and_narrow_screen_are_usable()
+    {
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, "credentials");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Credentials" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("credentials-missing").Or(page.GetByTestId("credentials-table"))).ToBeVisibleAsync();
+        await ui.ScreenshotAsync(page, "credentials");
+
+        var (narrow, narrowErrors) = await ui.NewPageAsync(390, 844);
+        await UiFixture.OpenAsync(narrow, "playbooks");
+        await Expect(narrow.Locator("[data-testid=playbook-card]").First).ToBeVisibleAsync();
+        var overflow = await narrow.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the playbooks page scrolls sideways on a narrow screen");
+        await ui.ScreenshotAsync(narrow, "playbooks-narrow");
+        Assert.Empty(errors);
+        Assert.Empty(narrowErrors);
+    }
+}
