@@ -14,7 +14,11 @@ public sealed class UiFixture : IAsyncLifetime
     public ToolkitProcess Web { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
-    public static string ImagesDirectory => Path.Combine(RepositoryLayout.Root, "docs", "images");
+    /// <summary><c>docs/images</c> when <c>TOOLKIT_UPDATE_SCREENSHOTS=1</c> (how the committed pictures are made), else
+    /// a folder in the test output, so an ordinary test run leaves the working tree clean.</summary>
+    public static string ImagesDirectory => Environment.GetEnvironmentVariable("TOOLKIT_UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(RepositoryLayout.Root, "docs", "images")
+        : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
     {
