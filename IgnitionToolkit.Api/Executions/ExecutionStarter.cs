@@ -25,6 +25,7 @@ public sealed class ExecutionStarter(
         if (!result.IsValid || result.Playbook is null)
             return ApiProblems.Invalid($"playbook '{path}' is invalid ({result.Errors.Count()} error(s))", DiagnosticDto.From(result.Diagnostics));
         var playbook = result.Playbook;
+        if (PlaybookDtoMapping.IsDisabled(playbook.Metadata)) return ApiProblems.Conflict($"playbook '{path}' is disabled (metadata.enabled: false)");
         var bound = StartParameters.Bind(playbook, request.Parameters);
         if (bound.Errors.Count > 0)
             return ApiProblems.Invalid($"parameters do not match playbook '{path}' ({bound.Errors.Count} error(s))", bound.Errors);

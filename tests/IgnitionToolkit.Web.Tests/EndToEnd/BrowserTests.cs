@@ -96,4 +96,55 @@ public sealed class BrowserTests(UiFixture ui)
         Assert.Empty(errors);
         Assert.Empty(narrowErrors);
     }
+
+    [Fact]
+    public async Task A_paused_debug_execution_shows_its_context_and_variables()
+    {
+        var (page, errors) = await ui.NewPageAsync();
+        var id = await ui.Stack.StartExecutionAsync("debug/breakpoint_demo.yaml", debug: true);
+        await UiFixture.OpenAsync(page, $"executions/{id}");
+        var panel = page.GetByTestId("debug-panel");
+        // Debug mode pauses after every step; the breakpoint (step 2) captures the context.
+        for (var i = 0; i < 5 && !await panel.IsVisibleAsync(); i++)
+            await ResumeToNextStopAsync(page, id);
+        await Expect(panel).ToBeVisibleAsync();
+        await Expect(panel).ToContainTextAsync("pause_here");
+        await Expect(page.GetByTestId("debug-variables")).ToContainTextAsync("before breakpoint");
+        await ui.ScreenshotAsync(page, "debug-panel");
+
+        for (var i = 0; i < 5 && await page.GetByTestId("execution-status").GetAttributeAsync("data-status") != "completed"; i++)
+            await ResumeToNextStopAsync(page, id);
+        await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 20_000 });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_disabled_playbook_cannot_be_started_until_enabled_again()
+    {
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, "playbooks/view/nested/child_greeting.yaml");
+        var enabled = page.Locator("[data-testid=enabled-switch] input, input[data-testid=enabled-switch]");
+        await enabled.ClickAsync();
+        await Expect(page.GetByTestId("run")).ToBeDisabledAsync();
+        using (var refused = await ui.Stack.Http.PostAsync("api/v1/executions", JsonContent("""{"playbook":"nested/child_greeting.yaml","parameters":{}}""")))
+            Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+
+        await enabled.ClickAsync();
+        await Expect(page.GetByTestId("run")).ToBeEnabledAsync();
+        Assert.Empty(errors);
+    }
+
+    /// <summary>Clicks Resume and waits (API state, then page) until the execution stops again: paused or finished.</summary>
+    private async Task ResumeToNextStopAsync(IPage page, Guid id)
+    {
+        var status = page.GetByTestId("execution-status");
+        await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 20_000 });
+        var before = (await ui.Stack.GetExecutionAsync(id))["execution"]!["last_sequence"]!.GetValue<long>();
+        await page.GetByTestId("resume").ClickAsync();
+        var after = await ui.Stack.WaitForAsync(id, e => e["execution"]!["last_sequence"]!.GetValue<long>() > before
+            && Testing.ToolkitStack.Status(e) is "paused" or "completed", 20);
+        await Expect(status).ToHaveAttributeAsync("data-status", Testing.ToolkitStack.Status(after), new() { Timeout = 20_000 });
+    }
+
+    private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }
