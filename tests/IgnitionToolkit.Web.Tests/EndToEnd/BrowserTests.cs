@@ -134,6 +134,31 @@ public sealed class BrowserTests(UiFixture ui)
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Browser_frames_from_the_bus_appear_in_the_live_browser_view()
+    {
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, "playbooks");
+        var jpeg = await page.ScreenshotAsync(new() { Type = ScreenshotType.Jpeg, Quality = 60 });
+        var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 60 });
+        await UiFixture.OpenAsync(page, $"executions/{id}");
+        await Expect(page.Locator("[data-testid=step][data-step='wait']")).ToHaveAttributeAsync("data-status", "running");
+
+        await using var frames = await FramePublisher.StartAsync(ui.Stack.BusPrefix);
+        var view = page.GetByTestId("browser-view").Locator("img");
+        for (var i = 0; i < 40 && !await view.IsVisibleAsync(); i++)
+        {
+            await frames.PublishAsync(id, jpeg, 1280, 800); // like a Runner: a frame about every half second
+            try { await view.WaitForAsync(new() { Timeout = 500 }); } // the picture appears, or send another frame
+            catch (TimeoutException) { }
+        }
+        await Expect(view).ToBeVisibleAsync();
+        Assert.True(await view.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the frame is not a displayable picture");
+        await ui.ScreenshotAsync(page, "live-browser-view");
+        await ui.Stack.SendAsync(id, "cancel");
+        Assert.Empty(errors);
+    }
+
     /// <summary>Clicks Resume and waits (API state, then page) until the execution stops again: paused or finished.</summary>
     private async Task ResumeToNextStopAsync(IPage page, Guid id)
     {
