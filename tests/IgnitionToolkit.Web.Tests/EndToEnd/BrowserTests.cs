@@ -86,6 +86,11 @@ public sealed class BrowserTests(UiFixture ui)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Credentials" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("credentials-missing").Or(page.GetByTestId("credentials-table"))).ToBeVisibleAsync();
         await ui.ScreenshotAsync(page, "credentials");
+        const string background = "() => getComputedStyle(document.querySelector('.mud-main-content') ?? document.body).getPropertyValue('--mud-palette-background').trim()";
+        var light = await page.EvaluateAsync<string>(background);
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.WaitForFunctionAsync($"() => ({background})() !== '{light}'");
+        await ui.ScreenshotAsync(page, "credentials-dark");
 
         var (narrow, narrowErrors) = await ui.NewPageAsync(390, 844);
         await UiFixture.OpenAsync(narrow, "playbooks");
