@@ -56,13 +56,11 @@ public sealed class CredentialsApi(RestClient rest)
 
     public Task<ApiResult<bool>> DeleteAsync(string name) => rest.DeleteAsync("/api/v1/credentials/" + Uri.EscapeDataString(name));
 
-    private static Dictionary<string, object?> Body(CredentialInput i)
+    private static Dictionary<string, object?> Body(CredentialInput i) => new()
     {
-        var body = new Dictionary<string, object?>
-        {
-            ["name"] = i.Name, ["kind"] = i.Kind, ["username"] = i.Username, ["gateway_url"] = i.GatewayUrl, ["description"] = i.Description,
-        };
-        if (!string.IsNullOrEmpty(i.Password)) body["password"] = i.Password;
-        return body;
-    }
+        ["name"] = i.Name,
+        ["kind"] = i.Kind,
+        ["description"] = i.Description,
+        ["fields"] = i.Fields.Where(f => !string.IsNullOrEmpty(f.Value)).ToDictionary(f => f.Key, f => f.Value),
+    };
 }
