@@ -85,6 +85,19 @@ public sealed class BrowserTests(UiFixture ui)
         await UiFixture.OpenAsync(page, "credentials");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Credentials" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("credentials-missing").Or(page.GetByTestId("credentials-table"))).ToBeVisibleAsync();
+        if (await page.GetByTestId("credentials-table").IsVisibleAsync())
+        {
+            // With a vault: create a gateway login; the secret is write-only (never shown again).
+            await page.GetByTestId("new-credential").ClickAsync();
+            await page.GetByLabel("Name").FillAsync("ui-gateway");
+            await page.GetByLabel("gateway_url").FillAsync("http://gateway.example:8088");
+            await page.GetByLabel("username").FillAsync("admin");
+            await page.GetByLabel("password").FillAsync("s3cret-from-ui");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            var row = page.GetByTestId("credentials-table").Locator("tr", new() { HasText = "ui-gateway" });
+            await Expect(row).ToContainTextAsync("password");
+            Assert.DoesNotContain("s3cret-from-ui", await page.ContentAsync(), StringComparison.Ordinal);
+        }
         await ui.ScreenshotAsync(page, "credentials");
         const string background = "() => getComputedStyle(document.querySelector('.mud-main-content') ?? document.body).getPropertyValue('--mud-palette-background').trim()";
         var light = await page.EvaluateAsync<string>(background);
