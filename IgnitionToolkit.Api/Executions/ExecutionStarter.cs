@@ -22,10 +22,10 @@ public sealed class ExecutionStarter(
         var loaded = await validator.LoadFileAsync(path, ct);
         if (loaded is null) return ApiProblems.NotFound($"playbook '{path}' does not exist in the library");
         var (yaml, result) = loaded.Value;
+        if (result.Playbook is { } found && PlaybookDtoMapping.IsDisabled(found.Metadata)) return ApiProblems.Conflict($"playbook '{path}' is disabled (metadata.enabled: false)");
         if (!result.IsValid || result.Playbook is null)
             return ApiProblems.Invalid($"playbook '{path}' is invalid ({result.Errors.Count()} error(s))", DiagnosticDto.From(result.Diagnostics));
         var playbook = result.Playbook;
-        if (PlaybookDtoMapping.IsDisabled(playbook.Metadata)) return ApiProblems.Conflict($"playbook '{path}' is disabled (metadata.enabled: false)");
         var bound = StartParameters.Bind(playbook, request.Parameters);
         if (bound.Errors.Count > 0)
             return ApiProblems.Invalid($"parameters do not match playbook '{path}' ({bound.Errors.Count} error(s))", bound.Errors);
