@@ -89,11 +89,11 @@ public sealed class BrowserTests(UiFixture ui)
         {
             // With a vault: create a gateway login; the secret is write-only (never shown again).
             await page.GetByTestId("new-credential").ClickAsync();
-            await page.GetByLabel("Name").FillAsync("ui-gateway");
-            await page.GetByLabel("gateway_url").FillAsync("http://gateway.example:8088");
-            await page.GetByLabel("username").FillAsync("admin");
-            await page.GetByLabel("password").FillAsync("s3cret-from-ui");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Field(page, "cred-name").FillAsync("ui-gateway");
+            await Field(page, "cred-gateway_url").FillAsync("http://gateway.example:8088");
+            await Field(page, "cred-username").FillAsync("admin");
+            await Field(page, "cred-password").FillAsync("s3cret-from-ui");
+            await page.GetByTestId("cred-save").ClickAsync();
             var row = page.GetByTestId("credentials-table").Locator("tr", new() { HasText = "ui-gateway" });
             await Expect(row).ToContainTextAsync("password");
             Assert.DoesNotContain("s3cret-from-ui", await page.ContentAsync(), StringComparison.Ordinal);
@@ -188,6 +188,9 @@ public sealed class BrowserTests(UiFixture ui)
             && Testing.ToolkitStack.Status(e) is "paused" or "completed", 20);
         await Expect(status).ToHaveAttributeAsync("data-status", Testing.ToolkitStack.Status(after), new() { Timeout = 20_000 });
     }
+
+    /// <summary>The input of a MudBlazor field marked with <paramref name="testId"/>.</summary>
+    private static ILocator Field(IPage page, string testId) => page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]");
 
     private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }
