@@ -18,7 +18,7 @@ public sealed class BrowserTests(UiFixture ui)
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Run Wait and Log" }).ClickAsync();
         var seconds = page.Locator("[data-testid=param-seconds] input, input[data-testid=param-seconds]");
-        await seconds.FillAsync("2");
+        await seconds.FillAsync("5");
         await ui.ScreenshotAsync(page, "run-dialog");
         await page.GetByTestId("run-start").ClickAsync();
 
@@ -85,6 +85,11 @@ public sealed class BrowserTests(UiFixture ui)
         await UiFixture.OpenAsync(page, "credentials");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Credentials" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("credentials-missing").Or(page.GetByTestId("credentials-table"))).ToBeVisibleAsync();
+        const string background = "() => getComputedStyle(document.querySelector('.mud-main-content') ?? document.body).getPropertyValue('--mud-palette-background').trim()";
+        var light = await page.EvaluateAsync<string>(background);
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.WaitForFunctionAsync($"() => ({background})() !== '{light}'");
+        await ui.ScreenshotAsync(page, "credentials-dark");
         if (await page.GetByTestId("credentials-table").IsVisibleAsync())
         {
             // With a vault: create a gateway login; the secret is write-only (never shown again).
@@ -99,11 +104,6 @@ public sealed class BrowserTests(UiFixture ui)
             Assert.DoesNotContain("s3cret-from-ui", await page.ContentAsync(), StringComparison.Ordinal);
         }
         await ui.ScreenshotAsync(page, "credentials");
-        const string background = "() => getComputedStyle(document.querySelector('.mud-main-content') ?? document.body).getPropertyValue('--mud-palette-background').trim()";
-        var light = await page.EvaluateAsync<string>(background);
-        await page.GetByTestId("theme-toggle").ClickAsync();
-        await page.WaitForFunctionAsync($"() => ({background})() !== '{light}'");
-        await ui.ScreenshotAsync(page, "credentials-dark");
 
         var (narrow, narrowErrors) = await ui.NewPageAsync(390, 844);
         await UiFixture.OpenAsync(narrow, "playbooks");
