@@ -23,6 +23,7 @@ public sealed class UiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"Chromium not found at {ChromiumPath} (apt-get install -y chromium)");
+        Assertions.SetDefaultExpectTimeout(20_000); // a loaded CI machine; every wait still ends as soon as the condition holds
         Stack = await ToolkitStack.StartAsync();
         Web = await WebProcess.StartAsync(Stack);
         _playwright = await Playwright.CreateAsync();
