@@ -101,6 +101,7 @@ public sealed class BrowserTests(UiFixture ui)
             await page.GetByTestId("cred-save").ClickAsync();
             var row = page.GetByTestId("credentials-table").Locator("tr", new() { HasText = "ui-gateway" });
             await Expect(row).ToContainTextAsync("password");
+            await Expect(page.GetByTestId("cred-save")).ToBeHiddenAsync();
             Assert.DoesNotContain("s3cret-from-ui", await page.ContentAsync(), StringComparison.Ordinal);
         }
         await ui.ScreenshotAsync(page, "credentials");
