@@ -23,6 +23,7 @@ public sealed class ExecutionStarter(
         var loaded = await validator.LoadFileAsync(path, ct);
         if (loaded is null) return ApiProblems.NotFound($"playbook '{path}' does not exist in the library");
         var (yaml, result) = loaded.Value;
+        if (result.Playbook is { } found && PlaybookDtoMapping.IsDisabled(found.Metadata)) return ApiProblems.Conflict($"playbook '{path}' is disabled (metadata.enabled: false)");
         if (!result.IsValid || result.Playbook is null)
             return ApiProblems.Invalid($"playbook '{path}' is invalid ({result.Errors.Count()} error(s))", DiagnosticDto.From(result.Diagnostics));
         var playbook = result.Playbook;

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core;
@@ -39,6 +40,7 @@ public static class ApiServiceExtensions
         builder.AddToolkitVault();
         builder.AddToolkitArtifacts();
         builder.AddToolkitMessaging();
+        builder.AddToolkitLive();
         return builder;
     }
 }

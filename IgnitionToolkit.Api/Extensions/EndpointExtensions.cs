@@ -1,6 +1,7 @@
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.StepTypes;
@@ -25,6 +26,7 @@ public static class EndpointExtensions
         api.MapExecutionEndpoints();
         api.MapArtifactEndpoints();
         api.MapCredentialEndpoints();
+        app.MapToolkitLive();
         app.MapDefaultEndpoints();
         return app;
     }

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Core.Messaging;
 using MassTransit;
@@ -25,6 +26,7 @@ public static class MessagingExtensions
                     .SetTimeLimit(ExecutionEventConsumer.BatchWindow)
                     .SetConcurrencyLimit(1))) // one batch at a time: events are applied in order
                 .Endpoint(e => e.Name = BusEndpoints.ApiEventsQueue(settings.Prefix));
+            x.AddToolkitLiveConsumers(settings.Prefix);
             x.AddConsumer<RunnerHeartbeatConsumer>().Endpoint(e => e.Name = BusEndpoints.ApiHeartbeatsQueue(settings.Prefix));
             x.UsingRabbitMq((context, cfg) =>
             {

@@ -10,7 +10,8 @@ namespace IgnitionToolkit.Api.Messaging;
 /// one that arrives early waits in <c>pending_events</c> until the gap is filled. Duplicates and reordering change nothing.
 /// Events are applied in batches (one unit of work per execution per batch).
 /// </summary>
-public sealed class ExecutionEventApplier(ToolkitDbContext db, TimeProvider clock, ILogger<ExecutionEventApplier> logger)
+public sealed class ExecutionEventApplier(
+    ToolkitDbContext db, TimeProvider clock, ILogger<ExecutionEventApplier> logger, IEnumerable<IExecutionEventNotifier> notifiers)
 {
     private const int MaxAttempts = 6;
 
@@ -67,9 +68,11 @@ public sealed class ExecutionEventApplier(ToolkitDbContext db, TimeProvider cloc
         execution.Version++;
 
         var projector = new ExecutionEventProjector(db, execution, new StepRows(db, execution.Id), logger);
+        var applied = new List<AppliedEvent>();
         while (queue.Remove(execution.LastAppliedSequence + 1, out var next))
         {
             await projector.ApplyAsync(next.Sequence, next.Kind, next.Timestamp, next.PayloadJson, ct);
+            applied.Add(new AppliedEvent(next.Sequence, next.Kind, next.Timestamp, next.PayloadJson));
             execution.LastAppliedSequence = next.Sequence;
             if (next.Stored is not null) db.PendingEvents.Remove(next.Stored);
         }
@@ -82,5 +85,8 @@ public sealed class ExecutionEventApplier(ToolkitDbContext db, TimeProvider cloc
             });
         }
         await db.SaveChangesAsync(ct);
+        if (applied.Count > 0)
+            foreach (var notifier in notifiers)
+                await notifier.EventsAppliedAsync(new AppliedEvents(executionId, execution.Status, execution.LastAppliedSequence, applied), ct);
     }
 }

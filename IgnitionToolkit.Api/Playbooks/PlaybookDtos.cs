@@ -50,6 +50,10 @@ public static class PlaybookDtoMapping
             s.Id, s.Name, s.Type, s.OnFailure.ToWire(), s.Timeout.TotalSeconds, s.RetryCount)).ToList() ?? [],
         DiagnosticDto.From(result.Diagnostics));
 
+    /// <summary><c>metadata.enabled: false</c> disables a playbook: it is listed but cannot be started.</summary>
+    public static bool IsDisabled(IReadOnlyDictionary<string, object?> metadata) =>
+        metadata.TryGetValue("enabled", out var enabled) && enabled is false || enabled is string s && s.Equals("false", StringComparison.OrdinalIgnoreCase);
+
     private static IReadOnlyList<string> Tags(IReadOnlyDictionary<string, object?> metadata) =>
         metadata.TryGetValue("tags", out var tags) ? tags switch
         {

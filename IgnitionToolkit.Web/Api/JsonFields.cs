@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace IgnitionToolkit.Web.Api;
 
 /// <summary>Lenient readers for the API's JSON: the status page only needs a few fields and must not break on additions.</summary>
-internal static class JsonFields
+public static class JsonFields
 {
     public static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && TryGet(element, name, out var value)

@@ -38,6 +38,20 @@ public sealed class ToolkitApiClient(HttpClient http, ILogger<ToolkitApiClient> 
         }
     }
 
+    /// <summary>The API's /health status and components, or null when the API cannot be reached.</summary>
+    public async Task<(string Status, IReadOnlyDictionary<string, string> Components)?> TryGetHealthAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await GetHealthAsync(ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or JsonException
+                                       or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            return null;
+        }
+    }
+
     private async Task<(string Status, IReadOnlyDictionary<string, string> Components)> GetHealthAsync(CancellationToken ct)
     {
         // /health answers 503 with the same JSON body when a component is unhealthy: read it either way.

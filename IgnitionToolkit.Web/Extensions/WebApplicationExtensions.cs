@@ -1,9 +1,11 @@
 using IgnitionToolkit.Web.Api;
 using IgnitionToolkit.Web.Components;
+using IgnitionToolkit.Web.Live;
+using MudBlazor.Services;
 
 namespace IgnitionToolkit.Web.Extensions;
 
-/// <summary>Registers the Blazor components and the API client, and maps the web app's endpoints.</summary>
+/// <summary>Registers the Blazor components, MudBlazor, the API clients and the live connection, and maps the web app's endpoints.</summary>
 public static class WebApplicationExtensions
 {
     /// <summary>Service-discovery address of the API; <c>Toolkit:ApiBaseAddress</c> overrides it (e.g. http://127.0.0.1:5080).</summary>
@@ -12,21 +14,16 @@ public static class WebApplicationExtensions
     public static WebApplicationBuilder AddToolkitWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
 
         var apiBase = builder.Configuration["Toolkit:ApiBaseAddress"];
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it replaces the default pipeline.
-        builder.Services.AddHttpClient<ToolkitApiClient>(client =>
-                client.BaseAddress = new Uri(string.IsNullOrWhiteSpace(apiBase) ? DefaultApiBaseAddress : apiBase))
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(options =>
-            {
-                // The status page should say "API unreachable" within seconds, not after the default 30 s budget.
-                options.Retry.MaxRetryAttempts = 1;
-                options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(3);
-                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(7);
-            });
-#pragma warning restore EXTEXP0001
+        var baseAddress = new Uri(string.IsNullOrWhiteSpace(apiBase) ? DefaultApiBaseAddress : apiBase);
+        builder.Services.AddHttpClient<ToolkitApiClient>(client => client.BaseAddress = baseAddress).WithQuickFailure();
+        builder.Services.AddHttpClient<RestClient>(client => client.BaseAddress = baseAddress).WithQuickFailure();
+        builder.Services.AddScoped<PlaybooksApi>();
+        builder.Services.AddScoped<ExecutionsApi>();
+        builder.Services.AddScoped<CredentialsApi>();
+        builder.Services.AddScoped<LiveConnection>(); // one per circuit (browser tab)
         return builder;
     }
 
@@ -39,7 +36,22 @@ public static class WebApplicationExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapDownloads();
         app.MapDefaultEndpoints();
         return app;
     }
+
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it replaces the default pipeline.
+    private static void WithQuickFailure(this IHttpClientBuilder client) => client
+        .RemoveAllResilienceHandlers()
+        .AddStandardResilienceHandler(options =>
+        {
+            // Pages should say "API unreachable" within seconds, not after the default 30 s budget.
+            options.Retry.MaxRetryAttempts = 1;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(20);
+            options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(20);
+        });
+#pragma warning restore EXTEXP0001
 }

@@ -23,6 +23,8 @@ public sealed class ToolkitStack : IAsyncDisposable
     }
 
     public string Root { get; }
+    /// <summary>The bus prefix (<c>Toolkit:Bus:Prefix</c>) the services of this stack use.</summary>
+    public string BusPrefix => _environment["Toolkit__Bus__Prefix"];
     public string WorkingDirectory => Path.Combine(Root, "cwd");
     public string Library => Path.Combine(Root, "playbooks");
     /// <summary>The data folder the API and the Runners share (database, artifacts, vault key).</summary>

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using IgnitionToolkit.Api.Messaging;
+using IgnitionToolkit.Core.Messaging;
+using MassTransit;
+
+namespace IgnitionToolkit.Api.Live;
+
+/// <summary>The live hub: SignalR, the notifier the event applier calls, and the browser-frame relay.</summary>
+public static class LiveExtensions
+{
+    public const string HubPath = "/hubs/executions";
+    public const string FramesQueueName = "toolkit-api-frames";
+
+    public static WebApplicationBuilder AddToolkitLive(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddSingleton<IExecutionEventNotifier, HubExecutionEventNotifier>();
+        return builder;
+    }
+
+    /// <summary>Maps the hub; the returned builder is the one place to add <c>RequireAuthorization</c>.</summary>
+    public static HubEndpointConventionBuilder MapToolkitLive(this IEndpointRouteBuilder app) =>
+        app.MapHub<ExecutionsHub>(HubPath);
+
+    /// <summary>Each API instance reads every frame through its own temporary (auto-delete) queue.</summary>
+    public static void AddToolkitLiveConsumers(this IBusRegistrationConfigurator bus, string? prefix)
+    {
+        var queue = $"{BusEndpoints.EntityPrefix(prefix)}{FramesQueueName}-{Guid.NewGuid():N}";
+        bus.AddConsumer<BrowserFrameConsumer>().Endpoint(e =>
+        {
+            e.Name = queue;
+            e.Temporary = true;
+        });
+    }
+}

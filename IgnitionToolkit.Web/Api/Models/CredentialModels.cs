@@ -1,0 +1,30 @@
+namespace IgnitionToolkit.Web.Api.Models;
+
+/// <summary>A saved credential as listed by the API: never a secret, only which fields are set.</summary>
+public sealed record CredentialInfo(string Name, string? Kind, string? Description, IReadOnlyList<string>? FieldsSet, string? GatewayUrl)
+{
+    public bool Has(string field) => FieldsSet?.Contains(field) == true;
+}
+
+/// <summary>The vault's kinds and their fields (as <c>/api/v1/credentials</c> defines them).</summary>
+public static class CredentialKinds
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Fields = new Dictionary<string, string[]>
+    {
+        ["gateway_login"] = ["gateway_url", "username", "password"],
+        ["api_token"] = ["token"],
+        ["generic_secret"] = ["value"],
+    };
+
+    /// <summary>Fields shown in clear; all others are write-only secrets.</summary>
+    public static bool IsPlain(string field) => field is "username" or "gateway_url";
+}
+
+/// <summary>What the credential form sends. Empty fields are not sent: on edit they keep the stored value.</summary>
+public sealed class CredentialInput
+{
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "gateway_login";
+    public string? Description { get; set; }
+    public Dictionary<string, string?> Fields { get; } = [];
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace IgnitionToolkit.Web.Api.Models;
+
+public sealed record PlaybookSummary(
+    string Path, string Name, string? Version, string? Description, string? Category, IReadOnlyList<string> Tags,
+    Dictionary<string, JsonElement>? Metadata, int ParameterCount, int StepCount, bool Valid, int ErrorCount, int WarningCount);
+
+public sealed record PlaybookParameter(string Name, string Type, bool Required, JsonElement? Default, string? Description);
+
+public sealed record PlaybookStep(string Id, string Name, string Type, string OnFailure, double TimeoutSeconds, int RetryCount);
+
+public sealed record Diagnostic(string Severity, string? File, int? Line, int? Column, string? Field, string Message)
+{
+    public bool IsError => string.Equals(Severity, "error", StringComparison.OrdinalIgnoreCase);
+
+    public string Location => Line is { } l ? (Column is { } c ? $"line {l}, column {c}" : $"line {l}") : Field ?? "playbook";
+}
+
+public sealed record PlaybookDetail(
+    PlaybookSummary Summary, string Yaml, IReadOnlyList<PlaybookParameter> Parameters, IReadOnlyList<PlaybookStep> Steps,
+    IReadOnlyList<Diagnostic> Diagnostics);
+
+public sealed record ValidationResult(bool Valid, IReadOnlyList<Diagnostic> Diagnostics);
+
+public sealed record PlaybookSaved(PlaybookSummary Summary, IReadOnlyList<Diagnostic> Diagnostics, string? BackupPath);

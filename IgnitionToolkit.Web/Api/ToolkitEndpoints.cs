@@ -1,0 +1,66 @@
+using IgnitionToolkit.Web.Api.Models;
+
+namespace IgnitionToolkit.Web.Api;
+
+/// <summary>The playbook library endpoints.</summary>
+public sealed class PlaybooksApi(RestClient rest)
+{
+    public static string Encode(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    public Task<ApiResult<List<PlaybookSummary>>> ListAsync(string? search = null) =>
+        rest.GetAsync<List<PlaybookSummary>>("/api/v1/playbooks" + (string.IsNullOrWhiteSpace(search) ? "" : "?search=" + Uri.EscapeDataString(search)));
+
+    public Task<ApiResult<PlaybookDetail>> GetAsync(string path) => rest.GetAsync<PlaybookDetail>("/api/v1/playbooks/" + Encode(path));
+
+    public Task<ApiResult<ValidationResult>> ValidateAsync(string yaml, string? path) =>
+        rest.PostAsync<ValidationResult>("/api/v1/playbooks/validate", new { yaml, path });
+
+    public Task<ApiResult<PlaybookSaved>> CreateAsync(string path, string yaml) =>
+        rest.PostAsync<PlaybookSaved>("/api/v1/playbooks", new { path, yaml });
+
+    public Task<ApiResult<PlaybookSaved>> UpdateAsync(string path, string yaml) =>
+        rest.PutAsync<PlaybookSaved>("/api/v1/playbooks/" + Encode(path), new { yaml });
+
+    public Task<ApiResult<bool>> DeleteAsync(string path) => rest.DeleteAsync("/api/v1/playbooks/" + Encode(path));
+}
+
+/// <summary>The execution endpoints.</summary>
+public sealed class ExecutionsApi(RestClient rest)
+{
+    public Task<ApiResult<Paged<ExecutionSummary>>> ListAsync(int page, int pageSize, IEnumerable<string>? statuses)
+    {
+        var status = statuses is null ? "" : string.Join(',', statuses);
+        return rest.GetAsync<Paged<ExecutionSummary>>($"/api/v1/executions?page={page}&pageSize={pageSize}" + (status.Length > 0 ? "&status=" + status : ""));
+    }
+
+    public Task<ApiResult<ExecutionDetail>> GetAsync(Guid id) => rest.GetAsync<ExecutionDetail>($"/api/v1/executions/{id}");
+
+    public Task<ApiResult<ExecutionSummary>> StartAsync(StartExecution request) => rest.PostAsync<ExecutionSummary>("/api/v1/executions", request);
+
+    /// <summary><paramref name="command"/>: pause, resume, skip, skip-back, cancel.</summary>
+    public Task<ApiResult<bool>> SendAsync(Guid id, string command) => rest.PostAsync<bool>($"/api/v1/executions/{id}/{command}", null);
+
+    /// <summary>The artifacts list; a 404 (endpoint not there) is reported as a problem the page shows quietly.</summary>
+    public Task<ApiResult<List<ArtifactInfo>>> ArtifactsAsync(Guid id) => rest.GetAsync<List<ArtifactInfo>>($"/api/v1/executions/{id}/artifacts");
+}
+
+/// <summary>The credential vault endpoints (write-only secrets).</summary>
+public sealed class CredentialsApi(RestClient rest)
+{
+    public Task<ApiResult<List<CredentialInfo>>> ListAsync() => rest.GetAsync<List<CredentialInfo>>("/api/v1/credentials");
+
+    public Task<ApiResult<bool>> CreateAsync(CredentialInput input) => rest.PostAsync<bool>("/api/v1/credentials", Body(input));
+
+    public Task<ApiResult<bool>> UpdateAsync(CredentialInput input) =>
+        rest.PutAsync<bool>("/api/v1/credentials/" + Uri.EscapeDataString(input.Name), Body(input));
+
+    public Task<ApiResult<bool>> DeleteAsync(string name) => rest.DeleteAsync("/api/v1/credentials/" + Uri.EscapeDataString(name));
+
+    private static Dictionary<string, object?> Body(CredentialInput i) => new()
+    {
+        ["name"] = i.Name,
+        ["kind"] = i.Kind,
+        ["description"] = i.Description,
+        ["fields"] = i.Fields.Where(f => !string.IsNullOrEmpty(f.Value)).ToDictionary(f => f.Key, f => f.Value),
+    };
+}

@@ -1,0 +1,25 @@
+namespace IgnitionToolkit.Testing;
+
+/// <summary>Starts the built Web app as a process pointed at a running API (service discovery entry
+/// <c>services:api:http:0</c>, as the AppHost sets it).</summary>
+public static class WebProcess
+{
+    public static async Task<ToolkitProcess> StartAsync(ToolkitStack stack)
+    {
+        var api = stack.Api.BaseAddress.ToString().TrimEnd('/');
+        var web = ToolkitProcess.Start("IgnitionToolkit.Web", stack.WorkingDirectory, new Dictionary<string, string>
+        {
+            ["services__api__http__0"] = api,
+        });
+        try
+        {
+            await web.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            await web.DisposeAsync();
+            throw;
+        }
+        return web;
+    }
+}

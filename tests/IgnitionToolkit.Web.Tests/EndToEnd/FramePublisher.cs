@@ -1,0 +1,36 @@
+using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Testing;
+using MassTransit;
+
+namespace IgnitionToolkit.Web.Tests.EndToEnd;
+
+/// <summary>Publishes <see cref="BrowserFrame"/> messages as a Runner does, on the stack's prefixed bus.</summary>
+public sealed class FramePublisher : IAsyncDisposable
+{
+    private readonly IBusControl _bus;
+
+    private FramePublisher(IBusControl bus) => _bus = bus;
+
+    public static async Task<FramePublisher> StartAsync(string busPrefix)
+    {
+        var broker = new Uri(TestServices.RabbitMq);
+        var credentials = broker.UserInfo.Split(':', 2);
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(broker.Host, (ushort)(broker.Port > 0 ? broker.Port : 5672), "/", h =>
+            {
+                h.Username(Uri.UnescapeDataString(credentials[0]));
+                if (credentials.Length > 1) h.Password(Uri.UnescapeDataString(credentials[1]));
+            });
+            cfg.MessageTopology.SetEntityNameFormatter(
+                new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, BusEndpoints.EntityPrefix(busPrefix)));
+        });
+        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        return new FramePublisher(bus);
+    }
+
+    public Task PublishAsync(Guid executionId, byte[] jpeg, int width, int height) =>
+        _bus.Publish(new BrowserFrame(executionId, "wait", jpeg, width, height, DateTimeOffset.UtcNow));
+
+    public async ValueTask DisposeAsync() => await _bus.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(15)).Token);
+}

@@ -1,0 +1,80 @@
+using IgnitionToolkit.Testing;
+using Microsoft.Playwright;
+
+namespace IgnitionToolkit.Web.Tests.EndToEnd;
+
+/// <summary>API + Runner + Web as real processes and one headless Debian Chromium, shared by the browser tests.</summary>
+public sealed class UiFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public ToolkitStack Stack { get; private set; } = null!;
+    public ToolkitProcess Web { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary><c>docs/images</c> when <c>TOOLKIT_UPDATE_SCREENSHOTS=1</c> (how the committed pictures are made), else
+    /// a folder in the test output, so an ordinary test run leaves the working tree clean.</summary>
+    public static string ImagesDirectory => Environment.GetEnvironmentVariable("TOOLKIT_UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(RepositoryLayout.Root, "docs", "images")
+        : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"Chromium not found at {ChromiumPath} (apt-get install -y chromium)");
+        Assertions.SetDefaultExpectTimeout(20_000); // a loaded CI machine; every wait still ends as soon as the condition holds
+        Stack = await ToolkitStack.StartAsync();
+        Web = await WebProcess.StartAsync(Stack);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A 1280×800 page on the Web app that records browser console errors.</summary>
+    public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Web.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
+        page.PageError += (_, e) => { lock (errors) errors.Add(e); };
+        return (page, errors);
+    }
+
+    /// <summary>Opens a page and waits until it is interactive (the circuit is up and the live connection is connected).</summary>
+    public static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected");
+    }
+
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ImagesDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ImagesDirectory, name + ".png") });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (Web is not null) await Web.DisposeAsync();
+        if (Stack is not null) await Stack.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class UiCollection : ICollectionFixture<UiFixture>
+{
+    public const string Name = "ui";
+}
