@@ -7,9 +7,7 @@ var app = builder.Build();
 if (MigrateCommand.IsRequested(args))
     return await MigrateCommand.RunAsync(app);
 
-app.MapToolkitApi();
-await app.RunAsync();
-return 0;
+return await ToolkitHostRunner.RunToolkitAsync(app.MapToolkitApi); // invalid settings: one clear message, exit code 2
 
 /// <summary>Entry point, visible to the functional tests (WebApplicationFactory).</summary>
 public partial class Program;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Observability;
+using IgnitionToolkit.Api.Options;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core;
@@ -34,6 +36,8 @@ public static class ApiServiceExtensions
 
         builder.AddToolkitPersistence();
         builder.AddToolkitMessaging();
+        builder.AddApiSettings();
+        builder.AddApiObservability();
         return builder;
     }
 }

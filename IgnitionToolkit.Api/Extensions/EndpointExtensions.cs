@@ -1,7 +1,9 @@
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Meta;
+using IgnitionToolkit.Api.OpenApi;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.StepTypes;
+using IgnitionToolkit.Api.Versioning;
 
 namespace IgnitionToolkit.Api.Extensions;
 
@@ -14,7 +16,9 @@ public static class EndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLegacyApiRedirects();
         app.MapOpenApi();
+        app.MapApiReference();
 
         var api = app.MapGroup(ApiPrefix);
         api.MapVersionEndpoints();

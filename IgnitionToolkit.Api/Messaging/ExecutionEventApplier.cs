@@ -66,6 +66,7 @@ public sealed class ExecutionEventApplier(ToolkitDbContext db, TimeProvider cloc
         execution.RunnerId ??= fresh[0].RunnerId;
         execution.Version++;
 
+        var statusBefore = execution.Status;
         var projector = new ExecutionEventProjector(db, execution, new StepRows(db, execution.Id), logger);
         while (queue.Remove(execution.LastAppliedSequence + 1, out var next))
         {
@@ -82,5 +83,6 @@ public sealed class ExecutionEventApplier(ToolkitDbContext db, TimeProvider cloc
             });
         }
         await db.SaveChangesAsync(ct);
+        Observability.ExecutionMetrics.Transition(execution.PlaybookPath, statusBefore, execution.Status);
     }
 }
