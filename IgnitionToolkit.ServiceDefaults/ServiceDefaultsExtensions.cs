@@ -78,11 +78,6 @@ public static class ServiceDefaultsExtensions
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
             .AddCheck<DiskSpaceHealthCheck>("disk", tags: ["ready"])
             .AddCheck<DataFolderWritableHealthCheck>("data_folder", tags: ["ready"]);
-        // MassTransit registers its bus check as "masstransit-bus"; /health calls that component "broker".
-        builder.Services.PostConfigure<HealthCheckServiceOptions>(o =>
-        {
-            foreach (var r in o.Registrations.Where(r => r.Name == "masstransit-bus")) r.Name = "broker";
-        });
         return builder;
     }
 

@@ -56,14 +56,14 @@ public sealed class StackOperationsTests(StackFixture fixture) : IClassFixture<S
     public async Task Health_lists_the_components()
     {
         var api = JsonNode.Parse(await Stack.Http.GetStringAsync("health"))!["components"]!.AsObject();
-        foreach (var name in new[] { "database", "broker", "disk", "data_folder" })
+        foreach (var name in new[] { "database", "masstransit-bus", "disk", "data_folder" })
             Assert.True(api.ContainsKey(name), $"API /health lacks {name}: {api.ToJsonString()}");
         Assert.Equal("Healthy", api["data_folder"]!["status"]!.GetValue<string>());
         Assert.Contains("MB free", api["disk"]!["description"]!.GetValue<string>());
 
         using var http = new HttpClient { BaseAddress = Stack.Runners[0].BaseAddress };
         var runner = JsonNode.Parse(await http.GetStringAsync("health"))!["components"]!.AsObject();
-        foreach (var name in new[] { "runner", "broker", "disk", "data_folder" })
+        foreach (var name in new[] { "runner", "masstransit-bus", "disk", "data_folder" })
             Assert.True(runner.ContainsKey(name), $"Runner /health lacks {name}: {runner.ToJsonString()}");
     }
 
