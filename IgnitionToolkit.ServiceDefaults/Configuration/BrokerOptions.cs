@@ -13,6 +13,6 @@ public sealed class BrokerOptions
     public bool WaitUntilStarted { get; set; }
 
     public static void Rules(BrokerOptions o, SettingRules rules) => rules.Check(
-        string.IsNullOrEmpty(o.Prefix) || (o.Prefix.Length <= 40 && o.Prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')),
-        $"{Section}:Prefix", "must be at most 40 letters, digits, '-', '_' or '.'");
+        string.IsNullOrEmpty(o.Prefix) || (o.Prefix.Length <= 100 && o.Prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')),
+        $"{Section}:Prefix", "must be at most 100 letters, digits, '-', '_' or '.'");
 }

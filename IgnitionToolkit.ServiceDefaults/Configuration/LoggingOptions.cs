@@ -8,8 +8,11 @@ public sealed class LoggingOptions
     /// <summary>Folder of the log files (default <c>&lt;data&gt;/logs</c>).</summary>
     public string? Directory { get; set; }
 
-    /// <summary><c>auto</c> (compact JSON in Production, text elsewhere), <c>text</c> or <c>json</c>.</summary>
+    /// <summary>Log files: <c>auto</c> (compact JSON in Production, text elsewhere), <c>text</c> or <c>json</c>.</summary>
     public string Format { get; set; } = "auto";
+
+    /// <summary>Console: <c>text</c> (default, in every environment: tools and people read it) or <c>json</c> (compact).</summary>
+    public string ConsoleFormat { get; set; } = "text";
 
     /// <summary>Size at which a log file rolls over to the next one, in MB.</summary>
     public int FileSizeLimitMB { get; set; } = 50;
@@ -25,6 +28,7 @@ public sealed class LoggingOptions
 
     public static void Rules(LoggingOptions o, SettingRules rules) => rules
         .OneOf(o.Format, $"{Section}:Format", "auto", "text", "json")
+        .OneOf(o.ConsoleFormat, $"{Section}:ConsoleFormat", "text", "json")
         .AtLeast(o.FileSizeLimitMB, 1, $"{Section}:FileSizeLimitMB")
         .AtLeast(o.RetainedFiles, 1, $"{Section}:RetainedFiles");
 

@@ -14,7 +14,7 @@ namespace IgnitionToolkit.ServiceDefaults.Logging;
 /// <summary>
 /// Serilog as the service's logging provider (levels still come from <c>Logging:LogLevel</c>, and the OpenTelemetry
 /// provider keeps exporting): console, <c>&lt;logs&gt;/&lt;service&gt;.log</c> and <c>&lt;logs&gt;/&lt;service&gt;-errors.log</c>
-/// rolling at 50 MB with 10 files kept, compact JSON in Production, secrets masked, execution id on execution lines.
+/// rolling at 50 MB with 10 files kept, files in compact JSON in Production (console text unless configured), secrets masked, execution id on execution lines.
 /// </summary>
 public static class ToolkitLogging
 {
@@ -43,7 +43,7 @@ public static class ToolkitLogging
 
         if (options.Console)
         {
-            if (json) logger.WriteTo.Console(new CompactJsonFormatter());
+            if (string.Equals(options.ConsoleFormat, "json", StringComparison.OrdinalIgnoreCase)) logger.WriteTo.Console(new CompactJsonFormatter());
             else logger.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
         }
         if (options.Files)
