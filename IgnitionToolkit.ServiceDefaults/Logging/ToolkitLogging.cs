@@ -19,8 +19,8 @@ namespace IgnitionToolkit.ServiceDefaults.Logging;
 public static class ToolkitLogging
 {
     public const string TextTemplate =
-        "[{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3}] {SourceContext}{ExecutionTag}: {Message:lj}{NewLine}{Exception}";
-    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}{ExecutionTag}: {Message:lj}{NewLine}{Exception}";
+        "[{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3}] {SourceContext}{ExecutionTag}: {Message:l}{NewLine}{Exception}";
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}{ExecutionTag}: {Message:l}{NewLine}{Exception}";
 
     /// <summary>Short service name used for the file names: <c>IgnitionToolkit.Api</c> → <c>api</c>.</summary>
     public static string ServiceName(string applicationName) =>

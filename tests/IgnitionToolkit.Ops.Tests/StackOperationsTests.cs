@@ -47,9 +47,18 @@ public sealed class StackOperationsTests(StackFixture fixture) : IClassFixture<S
         var text = await ScrapeUntilAsync(runner, t => t.Contains("toolkit_runner_executions_finished_total{", StringComparison.Ordinal));
         Assert.Matches(@"toolkit_step_duration_seconds_bucket\{[^}]*step_type=""utility.log""", text);
         Assert.Matches(@"toolkit_step_duration_seconds_count\{[^}]*step_type=""utility.wait""[^}]*\} 1", text);
-        Assert.Matches(@"toolkit_runner_executions_finished_total\{[^}]*status=""completed""[^}]*\} 1", text);
+        Assert.Matches(@"toolkit_runner_executions_finished_total\{[^}]*playbook=""ops/secret_log.yaml""[^}]*status=""completed""[^}]*\} 1", text);
         Assert.Contains("toolkit_runner_capacity", text);
         Assert.Contains("toolkit_runner_executions_active", text);
+    }
+
+    [Fact]
+    public async Task Runner_metrics_measure_gateway_calls_and_count_their_errors()
+    {
+        var text = await ScrapeUntilAsync(Stack.Runners[0], t => t.Contains("toolkit_gateway_errors_total{", StringComparison.Ordinal));
+        Assert.Matches(@"toolkit_gateway_request_duration_seconds_count\{[^}]*method=""GET""[^}]*status_code=""200""[^}]*\} [1-9]", text);
+        Assert.Matches(@"toolkit_gateway_errors_total\{[^}]*reason=""connection""[^}]*\} [1-9]", text);
+        Assert.Matches(@"toolkit_runner_executions_finished_total\{[^}]*playbook=""ops/ping.yaml""[^}]*status=""failed""[^}]*\} 1", text);
     }
 
     [Fact]
@@ -107,8 +116,8 @@ public sealed class StackOperationsTests(StackFixture fixture) : IClassFixture<S
             await Task.Delay(200);
         } while (DateTime.UtcNow < deadline);
 
-        var executionLines = runnerLog.Split('\n').Where(l => l.Contains("token is", StringComparison.Ordinal) || l.Contains(" started", StringComparison.Ordinal) && l.Contains("Execution", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(executionLines);
+        var executionLines = runnerLog.Split('\n').Where(l => l.Contains(id, StringComparison.Ordinal) || l.Contains("token is", StringComparison.Ordinal)).ToList();
+        Assert.True(executionLines.Count >= 3, string.Join('\n', executionLines)); // received, started, the step's line, ended...
         Assert.All(executionLines, l => Assert.Contains($"[exec {id}]", l));
         Assert.Contains("token is ***", runnerLog);
         Assert.Contains(id, apiLog);
