@@ -15,15 +15,21 @@ public sealed class ExecutionGaugeSampler(IServiceScopeFactory scopes, IOptions<
 {
     private static readonly string[] Running = [ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire()];
     private static readonly string Pending = ExecutionStatus.Pending.ToWire();
-    private long _running;
-    private long _queued;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // One pair of gauges per process (the meter is static); the latest sample of any API host in the process wins.
+    private static long _running;
+    private static long _queued;
+    private static readonly Lazy<bool> Gauges = new(() =>
     {
         ToolkitTelemetry.Meter.CreateObservableGauge("toolkit.executions.running", () => Interlocked.Read(ref _running), "{execution}",
             "Executions running or paused (all Runners)");
         ToolkitTelemetry.Meter.CreateObservableGauge("toolkit.executions.queued", () => Interlocked.Read(ref _queued), "{execution}",
             "Executions waiting for a Runner (pending)");
+        return true;
+    });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _ = Gauges.Value;
         using var timer = new PeriodicTimer(options.Value.SampleInterval);
         do
         {
