@@ -10,9 +10,7 @@ if (MigrateCommand.IsRequested(args))
 if (RotateVaultKeyCommand.IsRequested(args))
     return await RotateVaultKeyCommand.RunAsync(app);
 
-app.MapToolkitApi();
-await app.RunAsync();
-return 0;
+return await ToolkitHostRunner.RunToolkitAsync(app.MapToolkitApi); // invalid settings: one clear message, exit code 2
 
 /// <summary>Entry point, visible to the functional tests (WebApplicationFactory).</summary>
 public partial class Program;

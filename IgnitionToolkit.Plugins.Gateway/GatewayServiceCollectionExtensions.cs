@@ -20,6 +20,7 @@ public static class GatewayServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => GatewayHttp.CreatePrimaryHandler(sp.GetRequiredService<IOptions<GatewayClientOptions>>().Value))
             .AddResilienceHandler("gateway", (builder, context) =>
                 builder.AddRetry(GatewayHttp.CreateRetryOptions(context.ServiceProvider.GetRequiredService<IOptions<GatewayClientOptions>>().Value)));
+        services.AddHttpClient(GatewayHttp.ClientName).AddHttpMessageHandler(() => new GatewayMetricsHandler()); // inside the retries: one measurement per attempt
 
         services.TryAddSingleton(sp => new GatewayConnectionFactory(
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<GatewayClientOptions>>().Value));

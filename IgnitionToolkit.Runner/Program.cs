@@ -6,5 +6,4 @@ if (CliApp.IsCliInvocation(args))
     return await CliHost.RunAsync(args);
 }
 
-await RunnerApplication.Build(args).RunAsync();
-return 0;
+return await ToolkitHostRunner.RunToolkitAsync(() => RunnerApplication.Build(args));

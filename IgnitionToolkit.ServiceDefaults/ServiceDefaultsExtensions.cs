@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using IgnitionToolkit.Core.Configuration;
+using IgnitionToolkit.ServiceDefaults.Health;
+using IgnitionToolkit.ServiceDefaults.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +14,7 @@ using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Shared service wiring: OpenTelemetry, health checks, Prometheus, service discovery, HTTP resilience.</summary>
+/// <summary>Shared service wiring: Serilog, validated settings, OpenTelemetry, health checks, Prometheus, service discovery, HTTP resilience.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string HealthPath = "/health";
@@ -22,6 +26,9 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.Logging.ClearProviders(); // Serilog writes the console; OpenTelemetry exports
+        builder.AddToolkitLogging();
+        builder.AddSharedSettings();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
@@ -66,14 +73,18 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.Services.TryAddSingleton(ToolkitPaths.Resolve(key => builder.Configuration[key]));
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
+            .AddCheck<DiskSpaceHealthCheck>("disk", tags: ["ready"])
+            .AddCheck<DataFolderWritableHealthCheck>("data_folder", tags: ["ready"]);
         return builder;
     }
 
     /// <summary>Maps <c>/health</c> (all checks, JSON detail), <c>/alive</c> (liveness) and <c>/metrics</c> (Prometheus).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate(); // settings first: mapping health resolves services
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         app.MapPrometheusScrapingEndpoint(MetricsPath);

@@ -4,6 +4,8 @@ using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Live;
+using IgnitionToolkit.Api.Observability;
+using IgnitionToolkit.Api.Options;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core;
@@ -41,6 +43,8 @@ public static class ApiServiceExtensions
         builder.AddToolkitArtifacts();
         builder.AddToolkitMessaging();
         builder.AddToolkitLive();
+        builder.AddApiSettings();
+        builder.AddApiObservability();
         return builder;
     }
 }

@@ -3,8 +3,10 @@ using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Meta;
+using IgnitionToolkit.Api.OpenApi;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.StepTypes;
+using IgnitionToolkit.Api.Versioning;
 
 namespace IgnitionToolkit.Api.Extensions;
 
@@ -17,7 +19,9 @@ public static class EndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLegacyApiRedirects();
         app.MapOpenApi();
+        app.MapApiReference();
 
         var api = app.MapGroup(ApiPrefix);
         api.MapVersionEndpoints();

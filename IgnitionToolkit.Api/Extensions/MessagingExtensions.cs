@@ -45,7 +45,7 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(10);
         });
 
-        builder.Services.AddSingleton(HeartbeatMonitorOptions.From(builder.Configuration));
+        builder.Services.AddSingleton(_ => HeartbeatMonitorOptions.From(builder.Configuration)); // validated at start-up (ExecutionsOptions)
         builder.Services.AddSingleton<HeartbeatMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HeartbeatMonitor>());
         return builder;

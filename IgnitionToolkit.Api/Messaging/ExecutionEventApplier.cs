@@ -67,6 +67,7 @@ public sealed class ExecutionEventApplier(
         execution.RunnerId ??= fresh[0].RunnerId;
         execution.Version++;
 
+        var statusBefore = execution.Status;
         var projector = new ExecutionEventProjector(db, execution, new StepRows(db, execution.Id), logger);
         var applied = new List<AppliedEvent>();
         while (queue.Remove(execution.LastAppliedSequence + 1, out var next))
@@ -88,5 +89,6 @@ public sealed class ExecutionEventApplier(
         if (applied.Count > 0)
             foreach (var notifier in notifiers)
                 await notifier.EventsAppliedAsync(new AppliedEvents(executionId, execution.Status, execution.LastAppliedSequence, applied), ct);
+        Observability.ExecutionMetrics.Transition(execution.PlaybookPath, statusBefore, execution.Status);
     }
 }

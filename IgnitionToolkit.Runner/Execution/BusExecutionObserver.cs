@@ -37,6 +37,9 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
         _pump = Task.Run(PumpAsync, CancellationToken.None);
     }
 
+    /// <summary>Traces and metrics of the execution, fed with every event (optional).</summary>
+    public Observability.ExecutionTelemetry? Telemetry { get; init; }
+
     /// <summary>True once an <see cref="ExecutionFinishedEvent"/> went through.</summary>
     public bool SawFinished { get; private set; }
 
@@ -45,6 +48,7 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
         try
         {
             var completed = WithCancelReason(engineEvent);
+            Telemetry?.OnEvent(completed);
             var (kind, payload) = EventPayloadJson.FromEngineEvent(completed);
             lock (_gate)
             {

@@ -31,7 +31,11 @@ public sealed partial class ExecutionLauncher(
             return;
         }
 
-        var observer = new BusExecutionObserver(message.ExecutionId, identity.Id, bus, logger, () => owned.CancelReason, lifetime.ApplicationStopped);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = message.ExecutionId }); // every log line of the execution
+        var observer = new BusExecutionObserver(message.ExecutionId, identity.Id, bus, logger, () => owned.CancelReason, lifetime.ApplicationStopped)
+        {
+            Telemetry = new Observability.ExecutionTelemetry(message.ExecutionId, message.PlaybookPath, System.Diagnostics.Activity.Current?.Context ?? default),
+        };
         if (registry.IsShuttingDown) owned.Cancel(ShutdownReason);
         Task<ExecutionStatus> completion;
         try

@@ -19,12 +19,7 @@ public static class RunnerServiceExtensions
         var configuration = builder.Configuration;
 
         services.AddToolkitCore(key => configuration[key]).AddGatewaySteps().AddAiSteps(key => configuration[key]).AddPerspectiveSteps();
-        services.AddOptions<RunnerOptions>()
-            .Bind(configuration.GetSection(RunnerOptions.Section))
-            .Validate(o => o.MaxConcurrentExecutions >= 1, "Runner:MaxConcurrentExecutions must be at least 1")
-            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "Runner:HeartbeatInterval must be positive")
-            .Validate(o => o.SlotWaitTimeout > TimeSpan.Zero, "Runner:SlotWaitTimeout must be positive")
-            .ValidateOnStart();
+        services.AddRunnerSettings(configuration);
         services.AddSingleton(sp => RunnerIdentity.From(sp.GetRequiredService<IOptions<RunnerOptions>>().Value));
         services.AddSingleton<ExecutionRegistry>();
         services.TryAddSingleton(TimeProvider.System);
@@ -36,6 +31,7 @@ public static class RunnerServiceExtensions
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<RunnerShutdownService>();
         services.AddHostedService<HeartbeatService>();
+        services.AddHostedService<Observability.RunnerGauges>();
         services.AddHealthChecks().AddCheck<RunnerHealthCheck>("runner", tags: ["ready"]);
         services.AddHealthChecks().AddCheck<BrowserHealthCheck>("browser");
         services.AddSingleton<ILiveViewPublisher, BusLiveViewPublisher>();

@@ -1,0 +1,80 @@
+using IgnitionToolkit.Testing;
+
+namespace IgnitionToolkit.Ops.Tests;
+
+/// <summary>Wrong settings stop a service at start-up with a message naming the environment variable (exit code 2).</summary>
+public sealed class StartupRefusalTests
+{
+    private static Dictionary<string, string> Environment(params (string Key, string Value)[] extra)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "toolkit-ops-" + Guid.NewGuid().ToString("N"));
+        var env = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__messaging"] = TestServices.RabbitMq,
+            ["Toolkit__Bus__Prefix"] = "ops" + Guid.NewGuid().ToString("N")[..10],
+            ["Toolkit__DataDirectory"] = Path.Combine(root, "data"),
+            ["Toolkit__PlaybooksDirectory"] = Path.Combine(root, "playbooks"),
+        };
+        foreach (var (key, value) in extra) env[key] = value;
+        return env;
+    }
+
+    private static async Task<string> ExpectRefusalAsync(string project, Dictionary<string, string> environment)
+    {
+        var cwd = Directory.CreateTempSubdirectory("toolkit-ops-cwd-").FullName;
+        await using var process = ToolkitProcess.Start(project, cwd, environment);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!process.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.True(process.HasExited, $"{project} did not refuse to start:\n{process.Output}");
+        Assert.Equal(2, process.ExitCode);
+        // the output pipes may still be draining after the exit
+        while (!process.Output.Contains("the configuration is invalid", StringComparison.Ordinal) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.DoesNotContain("   at ", process.Output); // a message, not a stack trace
+        return process.Output;
+    }
+
+    [Fact]
+    public async Task Api_names_the_invalid_variables()
+    {
+        var output = await ExpectRefusalAsync("IgnitionToolkit.Api", Environment(
+            ("Toolkit__Executions__HeartbeatTimeout", "-5"), ("Toolkit__Logging__RetainedFiles", "0"), ("Toolkit__Metrics__SampleInterval", "00:00:00")));
+        Assert.Contains("Toolkit__Executions__HeartbeatTimeout must be a positive duration", output);
+        Assert.Contains("Toolkit__Logging__RetainedFiles must be at least 1", output);
+        Assert.Contains("Toolkit__Metrics__SampleInterval must be a positive duration", output);
+    }
+
+    [Fact]
+    public async Task Runner_names_the_invalid_variables()
+    {
+        var output = await ExpectRefusalAsync("IgnitionToolkit.Runner", Environment(
+            ("Runner__MaxConcurrentExecutions", "0"), ("Toolkit__Gateway__RequestTimeout", "-00:00:01"), ("Toolkit__Logging__Format", "xml")));
+        Assert.Contains("Runner__MaxConcurrentExecutions must be at least 1", output);
+        Assert.Contains("Toolkit__Gateway__RequestTimeout must be a positive duration", output);
+        Assert.Contains("Toolkit__Logging__Format must be one of auto, text, json", output);
+    }
+
+    [Fact]
+    public async Task Production_refuses_the_default_broker_credentials_on_a_remote_host()
+    {
+        var env = Environment(("ConnectionStrings__messaging", "amqp://guest:guest@rabbitmq.example.net:5672"),
+            ("ASPNETCORE_ENVIRONMENT", "Production"), ("DOTNET_ENVIRONMENT", "Production"));
+        foreach (var project in new[] { "IgnitionToolkit.Api", "IgnitionToolkit.Runner" })
+        {
+            var output = await ExpectRefusalAsync(project, env);
+            Assert.Contains("ConnectionStrings__messaging uses RabbitMQ's default user 'guest'", output);
+            Assert.Contains("ConnectionStrings__messaging has a missing or well-known default password", output);
+            Assert.DoesNotContain("guest:guest", output);
+        }
+    }
+
+    [Fact]
+    public async Task Production_refuses_a_missing_broker_and_a_default_database_password()
+    {
+        var env = Environment(("ASPNETCORE_ENVIRONMENT", "Production"), ("DOTNET_ENVIRONMENT", "Production"),
+            ("ConnectionStrings__toolkitdb", "Host=db.example.net;Database=toolkit;Username=postgres;Password=postgres"));
+        env.Remove("ConnectionStrings__messaging");
+        var output = await ExpectRefusalAsync("IgnitionToolkit.Api", env);
+        Assert.Contains("ConnectionStrings__messaging must be set in Production", output);
+        Assert.Contains("ConnectionStrings__toolkitdb has a missing or well-known default password", output);
+    }
+}
