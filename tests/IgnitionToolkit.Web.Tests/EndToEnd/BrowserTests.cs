@@ -17,6 +17,9 @@ public sealed class BrowserTests(UiFixture ui)
         await ui.ScreenshotAsync(page, "playbooks");
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Run Wait and Log" }).ClickAsync();
+        await page.GetByTestId("run-cancel").ClickAsync();
+        await Expect(page.Locator(".mud-dialog-container, .mud-overlay")).ToHaveCountAsync(0);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Run Wait and Log" }).ClickAsync();
         var seconds = page.Locator("[data-testid=param-seconds] input, input[data-testid=param-seconds]");
         await seconds.FillAsync("5");
         await ui.ScreenshotAsync(page, "run-dialog");
@@ -101,7 +104,7 @@ public sealed class BrowserTests(UiFixture ui)
             await page.GetByTestId("cred-save").ClickAsync();
             var row = page.GetByTestId("credentials-table").Locator("tr", new() { HasText = "ui-gateway" });
             await Expect(row).ToContainTextAsync("password");
-            await Expect(page.GetByTestId("cred-save")).ToBeHiddenAsync();
+            await Expect(page.Locator(".mud-dialog-container, .mud-overlay")).ToHaveCountAsync(0); // the form closed after saving
             Assert.DoesNotContain("s3cret-from-ui", await page.ContentAsync(), StringComparison.Ordinal);
         }
         await ui.ScreenshotAsync(page, "credentials");
