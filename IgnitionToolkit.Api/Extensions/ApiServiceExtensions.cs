@@ -15,7 +15,7 @@ public static class ApiServiceExtensions
     public static WebApplicationBuilder AddToolkitApi(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
-        builder.Services.AddToolkitCore(key => builder.Configuration[key]).AddGatewaySteps();
+        builder.Services.AddToolkitCore(key => builder.Configuration[key]).AddGatewaySteps().AddAiSteps(key => builder.Configuration[key]);
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddProblemDetails();

@@ -19,7 +19,8 @@ public static class CliHost
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddToolkitCore(key => configuration[key])
-            .AddGatewaySteps();
+            .AddGatewaySteps()
+            .AddAiSteps(key => configuration[key]);
         await using var provider = services.BuildServiceProvider();
 
         using var cancellation = new CancellationTokenSource();

@@ -15,7 +15,7 @@ public static class RunnerServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddToolkitCore(key => configuration[key]).AddGatewaySteps();
+        services.AddToolkitCore(key => configuration[key]).AddGatewaySteps().AddAiSteps(key => configuration[key]);
         services.AddRunnerSettings(configuration);
         services.AddSingleton(sp => RunnerIdentity.From(sp.GetRequiredService<IOptions<RunnerOptions>>().Value));
         services.AddSingleton<ExecutionRegistry>();

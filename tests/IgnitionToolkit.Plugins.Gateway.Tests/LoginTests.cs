@@ -3,7 +3,7 @@ using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
 using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
-using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Playbooks;
+using static IgnitionToolkit.Testing.Engine.Playbooks;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 

@@ -4,7 +4,7 @@ using IgnitionToolkit.Plugins.Gateway.Sessions;
 using IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
-using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Playbooks;
+using static IgnitionToolkit.Testing.Engine.Playbooks;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 

@@ -1,36 +1,20 @@
 using IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
-using Xunit.Abstractions;
 using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 
 /// <summary>The original v2 gateway playbooks (../shared/reference/original-playbooks/gateway) still run against the simulator.</summary>
-public sealed class V2PlaybookTests(ITestOutputHelper output) : IDisposable
+public sealed class V2PlaybookTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("gateway-v2-tests").FullName;
 
-    private static string? Folder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "reference", "original-playbooks", "gateway");
-            if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-        return null;
-    }
-
-    [Theory]
+    [OriginalPlaybooksTheory]
     [InlineData("backup_and_restart.yaml")]
     [InlineData("module_upgrade.yaml")]
     [InlineData("reset_trial.yaml")]
     public async Task Original_v2_gateway_playbook_runs(string file)
     {
-        var folder = Folder();
-        if (folder is null)
-        {
-            output.WriteLine("SKIPPED: ../shared/reference/original-playbooks/gateway is not present on this machine");
-            return;
-        }
+        var folder = OriginalPlaybooks.Category("gateway")!;
         await using var gw = await GatewayHarness.StartAsync();
         await gw.SetRestartTimingAsync(refuseMs: 200, durationMs: 800, moduleLoadMs: 300);
         var path = Path.Combine(folder, file);

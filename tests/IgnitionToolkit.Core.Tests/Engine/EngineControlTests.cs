@@ -1,5 +1,6 @@
 using IgnitionToolkit.Core.Execution;
-using static IgnitionToolkit.Core.Tests.Engine.EngineHarness;
+using IgnitionToolkit.Testing.Engine;
+using static IgnitionToolkit.Testing.Engine.Playbooks;
 
 namespace IgnitionToolkit.Core.Tests.Engine;
 
@@ -8,7 +9,7 @@ public class EngineControlTests
     [Fact]
     public async Task Pause_takes_effect_at_the_next_step_boundary_and_resume_continues()
     {
-        var run = new EngineHarness().Start(Playbook(
+        var run = new EngineHarness().Start(Of(
             Step("first", "utility.wait", new { seconds = 0.3 }),
             Step("second", "utility.log", new { message = "two" })));
         await run.Events.WaitForAsync<StepStartedEvent>(s => s.StepPath == "first");
@@ -27,7 +28,7 @@ public class EngineControlTests
     [Fact]
     public async Task Skip_marks_the_running_step_skipped_and_moves_on()
     {
-        var run = new EngineHarness().Start(Playbook(
+        var run = new EngineHarness().Start(Of(
             Step("long", "utility.wait", new { seconds = 30.0 }),
             Step("after", "utility.log", new { message = "after" })));
         await run.Events.WaitForAsync<StepStartedEvent>(s => s.StepPath == "long");
@@ -42,7 +43,7 @@ public class EngineControlTests
     [Fact]
     public async Task Skip_back_runs_the_previous_step_again()
     {
-        var run = new EngineHarness().Start(Playbook(
+        var run = new EngineHarness().Start(Of(
             Step("one", "utility.log", new { message = "one" }),
             Step("two", "utility.wait", new { seconds = 30.0 })));
         await run.Events.WaitForAsync<StepStartedEvent>(s => s.StepPath == "two");
@@ -58,7 +59,7 @@ public class EngineControlTests
     [Fact]
     public async Task Debug_mode_pauses_after_every_step()
     {
-        var run = new EngineHarness().Start(Playbook(
+        var run = new EngineHarness().Start(Of(
             Step("a", "utility.log", new { message = "a" }),
             Step("b", "utility.log", new { message = "b" })), debug: true);
 
@@ -73,7 +74,7 @@ public class EngineControlTests
     public async Task Debug_mode_on_failure_does_not_retry_captures_context_and_reruns_the_step_on_resume()
     {
         var flaky = new FlakyStep();
-        var run = new EngineHarness(flaky).Start(Playbook(Step("flaky", "test.flaky", new { failures = 1L }, retryCount: 3)), debug: true);
+        var run = new EngineHarness(flaky).Start(Of(Step("flaky", "test.flaky", new { failures = 1L }, retryCount: 3)), debug: true);
 
         var paused = await run.Events.WaitForAsync<DebugPausedEvent>();
         Assert.Equal("flaky", paused.StepPath);
@@ -90,7 +91,7 @@ public class EngineControlTests
     [Fact]
     public async Task Breakpoint_pauses_only_in_debug_mode()
     {
-        var playbook = Playbook(Step("bp", "debug.breakpoint", new { message = "look here" }), Step("end", "utility.log", new { message = "end" }));
+        var playbook = Of(Step("bp", "debug.breakpoint", new { message = "look here" }), Step("end", "utility.log", new { message = "end" }));
         var harness = new EngineHarness();
 
         var normal = harness.Start(playbook);

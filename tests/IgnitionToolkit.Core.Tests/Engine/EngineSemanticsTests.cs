@@ -1,6 +1,7 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
-using static IgnitionToolkit.Core.Tests.Engine.EngineHarness;
+using IgnitionToolkit.Testing.Engine;
+using static IgnitionToolkit.Testing.Engine.Playbooks;
 
 namespace IgnitionToolkit.Core.Tests.Engine;
 
@@ -9,7 +10,7 @@ public class EngineSemanticsTests
     [Fact]
     public async Task Runs_steps_in_order_and_reports_every_event()
     {
-        var run = new EngineHarness().Start(Playbook(
+        var run = new EngineHarness().Start(Of(
             Step("hello", "utility.log", new { message = "hello" }),
             Step("remember", "utility.set_variable", new { name = "count", value = 3L }),
             Step("echo", "utility.log", new { message = "count is {{ variable.count }}" })));
@@ -26,7 +27,7 @@ public class EngineSemanticsTests
     [Fact]
     public async Task Step_outputs_keep_their_type_in_templates()
     {
-        var run = new EngineHarness().Start(Playbook(
+        var run = new EngineHarness().Start(Of(
             Step("set", "utility.set_variable", new { name = "n", value = 42L }),
             Step("copy", "utility.set_variable", new { name = "m", value = "{{ step.set.value }}" })));
 
@@ -37,7 +38,7 @@ public class EngineSemanticsTests
     [Fact]
     public async Task A_step_that_runs_too_long_fails_with_a_timeout_message()
     {
-        var run = new EngineHarness(new StubbornStep()).Start(Playbook(Step("slow", "test.stubborn", timeoutSeconds: 0.3)));
+        var run = new EngineHarness(new StubbornStep()).Start(Of(Step("slow", "test.stubborn", timeoutSeconds: 0.3)));
 
         Assert.Equal(ExecutionStatus.Failed, await run.CompletionAsync());
         Assert.Contains("timed out after 0.3 s", run.FinishedStep("slow").Error);
@@ -47,7 +48,7 @@ public class EngineSemanticsTests
     public async Task Retries_a_failing_step_until_it_succeeds()
     {
         var flaky = new FlakyStep();
-        var run = new EngineHarness(flaky).Start(Playbook(Step("flaky", "test.flaky", new { failures = 2L }, retryCount: 2, retryDelaySeconds: 0.05)));
+        var run = new EngineHarness(flaky).Start(Of(Step("flaky", "test.flaky", new { failures = 2L }, retryCount: 2, retryDelaySeconds: 0.05)));
 
         Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
         Assert.Equal(3, flaky.Calls);
@@ -59,7 +60,7 @@ public class EngineSemanticsTests
     public async Task Gives_up_after_the_last_retry()
     {
         var flaky = new FlakyStep();
-        var run = new EngineHarness(flaky).Start(Playbook(Step("flaky", "test.flaky", new { failures = 5L }, retryCount: 1, retryDelaySeconds: 0.01)));
+        var run = new EngineHarness(flaky).Start(Of(Step("flaky", "test.flaky", new { failures = 5L }, retryCount: 1, retryDelaySeconds: 0.01)));
 
         Assert.Equal(ExecutionStatus.Failed, await run.CompletionAsync());
         Assert.Equal(2, flaky.Calls);
@@ -69,14 +70,14 @@ public class EngineSemanticsTests
     public async Task On_failure_continue_keeps_going_and_abort_stops()
     {
         var harness = new EngineHarness(new FailStep());
-        var continuing = harness.Start(Playbook(
+        var continuing = harness.Start(Of(
             Step("bad", "test.fail", onFailure: FailureAction.Continue),
             Step("after", "utility.log", new { message = "still here" })));
         Assert.Equal(ExecutionStatus.Completed, await continuing.CompletionAsync());
         Assert.Equal(StepStatus.Failed, continuing.FinishedStep("bad").Status);
         Assert.Equal(StepStatus.Completed, continuing.FinishedStep("after").Status);
 
-        var aborting = harness.Start(Playbook(Step("bad", "test.fail"), Step("after", "utility.log", new { message = "never" })));
+        var aborting = harness.Start(Of(Step("bad", "test.fail"), Step("after", "utility.log", new { message = "never" })));
         Assert.Equal(ExecutionStatus.Failed, await aborting.CompletionAsync());
         Assert.DoesNotContain(aborting.Finished, f => f.StepPath == "after");
         Assert.Contains("step 'bad' failed: boom", aborting.Events.OfType<ExecutionFinishedEvent>().Single().Error);
@@ -85,7 +86,7 @@ public class EngineSemanticsTests
     [Fact]
     public async Task Cancel_stops_a_running_step_within_a_second()
     {
-        var run = new EngineHarness(new StubbornStep()).Start(Playbook(Step("slow", "test.stubborn"), Step("next", "utility.log", new { message = "x" })));
+        var run = new EngineHarness(new StubbornStep()).Start(Of(Step("slow", "test.stubborn"), Step("next", "utility.log", new { message = "x" })));
         await run.Events.WaitForAsync<StepStartedEvent>(s => s.StepPath == "slow");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -101,7 +102,7 @@ public class EngineSemanticsTests
     public async Task Host_shutdown_cancels_with_a_reason()
     {
         using var cts = new CancellationTokenSource();
-        var run = new EngineHarness().Start(Playbook(Step("wait", "utility.wait", new { seconds = 30.0 })), cancellationToken: cts.Token);
+        var run = new EngineHarness().Start(Of(Step("wait", "utility.wait", new { seconds = 30.0 })), cancellationToken: cts.Token);
         await run.Events.WaitForAsync<StepStartedEvent>();
         await cts.CancelAsync();
 

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Testing.Engine;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 
@@ -30,7 +31,7 @@ public class NestedAndLibraryTests
     public async Task A_missing_nested_playbook_fails_the_step_with_its_name()
     {
         var harness = new EngineHarness();
-        var playbook = EngineHarness.Playbook(EngineHarness.Step("child", "playbook.run", new { playbook = "{{ parameter.which }}" }));
+        var playbook = IgnitionToolkit.Testing.Engine.Playbooks.Of(IgnitionToolkit.Testing.Engine.Playbooks.Step("child", "playbook.run", new { playbook = "{{ parameter.which }}" }));
         var withParameter = playbook with
         {
             Parameters = [new PlaybookParameter("which", ParameterType.String, true, null, null, new SourceLocation("t", 1, 1))],
@@ -59,13 +60,7 @@ public class NestedAndLibraryTests
         Assert.DoesNotContain(run.Finished, f => f.Status == StepStatus.Failed);
     }
 
-    private static Playbook Load(EngineHarness harness, IPlaybookSource source, string path)
-    {
-        var file = source.Find(path, path) ?? throw new FileNotFoundException(path);
-        var result = harness.Loader.Load(file.Text, file.Path, source);
-        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
-        return result.Playbook!;
-    }
+    private static Playbook Load(EngineHarness harness, IPlaybookSource source, string path) => harness.Load(source, path);
 
     private static string FindRoot()
     {

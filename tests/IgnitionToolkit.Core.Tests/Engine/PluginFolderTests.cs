@@ -1,3 +1,4 @@
+using IgnitionToolkit.Testing.Engine;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins.Loading;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +29,8 @@ public class PluginFolderTests
         var registry = PluginDiscovery.CreateRegistry(new ServiceCollection().BuildServiceProvider(),
             [typeof(PluginDiscovery).Assembly], SamplePluginsFolder);
         var greet = registry.GetPlugin("sample.greet")!;
-        var run = new EngineHarness(greet).Start(EngineHarness.Playbook(
-            EngineHarness.Step("greet", "sample.greet", new { name = "Ignition", times = "2" })));
+        var run = new EngineHarness(greet).Start(IgnitionToolkit.Testing.Engine.Playbooks.Of(
+            IgnitionToolkit.Testing.Engine.Playbooks.Step("greet", "sample.greet", new { name = "Ignition", times = "2" })));
 
         Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
         Assert.Equal("Hello, Ignition! Hello, Ignition!", run.FinishedStep("greet").Outputs["greeting"]);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IgnitionToolkit.Core.Execution;
-using static IgnitionToolkit.Core.Tests.Engine.EngineHarness;
+using IgnitionToolkit.Testing.Engine;
+using static IgnitionToolkit.Testing.Engine.Playbooks;
 
 namespace IgnitionToolkit.Core.Tests.Engine;
 
@@ -15,7 +16,7 @@ public class SecretMaskingTests
         {
             ["gw"] = new Dictionary<string, string> { ["username"] = "admin", ["password"] = Secret },
         };
-        var run = new EngineHarness(new FailStep()).Start(Playbook(
+        var run = new EngineHarness(new FailStep()).Start(Of(
                 Step("log", "utility.log", new { message = "logging in with {{ credential.gw.password }}" }),
                 Step("keep", "utility.set_variable", new { name = "pw", value = "{{ credential.gw.password }}" }),
                 Step("fail", "test.fail", new { message = "login refused for password {{ variable.pw }}" })),
@@ -32,7 +33,7 @@ public class SecretMaskingTests
     public async Task Password_like_playbook_parameters_are_masked()
     {
         var parameters = new[] { new IgnitionToolkit.Core.Playbooks.PlaybookParameter("password", IgnitionToolkit.Core.Playbooks.ParameterType.String, true, null, null, new("t", 1, 1)) };
-        var run = new EngineHarness().Start(Playbook(parameters, Step("log", "utility.log", new { message = "pw={{ parameter.password }}" })),
+        var run = new EngineHarness().Start(Of(parameters, Step("log", "utility.log", new { message = "pw={{ parameter.password }}" })),
             parameters: new Dictionary<string, object?> { ["password"] = Secret });
 
         Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());

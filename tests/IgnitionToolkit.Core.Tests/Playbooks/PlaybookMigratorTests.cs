@@ -1,3 +1,4 @@
+using IgnitionToolkit.Testing.Engine;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Tests.Playbooks.Fakes;
 using static IgnitionToolkit.Core.Tests.Playbooks.LoaderTestKit;

@@ -6,6 +6,7 @@ using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Plugins.Loading;
 using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Gateway.Http;
+using IgnitionToolkit.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
@@ -19,7 +20,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly HttpClient _admin;
-    private readonly string _artifactRoot = Path.Combine(Path.GetTempPath(), "toolkit-gateway-tests", Guid.NewGuid().ToString("N"));
 
     private GatewayHarness(SimulatorServer sim, ServiceProvider services, RequestCounter requests)
     {
@@ -27,18 +27,17 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Requests = requests;
         _services = services;
         _admin = sim.CreateClient();
-        Catalog = PluginDiscovery.CreateRegistry(services,
-            services.GetServices<IgnitionToolkit.Core.StepPluginAssembly>().Select(a => a.Assembly).Append(typeof(PlaybookEngine).Assembly), null);
-        Engine = new PlaybookEngine(Catalog, new TemplateResolver(), services);
-        Loader = new PlaybookLoader(Catalog);
+        Harness = new EngineHarness(services);
     }
 
     public SimulatorServer Sim { get; }
     /// <summary>HTTP attempts sent by the gateway client (each retry counts).</summary>
     public RequestCounter Requests { get; }
-    public StepPluginRegistry Catalog { get; }
-    public PlaybookEngine Engine { get; }
-    public PlaybookLoader Loader { get; }
+    /// <summary>The real engine with the built-in and gateway steps.</summary>
+    public EngineHarness Harness { get; }
+    public StepPluginRegistry Catalog => Harness.Catalog;
+    public PlaybookEngine Engine => Harness.Engine;
+    public PlaybookLoader Loader => Harness.Loader;
     public string Url => Sim.BaseAddress.ToString().TrimEnd('/');
 
     public static async Task<GatewayHarness> StartAsync(Dictionary<string, string?>? settings = null, Action<GatewayClientOptions>? configure = null)
@@ -58,16 +57,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public object LoginParameters => new { url = Url, username = Admin, password = AdminPassword };
 
-    public RecordingRun Start(Playbook playbook, IReadOnlyDictionary<string, object?>? parameters = null, string? artifactDirectory = null)
-    {
-        var request = new ExecutionRequest(Guid.NewGuid(), playbook, parameters ?? new Dictionary<string, object?>(), false)
-        {
-            Credentials = new Dictionary<string, IReadOnlyDictionary<string, string>>(),
-            ArtifactDirectory = artifactDirectory ?? Path.Combine(_artifactRoot, Guid.NewGuid().ToString("N")),
-        };
-        var observer = new RecordingObserver();
-        return new RecordingRun(Engine.Start(request, observer, CancellationToken.None), observer);
-    }
+    public RecordingRun Start(Playbook playbook, IReadOnlyDictionary<string, object?>? parameters = null, string? artifactDirectory = null) =>
+        Harness.Start(playbook, parameters: parameters, artifactDirectory: artifactDirectory);
 
     /// <summary>Runs the steps and waits for the end of the execution.</summary>
     public async Task<(ExecutionStatus Status, RecordingRun Run)> RunAsync(params PlaybookStep[] steps)
@@ -94,6 +85,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
         _admin.Dispose();
         await _services.DisposeAsync();
         await Sim.DisposeAsync();
-        if (Directory.Exists(_artifactRoot)) Directory.Delete(_artifactRoot, recursive: true);
+        Harness.DeleteArtifacts();
     }
 }

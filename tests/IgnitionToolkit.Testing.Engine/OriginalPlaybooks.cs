@@ -1,9 +1,11 @@
 using IgnitionToolkit.Core.Configuration;
 
-namespace IgnitionToolkit.Core.Tests.Playbooks;
+using Xunit;
+
+namespace IgnitionToolkit.Testing.Engine;
 
 /// <summary>The v2 playbooks in <c>../shared/reference/original-playbooks/</c> (next to the repository), when present.</summary>
-internal static class OriginalPlaybooks
+public static class OriginalPlaybooks
 {
     public static string? Folder
     {
@@ -18,6 +20,9 @@ internal static class OriginalPlaybooks
     public const string AbsentMessage =
         "skipped: ../shared/reference/original-playbooks/ (the v2 reference playbooks) is not present next to this checkout";
 
+    /// <summary>The folder of one category (<c>gateway</c>, <c>ai</c>...), or null when absent.</summary>
+    public static string? Category(string name) => Folder is { } folder ? Path.Combine(folder, name) : null;
+
     public static IEnumerable<object[]> Files() =>
         Folder is { } folder
             ? Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order()
@@ -29,6 +34,15 @@ internal static class OriginalPlaybooks
 public sealed class OriginalPlaybooksTheoryAttribute : TheoryAttribute
 {
     public OriginalPlaybooksTheoryAttribute()
+    {
+        if (OriginalPlaybooks.Folder is null) Skip = OriginalPlaybooks.AbsentMessage;
+    }
+}
+
+/// <summary>A fact over the original v2 playbooks, skipped with a clear message when they are absent.</summary>
+public sealed class OriginalPlaybooksFactAttribute : FactAttribute
+{
+    public OriginalPlaybooksFactAttribute()
     {
         if (OriginalPlaybooks.Folder is null) Skip = OriginalPlaybooks.AbsentMessage;
     }

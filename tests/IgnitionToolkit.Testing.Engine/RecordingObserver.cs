@@ -1,0 +1,55 @@
+using IgnitionToolkit.Core.Execution;
+
+namespace IgnitionToolkit.Testing.Engine;
+
+/// <summary>Keeps every engine event, in order, and lets a test wait for one.</summary>
+public sealed class RecordingObserver : IExecutionObserver
+{
+    private readonly List<EngineEvent> _events = [];
+    private readonly Lock _gate = new();
+
+    public ValueTask OnEventAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
+    {
+        lock (_gate) _events.Add(engineEvent);
+        return ValueTask.CompletedTask;
+    }
+
+    public IReadOnlyList<EngineEvent> All { get { lock (_gate) return [.. _events]; } }
+
+    public IReadOnlyList<T> OfType<T>() where T : EngineEvent => [.. All.OfType<T>()];
+
+    /// <summary>Waits until an event matching <paramref name="predicate"/> has arrived.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool>? predicate = null, double timeoutSeconds = 10) where T : EngineEvent
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            var match = OfType<T>().FirstOrDefault(e => predicate?.Invoke(e) ?? true);
+            if (match is not null) return match;
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"no {typeof(T).Name} arrived; events: {string.Join(", ", All.Select(e => e.GetType().Name))}");
+    }
+}
+
+/// <summary>A started execution and what it reported.</summary>
+public sealed record RecordingRun(RunningExecution Running, RecordingObserver Events)
+{
+    public IExecutionControl Control => Running.Control;
+
+    public async Task<ExecutionStatus> CompletionAsync(double timeoutSeconds = 60) =>
+        await Running.Completion.WaitAsync(TimeSpan.FromSeconds(timeoutSeconds));
+
+    public IReadOnlyList<StepFinishedEvent> Finished => Events.OfType<StepFinishedEvent>();
+
+    /// <summary>The last result of the step at <paramref name="path"/>.</summary>
+    public StepFinishedEvent FinishedStep(string path) => Finished.Last(f => f.StepPath == path);
+
+    public StepFinishedEvent Step(string path) => FinishedStep(path);
+
+    public object? Output(string step, string name) => FinishedStep(step).Outputs.TryGetValue(name, out var v) ? v : null;
+
+    public IReadOnlyList<string> Logs => [.. Events.OfType<LogEvent>().Select(l => l.Message)];
+
+    public IReadOnlyList<ArtifactSavedEvent> Artifacts => Events.OfType<ArtifactSavedEvent>();
+}
