@@ -90,7 +90,7 @@ bench: ## Run bench/IgnitionToolkit.Benchmarks (API + RabbitMQ + Runner vs in-pr
 
 start-docker: ## docker compose up (PROFILE=dev|postgres); needs a Docker engine
 	@$(DOCKER_CHECK)
-	$(if $(filter postgres,$(PROFILE)),TOOLKIT_DB_CONNECTION="$${TOOLKIT_DB_CONNECTION:-Host=postgres;Port=5432;Database=ignition_toolkit;Username=postgres;Password=postgres}") \
+	$(if $(filter postgres,$(PROFILE)),TOOLKIT_DB_CONNECTION="$${TOOLKIT_DB_CONNECTION:-Host=postgres;Port=5432;Database=ignition_toolkit;Username=postgres;Password=$${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}}") \
 	  docker compose $(COMPOSE_PROFILE) up -d --build --wait
 	@echo "API http://127.0.0.1:5080   Web http://127.0.0.1:5100"
 

@@ -18,9 +18,16 @@ public sealed record ToolkitHostSettings(
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
-    /// <summary>Toolkit settings forwarded to the services as environment variables, only when configured.</summary>
-    private static readonly string[] ForwardedKeys =
-        ["DataDirectory", "PlaybooksDirectory", "PluginsDirectory", "Bus:Prefix", "Runner:MaxConcurrentExecutions"];
+    /// <summary>AppHost settings forwarded to the services as environment variables (only when configured):
+    /// AppHost key → the services' own key.</summary>
+    private static readonly (string From, string To)[] ForwardedKeys =
+    [
+        ("Toolkit:DataDirectory", "Toolkit:DataDirectory"),
+        ("Toolkit:PlaybooksDirectory", "Toolkit:PlaybooksDirectory"),
+        ("Toolkit:PluginsDirectory", "Toolkit:PluginsDirectory"),
+        ("Toolkit:Bus:Prefix", "Toolkit:Bus:Prefix"),
+        ("Toolkit:Runner:MaxConcurrentExecutions", "Runner:MaxConcurrentExecutions"),
+    ];
 
     public bool UsesPostgres => string.Equals(DatabaseProvider, Postgres, StringComparison.OrdinalIgnoreCase);
 
@@ -35,12 +42,12 @@ public sealed record ToolkitHostSettings(
         }
 
         var passThrough = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in ForwardedKeys)
+        foreach (var (from, to) in ForwardedKeys)
         {
-            var value = config[$"Toolkit:{key}"];
+            var value = config[from];
             if (!string.IsNullOrWhiteSpace(value))
             {
-                passThrough[$"Toolkit__{key.Replace(":", "__", StringComparison.Ordinal)}"] = value;
+                passThrough[to.Replace(":", "__", StringComparison.Ordinal)] = value;
             }
         }
 
