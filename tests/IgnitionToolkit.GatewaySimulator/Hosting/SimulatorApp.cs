@@ -2,6 +2,7 @@ using IgnitionToolkit.GatewaySimulator.Endpoints;
 using IgnitionToolkit.GatewaySimulator.Middleware;
 using IgnitionToolkit.GatewaySimulator.Perspective;
 using IgnitionToolkit.GatewaySimulator.State;
+using IgnitionToolkit.GatewaySimulator.WebUi;
 using Microsoft.Extensions.Options;
 
 namespace IgnitionToolkit.GatewaySimulator.Hosting;
@@ -84,6 +85,7 @@ public static class SimulatorApp
             .MapBackupRestartEndpoints()
             .MapModuleEndpoints();
         app.UsePerspectivePages();
+        app.MapGatewayWebUi();
         return app;
     }
 }
