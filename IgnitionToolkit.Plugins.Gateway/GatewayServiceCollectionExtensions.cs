@@ -1,4 +1,5 @@
 using IgnitionToolkit.Core;
+using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Plugins.Gateway.Http;
 using IgnitionToolkit.Plugins.Gateway.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,7 +25,10 @@ public static class GatewayServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new GatewayConnectionFactory(
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<GatewayClientOptions>>().Value));
-        services.TryAddSingleton(GatewayMutationLock.Shared);
+        // Lock files in <data>/locks when the host knows the data folder (shared by the API and every Runner), else a temp folder.
+        services.TryAddSingleton(sp => sp.GetService<ToolkitPaths>() is { } paths
+            ? new GatewayMutationLock(Path.Combine(paths.DataDirectory, "locks"))
+            : GatewayMutationLock.Shared);
         return services;
     }
 }

@@ -5,30 +5,79 @@ using Microsoft.Extensions.Logging;
 namespace IgnitionToolkit.Plugins.Gateway.Sessions;
 
 /// <summary>
-/// Serialises mutating operations (restart, restore, module install, project import) per gateway base URL within this
-/// process: two executions never run them against the same gateway at once; the second waits and says so in its log.
+/// Serialises mutating operations (restart, restore, module install, project import) per gateway base URL: two
+/// executions never run them against the same gateway at once; the second waits and says so in its log.
+/// Within a process an async gate keeps waiters fair and cancellable; across processes (several Runners on one queue)
+/// an OS file lock in <see cref="LockDirectory"/> (<c>&lt;data&gt;/locks</c> when the host registers
+/// <c>ToolkitPaths</c>) is held for the whole operation and released when its handle closes, also on a crash.
 /// </summary>
 public sealed class GatewayMutationLock
 {
-    /// <summary>The process-wide instance (steps use it also when the host did not register one).</summary>
+    /// <summary>The process-wide fallback (steps use it when the host did not register one): locks in a temp folder.</summary>
     public static GatewayMutationLock Shared { get; } = new();
 
-    private readonly ConcurrentDictionary<string, Gate> _gates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+    private readonly GatewayFileLock _files;
+
+    /// <summary>Creates a lock whose cross-process lock files live in <paramref name="lockDirectory"/>
+    /// (default: <c>&lt;temp&gt;/ignition-toolkit/locks</c>, which only coordinates Runners on the same machine).</summary>
+    public GatewayMutationLock(string? lockDirectory = null) =>
+        _files = new GatewayFileLock(lockDirectory ?? DefaultDirectory);
+
+    /// <summary>The fallback lock folder when no data folder is known.</summary>
+    public static string DefaultDirectory => Path.Combine(Path.GetTempPath(), "ignition-toolkit", "locks");
+
+    /// <summary>The folder holding the <c>gateway-&lt;sha256&gt;.lock</c> files.</summary>
+    public string LockDirectory => _files.Directory;
+
+    /// <summary>The lock file used for <paramref name="gateway"/>.</summary>
+    public string LockFileFor(string gateway) => _files.PathFor(Key(gateway));
 
     public async Task<IAsyncDisposable> AcquireAsync(string gateway, string operation, ILogger logger, CancellationToken cancellationToken)
     {
-        var gate = _gates.GetOrAdd(Key(gateway), _ => new Gate());
+        var key = Key(gateway);
+        var gate = _gates.GetOrAdd(key, _ => new Gate());
+        var waited = false;
         if (!await gate.Semaphore.WaitAsync(0, cancellationToken))
         {
-            logger.LogStep($"waiting for another execution's {gate.Operation ?? "operation"} on {gateway} to finish");
+            logger.LogStep(WaitingMessage(gate.Operation, gateway));
+            waited = true;
             await gate.Semaphore.WaitAsync(cancellationToken);
-            logger.LogStep($"the other execution's operation on {gateway} has finished; starting {operation}");
         }
-        gate.Operation = operation;
-        return new Release(gate);
+        try
+        {
+            var handle = _files.TryAcquire(key);
+            if (handle is null)
+            {
+                handle = await _files.AcquireAsync(key, other =>
+                {
+                    if (!waited) logger.LogStep(WaitingMessage(other, gateway));
+                    waited = true;
+                }, cancellationToken);
+            }
+            _files.WriteOwner(key, operation);
+            if (waited) logger.LogStep($"the other execution's operation on {gateway} has finished; starting {operation}");
+            gate.Operation = operation;
+            return new Release(gate, handle);
+        }
+        catch
+        {
+            gate.Semaphore.Release();
+            throw;
+        }
     }
 
-    internal static string Key(string gateway) => gateway.TrimEnd('/').ToLowerInvariant();
+    /// <summary>The normalised base URL: scheme, host and port lower-cased (default port omitted), path without a trailing '/'.</summary>
+    internal static string Key(string gateway)
+    {
+        var trimmed = gateway.Trim();
+        if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            return (uri.GetLeftPart(UriPartial.Authority) + uri.AbsolutePath.TrimEnd('/')).ToLowerInvariant();
+        return trimmed.TrimEnd('/').ToLowerInvariant();
+    }
+
+    private static string WaitingMessage(string? operation, string gateway) =>
+        $"waiting for another execution's {operation ?? "operation"} on {gateway} to finish";
 
     private sealed class Gate
     {
@@ -36,18 +85,22 @@ public sealed class GatewayMutationLock
         public volatile string? Operation;
     }
 
-    private sealed class Release(Gate gate) : IAsyncDisposable
+    private sealed class Release(Gate gate, FileStream handle) : IAsyncDisposable
     {
         private int _released;
 
-        public ValueTask DisposeAsync()
+        public async ValueTask DisposeAsync()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            if (Interlocked.Exchange(ref _released, 1) != 0) return;
+            gate.Operation = null;
+            try
             {
-                gate.Operation = null;
+                await handle.DisposeAsync(); // closing the handle releases the OS lock
+            }
+            finally
+            {
                 gate.Semaphore.Release();
             }
-            return ValueTask.CompletedTask;
         }
     }
 }
