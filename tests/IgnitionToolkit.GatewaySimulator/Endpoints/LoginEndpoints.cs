@@ -13,7 +13,6 @@ internal static class LoginEndpoints
     {
         app.MapGet("/data/app/login", StartLogin);
         app.MapGet("/idp/default/oidc/auth", Authorize);
-        app.MapGet("/idp/default/authn/login", () => TypedResults.Content(LoginPage.Html, "text/html; charset=utf-8"));
         app.MapPost("/idp/default/authn/next-challenge", NextChallenge);
         app.MapPost("/idp/default/authn/submit-challenge/basic", SubmitBasic);
         app.MapGet(CallbackPath, Callback);

@@ -21,7 +21,7 @@ internal static class WebUiEndpoints
         app.MapGet(HomePath + "/home", Home);
         app.MapGet(LicensePath, License);
         // Replaces the older single-purpose form mapped by LoginEndpoints (same path, so this one takes precedence).
-        app.MapGet("/idp/default/authn/login", () => Html(IdpLoginPage.Html)).WithOrder(-1);
+        app.MapGet("/idp/default/authn/login", () => Html(IdpLoginPage.Html));
         return app;
     }
 
