@@ -37,6 +37,9 @@ USER app
 ENTRYPOINT ["dotnet", "IgnitionToolkit.Api.dll"]
 
 FROM runtime AS runner
+# Perspective steps drive Debian's Chromium (Perspective:Browser:ExecutablePath defaults to /usr/bin/chromium).
+USER root
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/runner /app
 COPY --from=build --chown=app:app /src/playbooks /data/playbooks
 USER app

@@ -10,13 +10,18 @@ public sealed class SecretMasker
     private readonly Lock _gate = new();
     private string[] _ordered = [];
 
+    /// <summary>Registers a secret. For <c>name:secret</c> values (Ignition API tokens) the part after the first colon
+    /// is registered too, so it is masked when it appears on its own.</summary>
     public void Add(string? secret)
     {
         // Very short values would mask unrelated text (e.g. "1"); they are still never logged by design.
         if (string.IsNullOrEmpty(secret) || secret.Length < 3) return;
+        var colon = secret.IndexOf(':', StringComparison.Ordinal);
         lock (_gate)
         {
-            if (_secrets.Add(secret)) _ordered = [.. _secrets.OrderByDescending(s => s.Length)];
+            var added = _secrets.Add(secret);
+            if (colon > 0 && secret.Length - colon - 1 >= 3) added |= _secrets.Add(secret[(colon + 1)..]);
+            if (added) _ordered = [.. _secrets.OrderByDescending(s => s.Length)];
         }
     }
 

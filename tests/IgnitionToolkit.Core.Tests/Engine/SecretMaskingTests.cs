@@ -39,4 +39,17 @@ public class SecretMaskingTests
         Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
         Assert.Equal("pw=***", run.Events.OfType<LogEvent>().Single(l => l.StepPath == "log").Message);
     }
+
+    [Fact]
+    public async Task The_secret_part_of_an_api_token_is_masked_on_its_own_too()
+    {
+        var credentials = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["gw"] = new Dictionary<string, string> { ["token"] = "toolkit:" + Secret },
+        };
+        var run = new EngineHarness().Start(Of(Step("log", "utility.log", new { message = "secret part: " + Secret })), credentials: credentials);
+
+        Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
+        Assert.Equal("secret part: ***", run.Events.OfType<LogEvent>().Single(l => l.StepPath == "log").Message);
+    }
 }
