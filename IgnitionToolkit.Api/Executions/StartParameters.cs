@@ -1,3 +1,4 @@
+using IgnitionToolkit.Core.Security;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IgnitionToolkit.Api.Problems;
@@ -15,7 +16,6 @@ public sealed record BoundParameters(string Json, string MaskedJson, IReadOnlyLi
 public static class StartParameters
 {
     public const string Mask = "***";
-    private static readonly string[] SecretWords = ["password", "passwd", "secret", "token", "apikey", "api_key", "private_key", "credential_value"];
 
     public static BoundParameters Bind(Playbook playbook, JsonElement? parameters)
     {
@@ -45,14 +45,8 @@ public static class StartParameters
 
         var masked = new JsonObject();
         foreach (var (name, value) in given)
-            masked[name] = IsSecret(name) && value is not null ? Mask : value?.DeepClone();
+            masked[name] = SecretNames.IsSecretName(name) && value is not null ? Mask : value?.DeepClone();
         return new BoundParameters(given.ToJsonString(), masked.ToJsonString(), errors);
-    }
-
-    public static bool IsSecret(string name)
-    {
-        var lower = name.ToLowerInvariant();
-        return SecretWords.Any(lower.Contains);
     }
 
     /// <summary>The binder's messages start with <c>parameter '&lt;name&gt;'</c>: the diagnostic points at that
@@ -62,7 +56,7 @@ public static class StartParameters
         var parameter = playbook.Parameters.FirstOrDefault(p => message.StartsWith($"parameter '{p.Name}'", StringComparison.Ordinal));
         if (parameter is null) return new DiagnosticDto("error", playbook.SourcePath, 0, 0, "parameters", message);
         var got = message.IndexOf(", got ", StringComparison.Ordinal);
-        if (IsSecret(parameter.Name) && got >= 0) message = message[..got] + ", got " + Mask;
+        if (SecretNames.IsSecretName(parameter.Name) && got >= 0) message = message[..got] + ", got " + Mask;
         var at = parameter.Location;
         return new DiagnosticDto("error", playbook.SourcePath, at.Line, at.Column, $"parameters.{parameter.Name}", message);
     }

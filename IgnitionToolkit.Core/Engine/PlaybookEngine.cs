@@ -1,6 +1,7 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Core.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -9,7 +10,6 @@ namespace IgnitionToolkit.Core.Engine;
 /// <summary>Runs playbooks through the step plugins of the catalogue (see docs/playbook-format.md for the semantics).</summary>
 public sealed class PlaybookEngine : IPlaybookEngine
 {
-    private static readonly string[] SecretNameHints = ["password", "secret", "token", "api_key", "apikey"];
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
     private readonly StepLoop _loop;
@@ -47,7 +47,7 @@ public sealed class PlaybookEngine : IPlaybookEngine
             var (values, errors) = PlaybookParameterBinder.Bind(request.Playbook, request.Parameters);
             foreach (var parameter in request.Playbook.Parameters)
             {
-                if (values.TryGetValue(parameter.Name, out var v) && v is string s && IsSecretName(parameter.Name)) session.Masker.Add(s);
+                if (values.TryGetValue(parameter.Name, out var v) && v is string s && SecretNames.IsSecretName(parameter.Name)) session.Masker.Add(s);
             }
             if (errors.Count > 0)
             {
@@ -79,7 +79,4 @@ public sealed class PlaybookEngine : IPlaybookEngine
         controller.Dispose();
         return status;
     }
-
-    private static bool IsSecretName(string name) =>
-        SecretNameHints.Any(h => name.Contains(h, StringComparison.OrdinalIgnoreCase));
 }
