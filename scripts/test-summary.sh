@@ -27,5 +27,11 @@ for f in "${files[@]}"; do
   total_skipped=$((total_skipped + skipped))
 done
 
+# Name every failed test (so a CI log's tail says which one), then the summary line.
+for f in "${files[@]}"; do
+  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*' "$f" \
+    | grep -o 'testName="[^"]*"' | sed -e 's/^testName="/  FAILED: /' -e 's/"$//' -e "s/&quot;/\"/g" -e "s/&amp;/\&/g" || true
+done
+
 echo "${total_passed} passed, ${total_failed} failed, ${total_skipped} skipped"
 [ "$total_failed" -eq 0 ]

@@ -26,6 +26,10 @@ public abstract class PerspectiveStep : IStepPlugin
         {
             result = StepResult.Failed(ex.Message);
         }
+        catch (PlaywrightException ex) when (!cancellationToken.IsCancellationRequested && BrowserText.IsSelectorError(ex))
+        {
+            result = StepResult.Failed($"{Descriptor.Type} failed: invalid selector: {BrowserText.FirstLine(ex.Message)}");
+        }
         catch (PlaywrightException ex) when (!cancellationToken.IsCancellationRequested)
         {
             result = StepResult.Failed($"{Descriptor.Type} failed: {BrowserText.FirstLine(ex.Message)}");

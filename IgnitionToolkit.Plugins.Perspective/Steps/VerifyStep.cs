@@ -39,7 +39,7 @@ public sealed class VerifyStep : PerspectiveStep
             {
                 (holds, actual) = await Await(check.EvaluateAsync(all), cancellationToken);
             }
-            catch (PlaywrightException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (PlaywrightException ex) when (!cancellationToken.IsCancellationRequested && !BrowserText.IsSelectorError(ex))
             {
                 (holds, actual) = (false, BrowserText.FirstLine(ex.Message)); // the element changed meanwhile: look again
             }

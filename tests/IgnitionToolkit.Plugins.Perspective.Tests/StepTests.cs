@@ -228,6 +228,20 @@ public sealed class StepTests : IAsyncLifetime
         Expect.FailedWith(run, "click", "'not-a-role' is not an ARIA role");
     }
 
+    [Fact]
+    public async Task A_selector_with_a_syntax_error_fails_verify_at_once_instead_of_retrying()
+    {
+        var clock = Stopwatch.StartNew();
+        var (status, run) = await _h.RunAsync(Yaml.Playbook(Yaml.OpenHome, """
+            - id: check
+              type: perspective.verify
+              parameters: { selector: "div[data-component=", check: visible, timeout: 30 }
+            """));
+        Assert.Equal(ExecutionStatus.Failed, status);
+        Expect.FailedWith(run, "check", "invalid selector");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"verify retried a selector that can never work ({clock.Elapsed})");
+    }
+
     private static void AssertCaptured(RecordingRun run, string step)
     {
         var screenshot = (string)run.Output(step, "failure_screenshot")!;
