@@ -21,7 +21,7 @@ export CONFIGURATION DB RABBITMQ_URL
 DOCKER_CHECK = source scripts/lib.sh && require_docker
 COMPOSE_PROFILE = $(if $(PROFILE),--profile $(PROFILE),)
 
-.PHONY: help install start start-docker stop restart logs test test-fast lint format clean build health \
+.PHONY: help install start start-docker stop restart logs test test-fast coverage lint format clean build health \
         docker-build docker-push migrate backup manifest bench
 
 help: ## List the targets
@@ -55,6 +55,9 @@ test: ## Build once, run every test project (TRX in artifacts/test-results), pri
 
 test-fast: ## Unit tests only (IgnitionToolkit.Core.Tests)
 	@scripts/test.sh Core.Tests
+
+coverage: ## Every test with coverlet; merged report in artifacts/coverage, fails under COVERAGE_MIN (80) percent of lines
+	@scripts/coverage.sh
 
 lint: ## Warnings as errors, formatting check, vulnerable packages
 	dotnet build IgnitionToolkit.slnx -c $(CONFIGURATION) -nologo -warnaserror

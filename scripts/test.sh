@@ -29,11 +29,15 @@ else
   done
 fi
 
+# COVERAGE=1 (make coverage): coverlet collects line/branch coverage of the product assemblies (coverage.runsettings).
+collect=()
+[ "${COVERAGE:-0}" = 1 ] && collect=(--collect "XPlat Code Coverage" --settings "$ROOT/coverage.runsettings")
+
 for proj in "${projects[@]}"; do
   name="$(basename "$proj" .csproj)"
   echo "== $name"
   dotnet test "$proj" -c "$CONFIGURATION" --no-build --nologo \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results"
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" "${collect[@]}"
 done
 
 echo
