@@ -22,7 +22,7 @@ DOCKER_CHECK = source scripts/lib.sh && require_docker
 COMPOSE_PROFILE = $(if $(PROFILE),--profile $(PROFILE),)
 
 .PHONY: help install start start-docker stop restart logs test test-fast coverage lint format clean build health \
-        docker-build docker-push migrate backup manifest bench
+        docker-build docker-push migrate backup manifest bench soak
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -90,6 +90,10 @@ bench: ## Run bench/IgnitionToolkit.Benchmarks (API + RabbitMQ + Runner vs in-pr
 	  .ci/services.sh rabbitmq && \
 	  ConnectionStrings__messaging=$(RABBITMQ_URL) dotnet run --project $(BENCH_PROJECT) -c Release -- $(BENCH_ARGS); \
 	fi
+
+soak: ## Executions back to back for SOAK_MINUTES (default 10; 1440 = the plan's 24 h leak check); fails on memory growth
+	@.ci/services.sh rabbitmq && \
+	  ConnectionStrings__messaging=$(RABBITMQ_URL) dotnet run --project $(BENCH_PROJECT) -c Release -- soak $(or $(SOAK_MINUTES),10) $(or $(SOAK_MAX_GROWTH),25)
 
 start-docker: ## docker compose up (PROFILE=dev|postgres); needs a Docker engine
 	@$(DOCKER_CHECK)
