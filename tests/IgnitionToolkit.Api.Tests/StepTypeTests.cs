@@ -48,6 +48,24 @@ public sealed class StepTypeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.IsType<PlaybookEngine>(services.GetRequiredService<IPlaybookEngine>());
     }
 
+    /// <summary>The master plan's phase 4.2 lists 21 step types; every one is offered (with more beside them).</summary>
+    [Fact]
+    public async Task The_21_step_types_of_the_plan_are_all_in_the_catalogue()
+    {
+        string[] plan =
+        [
+            "gateway.login", "gateway.logout", "gateway.restart", "gateway.wait_for_ready", "gateway.health_check",
+            "gateway.list_projects", "gateway.backup", "gateway.restore",
+            "perspective.navigate", "perspective.click", "perspective.fill", "perspective.verify", "perspective.screenshot",
+            "utility.wait", "utility.log", "utility.set_variable", "playbook.run", "ai.assist", "ai.generate", "ai.validate",
+            "debug.breakpoint",
+        ];
+        var names = (await api.Client.GetJsonAsync("/api/v1/step-types")).AsArray()
+            .Select(t => t!["type"]!.GetValue<string>()).ToHashSet();
+        Assert.Equal(21, plan.Length);
+        Assert.All(plan, t => Assert.Contains(t, names));
+    }
+
     [Fact]
     public async Task Plugin_errors_are_empty_with_a_clean_plugins_folder()
     {
