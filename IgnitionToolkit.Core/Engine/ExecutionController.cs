@@ -72,7 +72,17 @@ internal sealed class ExecutionController : IExecutionControl, IStepRerunControl
         }
     }
 
+    /// <summary>Reports a refused re-run in the execution's log (step path, reason); set by the engine.</summary>
+    public Action<string, string>? RerunRefused { get; set; }
+
     public string? RerunStep(string stepPath, IReadOnlyDictionary<string, object?> parameterOverrides)
+    {
+        var refusal = TryRerun(stepPath, parameterOverrides);
+        if (refusal is not null && !Status.IsTerminal()) RerunRefused?.Invoke(stepPath, "re-run refused: " + refusal);
+        return refusal;
+    }
+
+    private string? TryRerun(string stepPath, IReadOnlyDictionary<string, object?> parameterOverrides)
     {
         lock (_gate)
         {

@@ -37,6 +37,7 @@ public sealed class PlaybookEngine : IPlaybookEngine
     private async Task<ExecutionStatus> RunAsync(ExecutionRequest request, IExecutionObserver observer, ExecutionController controller)
     {
         var session = new ExecutionSession(request, observer, controller, _services, _logger);
+        controller.RerunRefused = (path, reason) => session.Log(path, "error", reason);
         var started = DateTimeOffset.UtcNow;
         ExecutionStatus status;
         string? error = null;

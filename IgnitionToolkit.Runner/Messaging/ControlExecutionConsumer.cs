@@ -1,3 +1,5 @@
+using System.Text.Json;
+using IgnitionToolkit.Core.Engine;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Runner.Execution;
@@ -17,6 +19,7 @@ public sealed partial class ControlExecutionConsumer(
     public Task Consume(ConsumeContext<ControlExecution> context)
     {
         var message = context.Message;
+        if (ControlCommands.IsRerun(message.Command)) return RerunAsync(message);
         var known = ControlCommands.TryParse(message.Command, out var command);
         if (!registry.TryGet(message.ExecutionId, out var execution))
         {
@@ -48,7 +51,32 @@ public sealed partial class ControlExecutionConsumer(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown control command '{Command}' for execution {ExecutionId} (expected pause, resume, skip, skip_back or cancel)")]
+    /// <summary>Re-runs a paused step with edited parameters; a refusal is also written to the execution's log by the engine.</summary>
+    private Task RerunAsync(ControlExecution message)
+    {
+        if (!registry.TryGet(message.ExecutionId, out var execution)) return Task.CompletedTask;
+        if (execution.Control is not IStepRerunControl control)
+        {
+            LogNotStarted(logger, message.Command, message.ExecutionId);
+            return Task.CompletedTask;
+        }
+        IReadOnlyDictionary<string, object?> overrides;
+        try
+        {
+            overrides = ParameterOverrides.FromJson(message.ParametersJson);
+        }
+        catch (JsonException ex)
+        {
+            LogRefused(logger, message.Command, message.ExecutionId, "the edited parameters are not a JSON object: " + ex.Message);
+            return Task.CompletedTask;
+        }
+        var refusal = control.RerunStep(message.StepPath ?? string.Empty, overrides);
+        if (refusal is null) LogSent(logger, message.Command, message.ExecutionId);
+        else LogRefused(logger, message.Command, message.ExecutionId, refusal);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown control command '{Command}' for execution {ExecutionId} (expected pause, resume, skip, skip_back, cancel or rerun)")]
     private static partial void LogUnknown(ILogger logger, string command, Guid executionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Control command '{Command}' for execution {ExecutionId} arrived before it started; ignored")]
