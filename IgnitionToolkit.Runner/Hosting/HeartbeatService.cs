@@ -31,10 +31,10 @@ public sealed partial class HeartbeatService(
                 var owned = registry.OwnedIds;
                 var now = clock.GetUtcNow();
                 if (owned.Count == 0 && lastPresence is { } last && now - last < settings.PresenceInterval) continue;
-                if (owned.Count == 0) lastPresence = now;
                 try
                 {
                     await bus.Publish(new RunnerHeartbeat(identity.Id, owned, registry.Capacity, now), stoppingToken).ConfigureAwait(false);
+                    if (owned.Count == 0) lastPresence = now; // a failed presence is retried at the next tick
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
