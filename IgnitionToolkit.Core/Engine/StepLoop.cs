@@ -58,7 +58,14 @@ internal sealed class StepLoop(StepInvoker invoker)
                     return new FrameResult(true, $"step '{step.Id}' failed: {outcome.Error}", ran);
                 session.Log(frame.PathOf(step), "warning", $"step '{step.Id}' failed; continuing (on_failure: continue)");
             }
-            if (session.DebugMode) controller.PauseAtNextBoundary();
+            if (session.DebugMode)
+            {
+                // After a re-run, when a pause follows, the captured context shows the edited parameters and the variables it left.
+                if (nav == Navigation.Rerun && (frame.ParentPath is not null || i + 1 < steps.Count))
+                    await session.EmitAsync(new DebugPausedEvent(DateTimeOffset.UtcNow, frame.PathOf(step), $"re-run {outcome.Status.ToWire()}",
+                        outcome.Error, step.Parameters, new Dictionary<string, object?>(frame.Variables)));
+                controller.PauseAtNextBoundary();
+            }
             i++;
         }
         return new FrameResult(false, null, ran);
