@@ -4,15 +4,12 @@ namespace IgnitionToolkit.Api.Runners;
 
 public static class RunnerServiceExtensions
 {
-    /// <summary>Tag of health checks that are reported but do not change the overall <c>/health</c> status.</summary>
-    public const string InformationalTag = "informational";
-
     /// <summary>Runner presence (fed by <c>RunnerHeartbeatConsumer</c>), the <c>runners</c> health component and its settings.</summary>
     public static WebApplicationBuilder AddToolkitRunners(this WebApplicationBuilder builder)
     {
         builder.Services.AddToolkitSettings<RunnersOptions>(builder.Configuration, RunnersOptions.Section, RunnersOptions.Rules);
         builder.Services.AddSingleton<RunnerPresence>();
-        builder.Services.AddHealthChecks().AddCheck<RunnersHealthCheck>(RunnersHealthCheck.Name, tags: [InformationalTag]);
+        builder.Services.AddHealthChecks().AddCheck<RunnersHealthCheck>(RunnersHealthCheck.Name, tags: [ServiceDefaultsExtensions.InformationalHealthTag]);
         return builder;
     }
 }
