@@ -26,8 +26,14 @@ public sealed record ControlExecution(Guid ExecutionId, string Command, DateTime
     /// <summary>For <c>rerun</c>: path of the step to re-run (the one the execution is paused at, or the one before).</summary>
     public string? StepPath { get; init; }
 
-    /// <summary>For <c>rerun</c>: the edited parameters as a JSON object (raw values, templates allowed), merged over the step's own.</summary>
+    /// <summary>For <c>rerun</c>: the edited parameters as a JSON object (raw values, templates allowed), merged over the step's own.
+    /// Secret ones are not in it: see <see cref="EncryptedParameters"/>.</summary>
     public string? ParametersJson { get; init; }
+
+    /// <summary>For <c>rerun</c>: the edited secret parameters (secret in the step's schema or secret-looking names), as a
+    /// <c>CredentialBundle</c> whose <c>Parameters</c> hold them, sealed with the transport key like
+    /// <see cref="StartExecution.EncryptedCredentials"/>; null when none was edited. Never clear text.</summary>
+    public string? EncryptedParameters { get; init; }
 }
 
 /// <summary>Runner → API: one event of an execution. <see cref="Sequence"/> increases by one per execution from 1.</summary>

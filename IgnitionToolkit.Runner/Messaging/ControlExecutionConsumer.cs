@@ -2,6 +2,7 @@ using System.Text.Json;
 using IgnitionToolkit.Core.Engine;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Core.Security;
 using IgnitionToolkit.Runner.Execution;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace IgnitionToolkit.Runner.Messaging;
 /// <summary>Control commands are published to every Runner (each has its own temporary queue); only the owner acts.
 /// A cancel for an execution not owned here is remembered, so its start command is skipped if it comes later.</summary>
 public sealed partial class ControlExecutionConsumer(
-    ExecutionRegistry registry, EarlyCancellations earlyCancellations, ILogger<ControlExecutionConsumer> logger)
+    ExecutionRegistry registry, EarlyCancellations earlyCancellations, CredentialTransport transport, ILogger<ControlExecutionConsumer> logger)
     : IConsumer<ControlExecution>
 {
     public const string CancelledBeforeStartReason = "cancelled before it started";
@@ -60,14 +61,24 @@ public sealed partial class ControlExecutionConsumer(
             LogNotStarted(logger, message.Command, message.ExecutionId);
             return Task.CompletedTask;
         }
-        IReadOnlyDictionary<string, object?> overrides;
+        Dictionary<string, object?> overrides;
         try
         {
-            overrides = ParameterOverrides.FromJson(message.ParametersJson);
+            overrides = new(ParameterOverrides.FromJson(message.ParametersJson), StringComparer.Ordinal);
+            if (!string.IsNullOrEmpty(message.EncryptedParameters))
+            {
+                if (!transport.IsConfigured) throw new SecretEnvelopeException(transport.Problem!);
+                foreach (var (name, value) in transport.Open(message.EncryptedParameters, message.ExecutionId).Parameters) overrides[name] = value;
+            }
         }
         catch (JsonException ex)
         {
             LogRefused(logger, message.Command, message.ExecutionId, "the edited parameters are not a JSON object: " + ex.Message);
+            return Task.CompletedTask;
+        }
+        catch (SecretEnvelopeException ex)
+        {
+            LogRefused(logger, message.Command, message.ExecutionId, "the edited secret parameters could not be decrypted: " + ex.Message);
             return Task.CompletedTask;
         }
         var refusal = control.RerunStep(message.StepPath ?? string.Empty, overrides);

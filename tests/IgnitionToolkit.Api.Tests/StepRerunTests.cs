@@ -44,6 +44,11 @@ public sealed class StepRerunTests(ApiFixture api) : IClassFixture<ApiFixture>
         using (var nested = await api.Client.PostJsonAsync($"/api/v1/executions/{id}/steps/call%2Finner/rerun", new { parameters = new { message = "{{ parameter.greeting }}" } }))
             Assert.Equal(HttpStatusCode.Accepted, nested.StatusCode);
         await Eventually.ReturnsAsync(() => api.Runner.Controls.FirstOrDefault(c => c.ExecutionId == id && c.StepPath == "call/inner"), c => c is not null, "nested rerun");
+
+        // Without the bus transport key an edited secret cannot be sent, and is not sent in clear text.
+        await Send(EventKinds.StepStarted, new StepStartedPayload("login", null, "login", "Login", "gateway.login", 1, new Dictionary<string, object?>()));
+        await Eventually.ReturnsAsync(async () => await api.GetExecutionAsync(id), e => e?["steps"]?.AsArray().Count == 3, "login row");
+        await AssertProblemAsync($"/api/v1/executions/{id}/steps/login/rerun", new { parameters = new { password = "n3w-pass" } }, HttpStatusCode.ServiceUnavailable, "include secrets (password)");
     }
 
     private async Task<JsonElement> AssertProblemAsync(string url, object body, HttpStatusCode expected, string detail)
@@ -55,5 +60,32 @@ public sealed class StepRerunTests(ApiFixture api) : IClassFixture<ApiFixture>
         var problem = JsonDocument.Parse(text).RootElement;
         Assert.Contains(detail, problem.GetProperty("detail").GetString());
         return problem;
+    }
+}
+
+/// <summary>Edited secrets travel sealed with the transport key, never in clear text on the bus.</summary>
+public sealed class SecretStepRerunTests(IgnitionToolkit.Api.Tests.Credentials.VaultApiFixture api) : IClassFixture<IgnitionToolkit.Api.Tests.Credentials.VaultApiFixture>
+{
+    [Fact]
+    public async Task Edited_secret_parameters_are_sealed_in_the_rerun_command()
+    {
+        api.WritePlaybook("rerun/secret.yaml", SamplePlaybooks.Hello());
+        var id = await api.StartAsync("rerun/secret.yaml", debug: true);
+        var seq = 0L;
+        async Task Send(string kind, object payload) => await api.Runner.PublishAsync(api.Runner.Event(id, ++seq, kind, payload));
+        await Send(EventKinds.ExecutionStarted, new ExecutionStartedPayload("Hello", 1));
+        await Send(EventKinds.StepStarted, new StepStartedPayload("login", null, "login", "Login", "gateway.login", 1, new Dictionary<string, object?> { ["password"] = "***" }));
+        await Send(EventKinds.DebugPaused, new DebugPausedPayload("login", "step failed", "refused", new Dictionary<string, object?>(), new Dictionary<string, object?>()));
+        await api.WaitForStatusAsync(id, "paused");
+        var secret = IgnitionToolkit.Api.Tests.Credentials.VaultTestTools.NewSecret();
+
+        using (var accepted = await api.Client.PostJsonAsync($"/api/v1/executions/{id}/steps/login/rerun", new { parameters = new { username = "admin", password = secret } }))
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+
+        var rerun = await api.WaitForControlAsync(id, "rerun");
+        Assert.DoesNotContain(secret, rerun.ParametersJson!, StringComparison.Ordinal);
+        Assert.Equal("admin", JsonDocument.Parse(rerun.ParametersJson!).RootElement.GetProperty("username").GetString());
+        var opened = new IgnitionToolkit.Core.Security.CredentialTransport(api.TransportKey).Open(rerun.EncryptedParameters!, id);
+        Assert.Equal(secret, opened.Parameters["password"]);
     }
 }

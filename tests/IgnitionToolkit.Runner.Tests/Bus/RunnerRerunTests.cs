@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Core.Security;
 using IgnitionToolkit.Runner.Tests.Support;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
@@ -49,6 +50,32 @@ public sealed class RunnerRerunTests : IAsyncLifetime
         var last = Payload(_bus.EventsOf(id).Last(e => e.Kind == "step_finished"));
         Assert.Equal("completed", last.GetProperty("status").GetString());
         Assert.Equal(2, last.GetProperty("attempt").GetInt32());
+    }
+
+    [Fact]
+    public async Task Sealed_secret_edits_are_opened_by_the_runner_and_never_published()
+    {
+        var key = Convert.ToBase64String(SecretEnvelope.NewKey());
+        _runner = await RunnerHost.StartAsync(_bus.Prefix, $"seal-{Guid.NewGuid():N}"[..16], 2, _data.Path, $"--{CredentialTransport.ConfigurationKey}={key}");
+        var id = Guid.NewGuid();
+        await _bus.StartAsync(id, FailingWait, debug: true);
+        await _bus.WaitForAsync(id, "debug_paused");
+        await Wait.UntilAsync(() => _bus.EventsOf(id).Any(e => e.Kind == "status_changed" && Payload(e).GetProperty("status").GetString() == "paused"),
+            what: "paused");
+        const string Secret = "Sealed-S3cret-value";
+        var bundle = new CredentialBundle(new Dictionary<string, IReadOnlyDictionary<string, string>>(), new Dictionary<string, string> { ["password"] = Secret });
+
+        await _bus.PublishAsync(new ControlExecution(id, "rerun", DateTimeOffset.UtcNow)
+        {
+            StepPath = "nap", ParametersJson = """{"seconds": 0}""", EncryptedParameters = new CredentialTransport(key).Seal(bundle, id),
+        });
+
+        // utility.wait has no 'password': the engine refuses, which shows the sealed edit was opened and checked.
+        await Wait.UntilAsync(() => _bus.EventsOf(id).Any(e => e.Kind == "log" && Payload(e).GetProperty("message").GetString()!.Contains("'password' is not a parameter")),
+            what: "refusal naming the decrypted parameter");
+        Assert.DoesNotContain(_bus.EventsOf(id), e => e.PayloadJson.Contains(Secret, StringComparison.Ordinal));
+        await _bus.ControlAsync(id, "cancel");
+        await _bus.WaitForAsync(id, "execution_finished");
     }
 
     [Fact]
