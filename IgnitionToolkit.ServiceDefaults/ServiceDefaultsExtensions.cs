@@ -18,6 +18,9 @@ namespace Microsoft.Extensions.Hosting;
 public static class ServiceDefaultsExtensions
 {
     public const string HealthPath = "/health";
+
+    /// <summary>Tag of health checks listed in <c>/health</c> that do not change its overall status or HTTP code.</summary>
+    public const string InformationalHealthTag = "informational";
     public const string AlivePath = "/alive";
     public const string MetricsPath = "/metrics";
 

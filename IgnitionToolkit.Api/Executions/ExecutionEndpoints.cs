@@ -1,6 +1,6 @@
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary><c>/api/v1/executions</c>: start, list (paged, status filter), get, and control commands.</summary>
+/// <summary><c>/api/v1/executions</c>: start, list (paged, status filter), get, control commands, and re-run of a paused step with edited parameters.</summary>
 public static class ExecutionEndpoints
 {
     public static RouteGroupBuilder MapExecutionEndpoints(this RouteGroupBuilder api)
@@ -14,6 +14,8 @@ public static class ExecutionEndpoints
             queries.GetAsync(id, ct)).WithName("GetExecution");
         group.MapPost("/{id:guid}/{command}", (Guid id, string command, ExecutionControl control, CancellationToken ct) =>
             control.SendAsync(id, command, ct)).WithName("ControlExecution");
+        group.MapPost("/{id:guid}/steps/{stepPath}/rerun", (Guid id, string stepPath, RerunStepRequest? request, StepRerunner rerunner, CancellationToken ct) =>
+            rerunner.RerunAsync(id, stepPath, request, ct)).WithName("RerunStep");
         return api;
     }
 }

@@ -8,6 +8,7 @@ using IgnitionToolkit.Api.Observability;
 using IgnitionToolkit.Api.Options;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
+using IgnitionToolkit.Api.Runners;
 using IgnitionToolkit.Core;
 
 namespace IgnitionToolkit.Api.Extensions;
@@ -37,12 +38,14 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionStarter>();
         builder.Services.AddScoped<ExecutionQueries>();
         builder.Services.AddScoped<ExecutionControl>();
+        builder.Services.AddScoped<StepRerunner>();
 
         builder.AddToolkitPersistence();
         builder.AddToolkitVault();
         builder.AddToolkitArtifacts();
         builder.AddToolkitMessaging();
         builder.AddToolkitLive();
+        builder.AddToolkitRunners();
         builder.AddApiSettings();
         builder.AddApiObservability();
         return builder;

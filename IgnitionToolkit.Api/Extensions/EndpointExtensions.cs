@@ -5,6 +5,7 @@ using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.OpenApi;
 using IgnitionToolkit.Api.Playbooks;
+using IgnitionToolkit.Api.Runners;
 using IgnitionToolkit.Api.StepTypes;
 using IgnitionToolkit.Api.Versioning;
 
@@ -30,6 +31,7 @@ public static class EndpointExtensions
         api.MapExecutionEndpoints();
         api.MapArtifactEndpoints();
         api.MapCredentialEndpoints();
+        api.MapRunnerEndpoints();
         app.MapToolkitLive();
         app.MapDefaultEndpoints();
         return app;

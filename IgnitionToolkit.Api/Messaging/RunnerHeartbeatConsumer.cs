@@ -1,4 +1,5 @@
 using IgnitionToolkit.Api.Persistence;
+using IgnitionToolkit.Api.Runners;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
 using MassTransit;
@@ -6,14 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IgnitionToolkit.Api.Messaging;
 
-/// <summary>Records that a Runner is alive for the executions it lists (queue <see cref="BusEndpoints.ApiHeartbeatsQueue"/>).</summary>
-public sealed class RunnerHeartbeatConsumer(ToolkitDbContext db, TimeProvider clock) : IConsumer<RunnerHeartbeat>
+/// <summary>Records that a Runner is up (<see cref="RunnerPresence"/>) and alive for the executions it lists (queue <see cref="BusEndpoints.ApiHeartbeatsQueue"/>).</summary>
+public sealed class RunnerHeartbeatConsumer(ToolkitDbContext db, TimeProvider clock, RunnerPresence presence) : IConsumer<RunnerHeartbeat>
 {
     private static readonly string[] LiveStatuses =
         [ExecutionStatus.Pending.ToWire(), ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire()];
 
     public async Task Consume(ConsumeContext<RunnerHeartbeat> context)
     {
+        presence.Record(context.Message); // every heartbeat, idle presence included, says the Runner is up
         var ids = context.Message.ExecutionIds.Distinct().ToList();
         if (ids.Count == 0) return;
         var now = clock.GetUtcNow();

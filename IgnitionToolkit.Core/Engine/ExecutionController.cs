@@ -1,26 +1,31 @@
 using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Plugins;
 
 namespace IgnitionToolkit.Core.Engine;
 
 /// <summary>Where the step loop goes next after a control command.</summary>
-internal enum Navigation { None, Skip, Back }
+internal enum Navigation { None, Skip, Back, Rerun }
 
 /// <summary>
 /// Pause/resume/skip/skip-back/cancel state of one execution. Commands arrive on any thread; the step loop applies
 /// them at step boundaries (<see cref="AtBoundaryAsync"/>) or interrupts the running step (skip, skip back).
 /// </summary>
-internal sealed class ExecutionController : IExecutionControl, IDisposable
+internal sealed class ExecutionController : IExecutionControl, IStepRerunControl, IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly IStepCatalog? _catalog;
     private readonly CancellationTokenSource _cancel;
     private readonly Stack<(CancellationTokenSource Cts, Navigation[] Interruption)> _runningSteps = new();
     private TaskCompletionSource _resumed = NewSignal();
     private ExecutionStatus _status = ExecutionStatus.Pending;
     private bool _pauseRequested;
     private Navigation _pending;
+    private RerunTargets? _targets;
+    private RerunRequest? _rerun;
 
-    public ExecutionController(CancellationToken hostToken)
+    public ExecutionController(CancellationToken hostToken, IStepCatalog? catalog = null)
     {
+        _catalog = catalog;
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(hostToken);
         HostToken = hostToken;
     }
@@ -67,6 +72,47 @@ internal sealed class ExecutionController : IExecutionControl, IDisposable
         }
     }
 
+    /// <summary>Reports a refused re-run in the execution's log (step path, reason); set by the engine.</summary>
+    public Action<string, string>? RerunRefused { get; set; }
+
+    public string? RerunStep(string stepPath, IReadOnlyDictionary<string, object?> parameterOverrides)
+    {
+        var refusal = TryRerun(stepPath, parameterOverrides);
+        if (refusal is not null && !Status.IsTerminal()) RerunRefused?.Invoke(stepPath, "re-run refused: " + refusal);
+        return refusal;
+    }
+
+    private string? TryRerun(string stepPath, IReadOnlyDictionary<string, object?> parameterOverrides)
+    {
+        lock (_gate)
+        {
+            if (_status != ExecutionStatus.Paused || _targets is null)
+                return $"the execution is {_status.ToWire()}, not paused: a step can only be re-run while paused";
+            var target = _targets.Steps.FirstOrDefault(t => string.Equals(t.Path, stepPath, StringComparison.Ordinal));
+            if (target.Step is null)
+                return $"step '{stepPath}' cannot be re-run here; the execution is paused at " +
+                    string.Join(" or ", _targets.Steps.Select(t => $"'{t.Path}'"));
+            if (_catalog?.GetPlugin(target.Step.Type)?.Descriptor is { } descriptor &&
+                ParameterOverrides.Validate(descriptor, parameterOverrides) is { Count: > 0 } problems)
+                return $"step '{stepPath}': " + string.Join("; ", problems.Select(p => p.Message));
+            _rerun = new RerunRequest(target.Step, target.Index, parameterOverrides);
+            _pending = Navigation.Rerun;
+            _resumed.TrySetResult();
+            return null;
+        }
+    }
+
+    /// <summary>The re-run returned as <see cref="Navigation.Rerun"/> by <see cref="AtBoundaryAsync"/>.</summary>
+    public RerunRequest TakeRerun()
+    {
+        lock (_gate)
+        {
+            var rerun = _rerun ?? throw new InvalidOperationException("no re-run is pending");
+            _rerun = null;
+            return rerun;
+        }
+    }
+
     /// <summary>Asks the loop to pause at the next boundary (debug mode).</summary>
     public void PauseAtNextBoundary()
     {
@@ -80,8 +126,21 @@ internal sealed class ExecutionController : IExecutionControl, IDisposable
 
     /// <summary>Called before each step. Waits while paused; returns a pending skip/back navigation.
     /// <paramref name="onStatus"/> reports the paused/running transitions.</summary>
-    public async Task<Navigation> AtBoundaryAsync(Func<ExecutionStatus, Task> onStatus)
+    public async Task<Navigation> AtBoundaryAsync(Func<ExecutionStatus, Task> onStatus, RerunTargets? targets = null)
     {
+        try
+        {
+            return await WaitAtBoundaryAsync(onStatus, targets);
+        }
+        finally
+        {
+            lock (_gate) _targets = null;
+        }
+    }
+
+    private async Task<Navigation> WaitAtBoundaryAsync(Func<ExecutionStatus, Task> onStatus, RerunTargets? targets)
+    {
+        lock (_gate) _targets = targets;
         while (true)
         {
             Task wait;

@@ -40,6 +40,13 @@ internal sealed class ExecutionSession : IAsyncDisposable
     public IgnitionToolkit.Core.Plugins.ExecutionItems Items { get; } = new();
     public bool DebugMode => Request.DebugMode;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
+
+    /// <summary>The highest attempt number reported for a step path (0 before it ran): re-runs number their attempts after it.</summary>
+    public int LastAttempt(string stepPath) => _attempts.GetValueOrDefault(stepPath);
+
+    public void RecordAttempt(string stepPath, int attempt) => _attempts.AddOrUpdate(stepPath, attempt, (_, old) => Math.Max(old, attempt));
+
     /// <summary>Queues an event for the observer (masked, in order).</summary>
     public ValueTask EmitAsync(EngineEvent engineEvent)
     {
@@ -110,6 +117,11 @@ internal sealed class PlaybookFrame(Playbook playbook, IReadOnlyDictionary<strin
     public PlaybookFrame? Caller { get; init; }
     public Dictionary<string, object?> Variables { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, IReadOnlyDictionary<string, object?>> StepOutputs { get; } = new(StringComparer.Ordinal);
+    /// <summary>Steps whose parameters were edited for a re-run, by index: they run edited from then on.</summary>
+    public Dictionary<int, PlaybookStep> EditedSteps { get; } = [];
+
+    /// <summary>The step at <paramref name="index"/>, with its edited parameters if it was re-run with edits.</summary>
+    public PlaybookStep Effective(int index) => EditedSteps.TryGetValue(index, out var edited) ? edited : Playbook.Steps[index];
 
     public string PathOf(PlaybookStep step) => ParentPath is null ? step.Id : $"{ParentPath}/{step.Id}";
 

@@ -13,11 +13,13 @@ public sealed class PlaybookEngine : IPlaybookEngine
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
     private readonly StepLoop _loop;
+    private readonly IStepCatalog _catalog;
 
     public PlaybookEngine(IStepCatalog catalog, ITemplateResolver templates, IServiceProvider services,
         IPlaybookLoader? loader = null, ILogger<PlaybookEngine>? logger = null)
     {
         _services = services;
+        _catalog = catalog;
         _logger = logger ?? NullLogger<PlaybookEngine>.Instance;
         StepLoop? loop = null;
         var nested = new NestedPlaybookRunner(loader, () => loop!);
@@ -27,7 +29,7 @@ public sealed class PlaybookEngine : IPlaybookEngine
 
     public RunningExecution Start(ExecutionRequest request, IExecutionObserver observer, CancellationToken cancellationToken)
     {
-        var controller = new ExecutionController(cancellationToken);
+        var controller = new ExecutionController(cancellationToken, _catalog);
         var completion = Task.Run(() => RunAsync(request, observer, controller), CancellationToken.None);
         return new RunningExecution(controller, completion);
     }
@@ -35,6 +37,7 @@ public sealed class PlaybookEngine : IPlaybookEngine
     private async Task<ExecutionStatus> RunAsync(ExecutionRequest request, IExecutionObserver observer, ExecutionController controller)
     {
         var session = new ExecutionSession(request, observer, controller, _services, _logger);
+        controller.RerunRefused = (path, reason) => session.Log(path, "error", reason);
         var started = DateTimeOffset.UtcNow;
         ExecutionStatus status;
         string? error = null;

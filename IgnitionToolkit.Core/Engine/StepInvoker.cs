@@ -10,7 +10,7 @@ namespace IgnitionToolkit.Core.Engine;
 /// <summary>Runs one step: resolves its parameters, applies timeout and retries (Polly), and reports start and finish.</summary>
 internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templates, Func<ExecutionSession, PlaybookFrame, string, IStepHost> hostFactory)
 {
-    public async Task<StepRunOutcome> RunAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step)
+    public async Task<StepRunOutcome> RunAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step, int attemptBase = 0)
     {
         var path = frame.PathOf(step);
         var plugin = catalog.GetPlugin(step.Type);
@@ -27,11 +27,11 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         catch (Exception ex) when (ex is FormatException or TemplateException)
         {
             var error = $"{step.Location}: step '{step.Id}': {ex.Message}";
-            await Started(session, frame, step, path, 1, step.Parameters);
-            return await Finished(session, frame, step, path, new StepRunOutcome(StepStatus.Failed, StepRunOutcome.NoOutputs, error, Navigation.None), TimeSpan.Zero, 1);
+            await Started(session, frame, step, path, attemptBase + 1, step.Parameters);
+            return await Finished(session, frame, step, path, new StepRunOutcome(StepStatus.Failed, StepRunOutcome.NoOutputs, error, Navigation.None), TimeSpan.Zero, attemptBase + 1);
         }
 
-        var attempt = 0;
+        var attempt = attemptBase;
         var interruption = Navigation.None;
         var started = DateTimeOffset.UtcNow;
         var retries = session.DebugMode ? 0 : step.RetryCount;
@@ -47,7 +47,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
                 OnRetry = args =>
                 {
                     session.Log(path, "warning", string.Create(CultureInfo.InvariantCulture,
-                        $"attempt {args.AttemptNumber + 1} of {retries + 1} failed: {args.Outcome.Result?.Error}; retrying in {step.RetryDelay.TotalSeconds:0.###} s"));
+                        $"attempt {attemptBase + args.AttemptNumber + 1} of {attemptBase + retries + 1} failed: {args.Outcome.Result?.Error}; retrying in {step.RetryDelay.TotalSeconds:0.###} s"));
                     return ValueTask.CompletedTask;
                 },
             }).Build();
@@ -67,7 +67,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         catch (OperationCanceledException)
         {
             var cancelled = new StepRunOutcome(StepStatus.Skipped, StepRunOutcome.NoOutputs, "cancelled", Navigation.None);
-            await Finished(session, frame, step, path, cancelled, DateTimeOffset.UtcNow - started, Math.Max(attempt, 1));
+            await Finished(session, frame, step, path, cancelled, DateTimeOffset.UtcNow - started, Math.Max(attempt, attemptBase + 1));
             throw;
         }
 
@@ -134,8 +134,11 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         step.ParameterLocations.TryGetValue(parameter, out var location) ? location : step.Location;
 
     private static async Task Started(ExecutionSession session, PlaybookFrame frame, PlaybookStep step, string path, int attempt,
-        IReadOnlyDictionary<string, object?> parameters) =>
+        IReadOnlyDictionary<string, object?> parameters)
+    {
+        session.RecordAttempt(path, attempt);
         await session.EmitAsync(new StepStartedEvent(DateTimeOffset.UtcNow, path, frame.ParentPath, step.Id, step.Name, step.Type, attempt, parameters));
+    }
 
     internal static async Task<StepRunOutcome> Finished(ExecutionSession session, PlaybookFrame frame, PlaybookStep step, string path,
         StepRunOutcome outcome, TimeSpan duration, int attempt)

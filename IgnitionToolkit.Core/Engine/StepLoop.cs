@@ -1,5 +1,6 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Security;
 
 namespace IgnitionToolkit.Core.Engine;
 
@@ -14,8 +15,16 @@ internal sealed class StepLoop(StepInvoker invoker)
         var i = 0;
         while (i < steps.Count)
         {
-            var step = steps[i];
-            var nav = await controller.AtBoundaryAsync(status => EmitStatusAsync(session, status));
+            var step = frame.Effective(i);
+            var nav = await controller.AtBoundaryAsync(status => EmitStatusAsync(session, status), Targets(frame, i));
+            var attemptBase = 0;
+            if (nav == Navigation.Rerun)
+            {
+                var rerun = controller.TakeRerun();
+                i = rerun.Index;
+                step = Edit(session, frame, rerun);
+                attemptBase = session.LastAttempt(frame.PathOf(step));
+            }
             if (nav == Navigation.Back)
             {
                 i = Math.Max(0, i - 1);
@@ -28,7 +37,7 @@ internal sealed class StepLoop(StepInvoker invoker)
                 continue;
             }
 
-            var outcome = await invoker.RunAsync(session, frame, step);
+            var outcome = await invoker.RunAsync(session, frame, step, attemptBase);
             ran++;
             if (outcome.Interrupted == Navigation.Back)
             {
@@ -49,7 +58,14 @@ internal sealed class StepLoop(StepInvoker invoker)
                     return new FrameResult(true, $"step '{step.Id}' failed: {outcome.Error}", ran);
                 session.Log(frame.PathOf(step), "warning", $"step '{step.Id}' failed; continuing (on_failure: continue)");
             }
-            if (session.DebugMode) controller.PauseAtNextBoundary();
+            if (session.DebugMode)
+            {
+                // After a re-run, when a pause follows, the captured context shows the edited parameters and the variables it left.
+                if (nav == Navigation.Rerun && (frame.ParentPath is not null || i + 1 < steps.Count))
+                    await session.EmitAsync(new DebugPausedEvent(DateTimeOffset.UtcNow, frame.PathOf(step), $"re-run {outcome.Status.ToWire()}",
+                        outcome.Error, step.Parameters, new Dictionary<string, object?>(frame.Variables)));
+                controller.PauseAtNextBoundary();
+            }
             i++;
         }
         return new FrameResult(false, null, ran);
@@ -58,6 +74,32 @@ internal sealed class StepLoop(StepInvoker invoker)
     internal static async Task EmitStatusAsync(ExecutionSession session, ExecutionStatus status) =>
         await session.EmitAsync(new ExecutionStatusChangedEvent(DateTimeOffset.UtcNow, status,
             status == ExecutionStatus.Paused ? "paused at step boundary" : null));
+
+    /// <summary>The step the loop is paused at and the one before it (re-runnable from the debug panel).</summary>
+    private static RerunTargets Targets(PlaybookFrame frame, int index)
+    {
+        var targets = new List<(PlaybookStep, int, string)>();
+        for (var j = index; j >= Math.Max(0, index - 1); j--)
+        {
+            if (j >= frame.Playbook.Steps.Count) continue;
+            var step = frame.Effective(j);
+            targets.Add((step, j, frame.PathOf(step)));
+        }
+        return new RerunTargets(targets);
+    }
+
+    /// <summary>Applies edited parameters to a step (they stay for the rest of the execution) and says so in the log;
+    /// secret-looking edited values are masked from then on.</summary>
+    private static PlaybookStep Edit(ExecutionSession session, PlaybookFrame frame, RerunRequest rerun)
+    {
+        foreach (var (name, value) in rerun.Overrides)
+            if (value is string secret && SecretNames.IsSecretName(name)) session.Masker.Add(secret);
+        var edited = rerun.Step with { Parameters = ParameterOverrides.Apply(rerun.Step.Parameters, rerun.Overrides) };
+        frame.EditedSteps[rerun.Index] = edited;
+        var names = rerun.Overrides.Count == 0 ? "no parameter changed" : "edited " + string.Join(", ", rerun.Overrides.Keys);
+        session.Log(frame.PathOf(edited), "info", $"re-running step '{edited.Id}' ({names})");
+        return edited;
+    }
 
     private static async Task SkipAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step, string reason)
     {

@@ -20,7 +20,21 @@ public sealed record StartExecution(
 }
 
 /// <summary>API → Runners (published to all; only the owner acts): control a running execution.</summary>
-public sealed record ControlExecution(Guid ExecutionId, string Command, DateTimeOffset RequestedAt);
+/// <param name="Command">pause | resume | skip | skip_back | cancel | rerun</param>
+public sealed record ControlExecution(Guid ExecutionId, string Command, DateTimeOffset RequestedAt)
+{
+    /// <summary>For <c>rerun</c>: path of the step to re-run (the one the execution is paused at, or the one before).</summary>
+    public string? StepPath { get; init; }
+
+    /// <summary>For <c>rerun</c>: the edited parameters as a JSON object (raw values, templates allowed), merged over the step's own.
+    /// Secret ones are not in it: see <see cref="EncryptedParameters"/>.</summary>
+    public string? ParametersJson { get; init; }
+
+    /// <summary>For <c>rerun</c>: the edited secret parameters (secret in the step's schema or secret-looking names), as a
+    /// <c>CredentialBundle</c> whose <c>Parameters</c> hold them, sealed with the transport key like
+    /// <see cref="StartExecution.EncryptedCredentials"/>; null when none was edited. Never clear text.</summary>
+    public string? EncryptedParameters { get; init; }
+}
 
 /// <summary>Runner → API: one event of an execution. <see cref="Sequence"/> increases by one per execution from 1.</summary>
 /// <param name="Kind">execution_started | status_changed | step_started | step_finished | log | debug_paused | artifact_saved | execution_finished</param>
@@ -33,7 +47,9 @@ public sealed record ExecutionEventMessage(
     DateTimeOffset Timestamp,
     string PayloadJson);
 
-/// <summary>Runner → API, periodically: the executions this Runner owns are alive.</summary>
+/// <summary>Runner → API, periodically: the executions this Runner owns are alive. Sent every
+/// <c>Runner:HeartbeatInterval</c> while it owns executions and every <c>Runner:PresenceInterval</c> when idle
+/// (empty <see cref="ExecutionIds"/>), so the API knows which Runners are up.</summary>
 public sealed record RunnerHeartbeat(string RunnerId, IReadOnlyList<Guid> ExecutionIds, int Capacity, DateTimeOffset Timestamp);
 
 /// <summary>Runner → API (published): one JPEG frame of an execution's live browser view. Relayed to subscribed

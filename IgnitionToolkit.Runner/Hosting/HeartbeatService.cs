@@ -8,32 +8,40 @@ using Microsoft.Extensions.Options;
 namespace IgnitionToolkit.Runner.Hosting;
 
 /// <summary>Publishes <see cref="RunnerHeartbeat"/> every <c>Runner:HeartbeatInterval</c> while this Runner owns
-/// at least one execution (an idle Runner is silent).</summary>
+/// at least one execution, and a presence heartbeat (no execution listed) at start and every
+/// <c>Runner:PresenceInterval</c> while it is idle, so the API knows the Runner is up.</summary>
 public sealed partial class HeartbeatService(
     ExecutionRegistry registry,
     RunnerIdentity identity,
     IBus bus,
     IOptions<RunnerOptions> options,
+    TimeProvider clock,
     ILogger<HeartbeatService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
+        var settings = options.Value;
+        var tick = settings.HeartbeatInterval < settings.PresenceInterval ? settings.HeartbeatInterval : settings.PresenceInterval;
+        using var timer = new PeriodicTimer(tick, clock);
+        DateTimeOffset? lastPresence = null;
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            do
             {
                 var owned = registry.OwnedIds;
-                if (owned.Count == 0) continue;
+                var now = clock.GetUtcNow();
+                if (owned.Count == 0 && lastPresence is { } last && now - last < settings.PresenceInterval) continue;
                 try
                 {
-                    await bus.Publish(new RunnerHeartbeat(identity.Id, owned, registry.Capacity, DateTimeOffset.UtcNow), stoppingToken).ConfigureAwait(false);
+                    await bus.Publish(new RunnerHeartbeat(identity.Id, owned, registry.Capacity, now), stoppingToken).ConfigureAwait(false);
+                    if (owned.Count == 0) lastPresence = now; // a failed presence is retried at the next tick
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
                     LogFailed(logger, ex);
                 }
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using IgnitionToolkit.Core.Engine;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Core.Security;
 using IgnitionToolkit.Runner.Execution;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -9,7 +12,7 @@ namespace IgnitionToolkit.Runner.Messaging;
 /// <summary>Control commands are published to every Runner (each has its own temporary queue); only the owner acts.
 /// A cancel for an execution not owned here is remembered, so its start command is skipped if it comes later.</summary>
 public sealed partial class ControlExecutionConsumer(
-    ExecutionRegistry registry, EarlyCancellations earlyCancellations, ILogger<ControlExecutionConsumer> logger)
+    ExecutionRegistry registry, EarlyCancellations earlyCancellations, CredentialTransport transport, ILogger<ControlExecutionConsumer> logger)
     : IConsumer<ControlExecution>
 {
     public const string CancelledBeforeStartReason = "cancelled before it started";
@@ -17,6 +20,7 @@ public sealed partial class ControlExecutionConsumer(
     public Task Consume(ConsumeContext<ControlExecution> context)
     {
         var message = context.Message;
+        if (ControlCommands.IsRerun(message.Command)) return RerunAsync(message);
         var known = ControlCommands.TryParse(message.Command, out var command);
         if (!registry.TryGet(message.ExecutionId, out var execution))
         {
@@ -48,7 +52,42 @@ public sealed partial class ControlExecutionConsumer(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown control command '{Command}' for execution {ExecutionId} (expected pause, resume, skip, skip_back or cancel)")]
+    /// <summary>Re-runs a paused step with edited parameters; a refusal is also written to the execution's log by the engine.</summary>
+    private Task RerunAsync(ControlExecution message)
+    {
+        if (!registry.TryGet(message.ExecutionId, out var execution)) return Task.CompletedTask;
+        if (execution.Control is not IStepRerunControl control)
+        {
+            LogNotStarted(logger, message.Command, message.ExecutionId);
+            return Task.CompletedTask;
+        }
+        Dictionary<string, object?> overrides;
+        try
+        {
+            overrides = new(ParameterOverrides.FromJson(message.ParametersJson), StringComparer.Ordinal);
+            if (!string.IsNullOrEmpty(message.EncryptedParameters))
+            {
+                if (!transport.IsConfigured) throw new SecretEnvelopeException(transport.Problem!);
+                foreach (var (name, value) in transport.Open(message.EncryptedParameters, message.ExecutionId).Parameters) overrides[name] = value;
+            }
+        }
+        catch (JsonException ex)
+        {
+            LogRefused(logger, message.Command, message.ExecutionId, "the edited parameters are not a JSON object: " + ex.Message);
+            return Task.CompletedTask;
+        }
+        catch (SecretEnvelopeException ex)
+        {
+            LogRefused(logger, message.Command, message.ExecutionId, "the edited secret parameters could not be decrypted: " + ex.Message);
+            return Task.CompletedTask;
+        }
+        var refusal = control.RerunStep(message.StepPath ?? string.Empty, overrides);
+        if (refusal is null) LogSent(logger, message.Command, message.ExecutionId);
+        else LogRefused(logger, message.Command, message.ExecutionId, refusal);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown control command '{Command}' for execution {ExecutionId} (expected pause, resume, skip, skip_back, cancel or rerun)")]
     private static partial void LogUnknown(ILogger logger, string command, Guid executionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Control command '{Command}' for execution {ExecutionId} arrived before it started; ignored")]

@@ -14,6 +14,10 @@ public sealed class RunnerOptions
     /// <summary><c>Runner:HeartbeatInterval</c>: period of <c>RunnerHeartbeat</c> while an execution is owned (default 5 s).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary><c>Runner:PresenceInterval</c>: period of the presence heartbeat (a <c>RunnerHeartbeat</c> listing no
+    /// execution) while this Runner is idle, so the API's <c>runners</c> health shows it (default 10 s).</summary>
+    public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary><c>Runner:SlotWaitTimeout</c>: how long a start command waits for a free slot before it is put back
     /// at the end of the queue for any Runner (default 60 s; keeps deliveries far below RabbitMQ's consumer timeout).</summary>
     public TimeSpan SlotWaitTimeout { get; set; } = TimeSpan.FromSeconds(60);

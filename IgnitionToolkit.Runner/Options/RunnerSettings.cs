@@ -11,6 +11,7 @@ public static class RunnerSettings
     public static void Rules(RunnerOptions o, SettingRules rules) => rules
         .AtLeast(o.MaxConcurrentExecutions, 1, $"{RunnerOptions.Section}:MaxConcurrentExecutions")
         .Positive(o.HeartbeatInterval, $"{RunnerOptions.Section}:HeartbeatInterval")
+        .Positive(o.PresenceInterval, $"{RunnerOptions.Section}:PresenceInterval")
         .Positive(o.SlotWaitTimeout, $"{RunnerOptions.Section}:SlotWaitTimeout")
         .Check(o.ShutdownGracePeriod >= TimeSpan.Zero, $"{RunnerOptions.Section}:ShutdownGracePeriod", "must not be negative");
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using IgnitionToolkit.Web.Api.Models;
 
 namespace IgnitionToolkit.Web.Api;
@@ -39,6 +40,17 @@ public sealed class ExecutionsApi(RestClient rest)
 
     /// <summary><paramref name="command"/>: pause, resume, skip, skip-back, cancel.</summary>
     public Task<ApiResult<bool>> SendAsync(Guid id, string command) => rest.PostAsync<bool>($"/api/v1/executions/{id}/{command}", null);
+
+    /// <summary>Re-runs a step of a paused execution with edited parameters (a JSON object merged over the step's own).</summary>
+    public Task<ApiResult<bool>> RerunStepAsync(Guid id, string stepPath, JsonElement parameters) =>
+        rest.PostAsync<bool>($"/api/v1/executions/{id}/steps/{Uri.EscapeDataString(stepPath)}/rerun", new { parameters });
+
+    /// <summary>The schema of one step type (which parameters are secret), or null when the API does not know it.</summary>
+    public async Task<StepTypeInfo?> StepTypeAsync(string type)
+    {
+        var all = await rest.GetAsync<List<StepTypeInfo>>("/api/v1/step-types");
+        return all.Ok ? all.Value!.FirstOrDefault(t => t.Type == type) : null;
+    }
 
     /// <summary>The artifacts list; a 404 (endpoint not there) is reported as a problem the page shows quietly.</summary>
     public Task<ApiResult<List<ArtifactInfo>>> ArtifactsAsync(Guid id) => rest.GetAsync<List<ArtifactInfo>>($"/api/v1/executions/{id}/artifacts");

@@ -49,6 +49,8 @@ public sealed class ToolkitStack : IAsyncDisposable
             ["Toolkit__PlaybooksDirectory"] = Path.Combine(root, "playbooks"),
             ["Toolkit__Executions__HeartbeatTimeout"] = heartbeatTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Runner__HeartbeatInterval"] = "00:00:01",
+            ["Runner__PresenceInterval"] = "00:00:01",
+            ["Toolkit__Runners__StaleAfter"] = "00:00:05",
             // Shared by the API and the Runners to pass credentials encrypted, as the AppHost does.
             ["Toolkit__Bus__CredentialKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };

@@ -54,15 +54,17 @@ public sealed class TestBus : IAsyncDisposable
     }
 
     public async Task StartAsync(Guid executionId, string yaml, string parametersJson = "{}",
-        IReadOnlyDictionary<string, string>? nested = null, string path = "tests/playbook.yaml")
+        IReadOnlyDictionary<string, string>? nested = null, string path = "tests/playbook.yaml", bool debug = false)
     {
         var endpoint = await _bus.GetSendEndpoint(BusEndpoints.ExecutionsQueueAddress(_prefix));
         await endpoint.Send(new StartExecution(executionId, path, yaml, nested ?? new Dictionary<string, string>(),
-            parametersJson, false, DateTimeOffset.UtcNow));
+            parametersJson, debug, DateTimeOffset.UtcNow));
     }
 
     public Task ControlAsync(Guid executionId, string command) =>
         _bus.Publish(new ControlExecution(executionId, command, DateTimeOffset.UtcNow));
+
+    public Task PublishAsync(ControlExecution command) => _bus.Publish(command);
 
     public IReadOnlyList<ExecutionEventMessage> EventsOf(Guid executionId) =>
         _events.Where(e => e.ExecutionId == executionId).ToList();

@@ -18,8 +18,11 @@ public sealed class RecordingPlaybookEngine(IPlaybookEngine inner) : IPlaybookEn
         return running with { Control = new RecordingControl(running.Control, log) };
     }
 
-    private sealed class RecordingControl(IExecutionControl inner, ConcurrentQueue<ExecutionCommand> log) : IExecutionControl
+    private sealed class RecordingControl(IExecutionControl inner, ConcurrentQueue<ExecutionCommand> log) : IExecutionControl, IStepRerunControl
     {
+        public string? RerunStep(string stepPath, IReadOnlyDictionary<string, object?> parameterOverrides) =>
+            inner is IStepRerunControl rerun ? rerun.RerunStep(stepPath, parameterOverrides) : "this engine cannot re-run steps";
+
         public ExecutionStatus Status => inner.Status;
 
         public void Send(ExecutionCommand command)
