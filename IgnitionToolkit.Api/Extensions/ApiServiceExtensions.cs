@@ -8,6 +8,7 @@ using IgnitionToolkit.Api.Observability;
 using IgnitionToolkit.Api.Options;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
+using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Core;
 
 namespace IgnitionToolkit.Api.Extensions;
@@ -45,6 +46,7 @@ public static class ApiServiceExtensions
         builder.AddToolkitLive();
         builder.AddApiSettings();
         builder.AddApiObservability();
+        builder.AddApiSecurity();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.OpenApi;
 using IgnitionToolkit.Api.Playbooks;
+using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Api.StepTypes;
 using IgnitionToolkit.Api.Versioning;
 
@@ -19,6 +20,7 @@ public static class EndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiSecurity(); // headers, HTTPS, CORS, rate limit: docs/hardening.md
         app.UseLegacyApiRedirects();
         app.MapOpenApi();
         app.MapApiReference();
