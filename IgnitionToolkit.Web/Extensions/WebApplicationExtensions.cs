@@ -38,7 +38,8 @@ public static class WebApplicationExtensions
         app.UseWebSecurity();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(
+            o => o.ContentSecurityFrameAncestorsPolicy = null); // UseWebSecurity sends the full CSP, frame-ancestors 'none' included
         app.MapDownloads();
         app.MapDefaultEndpoints();
         return app;

@@ -1,4 +1,5 @@
 using IgnitionToolkit.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace IgnitionToolkit.Web.Security;
 
@@ -15,6 +16,8 @@ public static class WebSecurityExtensions
     public static WebApplicationBuilder AddWebSecurity(this WebApplicationBuilder builder)
     {
         builder.AddToolkitSecurity();
+        // Antiforgery would send X-Frame-Options: SAMEORIGIN; the security headers send DENY and frame-ancestors 'none'.
+        builder.Services.Configure<AntiforgeryOptions>(o => o.SuppressXFrameOptionsHeader = true);
         return builder;
     }
 
