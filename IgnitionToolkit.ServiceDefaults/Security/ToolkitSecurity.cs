@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +12,9 @@ public static class ToolkitSecurity
     public static IHostApplicationBuilder AddToolkitSecurity(this IHostApplicationBuilder builder) =>
         builder.AddToolkitRateLimiting().AddToolkitHttps();
 
-    /// <summary>Headers, then HTTPS, then <paramref name="beforeRateLimit"/> (e.g. CORS, so preflights are answered),
-    /// then authentication when the service has it (the limiter partitions by user name), then the rate limiter.</summary>
+    /// <summary>Headers, then HTTPS, then <paramref name="beforeRateLimit"/> (e.g. CORS, so preflights are answered), then the
+    /// rate limiter. The limiter counts signed-in users by name when authentication ran before it: WebApplication's automatic
+    /// authentication middleware does; an explicit <c>UseAuthentication()</c> must come before this call.</summary>
     public static IApplicationBuilder UseToolkitSecurity(this IApplicationBuilder app, Func<HttpContext, string> contentSecurityPolicy,
         Action<IApplicationBuilder>? beforeRateLimit = null)
     {
@@ -22,7 +22,6 @@ public static class ToolkitSecurity
         app.UseToolkitSecurityHeaders(contentSecurityPolicy);
         app.UseToolkitHttps();
         beforeRateLimit?.Invoke(app);
-        if (app.ApplicationServices.GetService<IAuthenticationSchemeProvider>() is not null) app.UseAuthentication();
         return app.UseRateLimiter();
     }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using IgnitionToolkit.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Api.Tests.Security;
 
@@ -39,6 +42,24 @@ public sealed class RateLimitTests(RateLimitedApiFixture api) : IClassFixture<Ra
             foreach (var path in new[] { "/health", "/alive", "/metrics" })
                 Assert.Equal(StatusCodes.Status200OK, (await api.SendAsync(path, clientIp: "10.2.0.1")).Response.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Signed_in_users_sharing_an_address_have_their_own_limits()
+    {
+        await using var withUsers = api.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(services => services
+            .AddAuthentication(HeaderUserHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderUserHandler>(HeaderUserHandler.SchemeName, null)));
+        async Task<int> SendAsync(string? user) => (await withUsers.Server.SendAsync(c =>
+        {
+            c.Request.Path = "/api/v1/version";
+            c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("10.4.0.1");
+            if (user is not null) c.Request.Headers["X-Test-User"] = user;
+        })).Response.StatusCode;
+
+        for (var i = 0; i < RateLimitedApiFixture.PermitLimit; i++) Assert.Equal(StatusCodes.Status200OK, await SendAsync("alice"));
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await SendAsync("alice"));
+        Assert.Equal(StatusCodes.Status200OK, await SendAsync("bob"));
+        Assert.Equal(StatusCodes.Status200OK, await SendAsync(null)); // anonymous: counted by the address, which alice did not use up
     }
 
     [Fact]
