@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,8 @@ public static class ToolkitSecurity
         builder.AddToolkitRateLimiting().AddToolkitHttps();
 
     /// <summary>Headers, then HTTPS, then <paramref name="beforeRateLimit"/> (e.g. CORS, so preflights are answered), then the
-    /// rate limiter. The limiter counts signed-in users by name when authentication ran before it: WebApplication's automatic
-    /// authentication middleware does; an explicit <c>UseAuthentication()</c> must come before this call.</summary>
+    /// rate limiter. Signed-in users are counted by name wherever the service places its own authentication middleware:
+    /// the request is authenticated (default scheme, result cached for the request) just before the limiter.</summary>
     public static IApplicationBuilder UseToolkitSecurity(this IApplicationBuilder app, Func<HttpContext, string> contentSecurityPolicy,
         Action<IApplicationBuilder>? beforeRateLimit = null)
     {
@@ -22,6 +23,22 @@ public static class ToolkitSecurity
         app.UseToolkitSecurityHeaders(contentSecurityPolicy);
         app.UseToolkitHttps();
         beforeRateLimit?.Invoke(app);
+        if (app.ApplicationServices.GetService<IAuthenticationSchemeProvider>() is { } schemes)
+            app.Use(async (context, next) =>
+            {
+                await IdentifyAsync(context, schemes);
+                await next(context);
+            });
         return app.UseRateLimiter();
+    }
+
+    /// <summary>Sets the user of a request that carries valid credentials of the default scheme (invalid ones leave it anonymous,
+    /// counted by address). Authorization still happens later, in the service's own middleware.</summary>
+    private static async Task IdentifyAsync(HttpContext context, IAuthenticationSchemeProvider schemes)
+    {
+        if (context.User.Identity?.IsAuthenticated == true) return;
+        if (await schemes.GetDefaultAuthenticateSchemeAsync() is not { } scheme) return;
+        var result = await context.AuthenticateAsync(scheme.Name);
+        if (result.Succeeded) context.User = result.Principal;
     }
 }
