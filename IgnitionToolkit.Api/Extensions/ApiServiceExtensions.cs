@@ -9,6 +9,7 @@ using IgnitionToolkit.Api.Options;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Api.Runners;
+using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Core;
 
 namespace IgnitionToolkit.Api.Extensions;
@@ -48,6 +49,7 @@ public static class ApiServiceExtensions
         builder.AddToolkitRunners();
         builder.AddApiSettings();
         builder.AddApiObservability();
+        builder.AddApiSecurity();
         return builder;
     }
 }

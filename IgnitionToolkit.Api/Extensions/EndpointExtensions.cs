@@ -6,6 +6,7 @@ using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.OpenApi;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Runners;
+using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Api.StepTypes;
 using IgnitionToolkit.Api.Versioning;
 
@@ -20,6 +21,7 @@ public static class EndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiSecurity(); // headers, HTTPS, CORS, rate limit: docs/hardening.md
         app.UseLegacyApiRedirects();
         app.MapOpenApi();
         app.MapApiReference();

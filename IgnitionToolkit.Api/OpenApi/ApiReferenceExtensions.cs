@@ -15,6 +15,7 @@ public static class ApiReferenceExtensions
         if (!app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.Reference) return app;
         app.MapScalarApiReference(ReferencePath, options => options
             .WithTitle("Ignition Toolkit API")
+            .DisableDefaultFonts() // no fonts.scalar.com: the page works offline and within the API's CSP
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return app;
     }

@@ -1,6 +1,7 @@
 using IgnitionToolkit.Web.Api;
 using IgnitionToolkit.Web.Components;
 using IgnitionToolkit.Web.Live;
+using IgnitionToolkit.Web.Security;
 using MudBlazor.Services;
 
 namespace IgnitionToolkit.Web.Extensions;
@@ -15,6 +16,7 @@ public static class WebApplicationExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddWebSecurity();
 
         var apiBase = builder.Configuration["Toolkit:ApiBaseAddress"];
         var baseAddress = new Uri(string.IsNullOrWhiteSpace(apiBase) ? DefaultApiBaseAddress : apiBase);
@@ -33,9 +35,11 @@ public static class WebApplicationExtensions
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        app.UseWebSecurity();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(
+            o => o.ContentSecurityFrameAncestorsPolicy = null); // UseWebSecurity sends the full CSP, frame-ancestors 'none' included
         app.MapDownloads();
         app.MapDefaultEndpoints();
         return app;

@@ -106,7 +106,7 @@ public sealed class CrossProcessLockTests : IDisposable
         var path = gate.LockFileFor("http://gw:8088");
         Directory.CreateDirectory(_data);
         using var holder = Process.Start(new ProcessStartInfo("flock", ["--exclusive", "--close", path, "sleep", "60"])
-            { UseShellExecute = false })!;
+        { UseShellExecute = false })!;
         try
         {
             await WaitUntilAsync(() => IsLocked(path) || holder.HasExited, () => $"exists={File.Exists(path)} exited={holder.HasExited} pid={holder.Id}");

@@ -46,7 +46,7 @@ public sealed class VaultKeyRotationTests(VaultApiFixture api) : IClassFixture<V
         using (var updated = await api.Client.PutJsonAsync("/api/v1/credentials/rot-0", new { fields = new Dictionary<string, string> { ["value"] = secrets[0] + "x" } }))
             Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         using (var created = await api.Client.PostJsonAsync("/api/v1/credentials", new
-               { name = "rot-new", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = "abcdef" } }))
+        { name = "rot-new", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = "abcdef" } }))
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.All(Envelopes(await VaultTestTools.DumpSqliteAsync(database)), e => Assert.StartsWith($"v1:{newKeyId}:", e));
 

@@ -5,6 +5,7 @@ namespace IgnitionToolkit.GatewaySimulator.Middleware;
 /// <summary>Applies the fault knobs: latency, dropped connections, then a rate of 5xx answers.</summary>
 internal sealed class FaultMiddleware(RequestDelegate next, FaultState faults, ILogger<FaultMiddleware> logger)
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Simulated fault probability of a test gateway; nothing secret depends on it.")]
     public async Task InvokeAsync(HttpContext context)
     {
         var settings = faults.Current;
