@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IgnitionToolkit.Api.Artifacts;
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Live;
@@ -39,6 +40,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionControl>();
 
         builder.AddToolkitPersistence();
+        builder.AddToolkitAuth();
         builder.AddToolkitVault();
         builder.AddToolkitArtifacts();
         builder.AddToolkitMessaging();

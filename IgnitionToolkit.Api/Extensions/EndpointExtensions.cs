@@ -1,4 +1,5 @@
 using IgnitionToolkit.Api.Artifacts;
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Live;
@@ -20,17 +21,18 @@ public static class EndpointExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLegacyApiRedirects();
+        app.UseToolkitAuth();
         app.MapOpenApi();
         app.MapApiReference();
 
-        var api = app.MapGroup(ApiPrefix);
+        var api = app.MapGroup(ApiPrefix).MapToolkitAuth();
         api.MapVersionEndpoints();
         api.MapPlaybookEndpoints();
         api.MapStepTypeEndpoints();
         api.MapExecutionEndpoints();
         api.MapArtifactEndpoints();
         api.MapCredentialEndpoints();
-        app.MapToolkitLive();
+        app.MapToolkitLive().RequireAuthorization(AccessRules.ViewerPolicy);
         app.MapDefaultEndpoints();
         return app;
     }
