@@ -41,7 +41,7 @@ public sealed class AuditTrailTests(VaultApiFixture api) : IClassFixture<VaultAp
         Assert.Contains("audit/hello.yaml", started["detail"]!.GetValue<string>());
         Assert.Equal("audit/hello.yaml", byOperator.Single(a => a["action"]!.GetValue<string>() == "playbook.changed")["target_id"]!.GetValue<string>());
 
-        var credentials = Items(await api.Client.GetJsonAsync("/api/v1/audit?target_type=credential"));
+        var credentials = Items(await api.Client.GetJsonAsync("/api/v1/audit?targetType=credential"));
         var created = Assert.Single(credentials);
         Assert.Equal("credential.created", created["action"]!.GetValue<string>());
         Assert.Equal("admin", created["user"]!.GetValue<string>());
@@ -71,7 +71,7 @@ public sealed class AuditTrailTests(VaultApiFixture api) : IClassFixture<VaultAp
 
         using (await api.CreateUserClientAsync("viewer", "audited-user")) { }
         using (var deleted = await api.Client.DeleteAsync("/api/v1/users/audited-user")) Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        var users = Items(await api.Client.GetJsonAsync("/api/v1/audit?target_type=user&action=user."));
+        var users = Items(await api.Client.GetJsonAsync("/api/v1/audit?targetType=user&action=user."));
         Assert.Contains(users, a => a["action"]!.GetValue<string>() == "user.created" && a["target_id"]!.GetValue<string>() == "audited-user");
         Assert.Contains(users, a => a["action"]!.GetValue<string>() == "user.deleted" && a["target_id"]!.GetValue<string>() == "audited-user");
         using var badFilter = await api.Client.GetAsync("/api/v1/audit?page=0");

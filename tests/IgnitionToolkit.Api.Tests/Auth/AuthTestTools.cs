@@ -7,10 +7,10 @@ namespace IgnitionToolkit.Api.Tests.Auth;
 
 public static class AuthTestTools
 {
-    public static Task<HttpResponseMessage> LoginAsync(this ApiFixture api, string username, string password)
+    public static async Task<HttpResponseMessage> LoginAsync(this ApiFixture api, string username, string password)
     {
         using var anonymous = api.CreateAnonymousClient();
-        return anonymous.PostJsonAsync("/api/v1/auth/login", new { username, password });
+        return await anonymous.PostJsonAsync("/api/v1/auth/login", new { username, password });
     }
 
     /// <summary>Creates a user through the admin API and returns a client signed in as that user (through the login endpoint).</summary>
