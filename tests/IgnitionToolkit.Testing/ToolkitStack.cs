@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
@@ -33,7 +34,12 @@ public sealed class ToolkitStack : IAsyncDisposable
     public string Prefix => _environment["Toolkit__Bus__Prefix"];
     public ToolkitProcess Api { get; private set; } = null!;
     public IReadOnlyList<ToolkitProcess> Runners => _runners;
+    /// <summary>A client of the API signed in as the stack's admin (<see cref="AdminUser"/>).</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The first admin the API creates from configuration (<c>Toolkit__Auth__AdminUser/AdminPassword</c>).</summary>
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "stack-admin-password";
 
     public static async Task<ToolkitStack> StartAsync(bool postgres = false, int runners = 1, double heartbeatTimeoutSeconds = 30)
     {
@@ -66,9 +72,15 @@ public sealed class ToolkitStack : IAsyncDisposable
         var stack = new ToolkitStack(root, environment, database);
         try
         {
-            stack.Api = ToolkitProcess.Start("IgnitionToolkit.Api", stack.WorkingDirectory, environment);
+            stack.Api = ToolkitProcess.Start("IgnitionToolkit.Api", stack.WorkingDirectory, new Dictionary<string, string>(environment)
+            {
+                // Every /api/v1 call needs a token: the API signs them with this key and creates this admin at first start.
+                ["Toolkit__Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+                ["Toolkit__Auth__AdminUser"] = AdminUser,
+                ["Toolkit__Auth__AdminPassword"] = AdminPassword,
+            });
             await stack.Api.WaitHealthyAsync(TimeSpan.FromSeconds(90));
-            stack.Http = new HttpClient { BaseAddress = stack.Api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            stack.Http = await stack.CreateClientAsync(AdminUser, AdminPassword);
             for (var i = 0; i < runners; i++) await stack.AddRunnerAsync();
         }
         catch
@@ -77,6 +89,26 @@ public sealed class ToolkitStack : IAsyncDisposable
             throw;
         }
         return stack;
+    }
+
+    /// <summary>Signs in through <c>POST /api/v1/auth/login</c> and returns the access token.</summary>
+    public async Task<string> LoginAsync(string userName, string password)
+    {
+        using var anonymous = new HttpClient { BaseAddress = Api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await anonymous.PostAsJsonAsync("api/v1/auth/login", new { username = userName, password });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"login of {userName} → {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>A client of the API signed in as <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> CreateClientAsync(string userName, string password)
+    {
+        var token = await LoginAsync(userName, password);
+        var client = new HttpClient { BaseAddress = Api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public async Task<ToolkitProcess> AddRunnerAsync()
