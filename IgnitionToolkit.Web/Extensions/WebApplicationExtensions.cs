@@ -1,4 +1,5 @@
 using IgnitionToolkit.Web.Api;
+using IgnitionToolkit.Web.Auth;
 using IgnitionToolkit.Web.Components;
 using IgnitionToolkit.Web.Live;
 using MudBlazor.Services;
@@ -20,6 +21,8 @@ public static class WebApplicationExtensions
         var baseAddress = new Uri(string.IsNullOrWhiteSpace(apiBase) ? DefaultApiBaseAddress : apiBase);
         builder.Services.AddHttpClient<ToolkitApiClient>(client => client.BaseAddress = baseAddress).WithQuickFailure();
         builder.Services.AddHttpClient<RestClient>(client => client.BaseAddress = baseAddress).WithQuickFailure();
+        builder.Services.AddHttpClient<SignInService>(client => client.BaseAddress = baseAddress).WithQuickFailure();
+        builder.Services.AddToolkitWebAuth();
         builder.Services.AddScoped<PlaybooksApi>();
         builder.Services.AddScoped<ExecutionsApi>();
         builder.Services.AddScoped<CredentialsApi>();
@@ -33,10 +36,13 @@ public static class WebApplicationExtensions
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapDownloads();
+        app.MapSignOut();
         app.MapDefaultEndpoints();
         return app;
     }
