@@ -20,6 +20,7 @@ public static class WebAuthExtensions
             o.LogoutPath = "/logout";
             o.AccessDeniedPath = LoginPath;
             o.SlidingExpiration = false;
+            o.ReturnUrlParameter = "returnUrl";
         });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
