@@ -37,14 +37,14 @@ public sealed class ToolkitAppFixture : IAsyncLifetime
 
     public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource, "http");
 
-    /// <summary>A client of the API signed in as the AppHost's development admin (its default admin password).</summary>
+    /// <summary>A client of the API signed in as the first admin (password from <see cref="TestSettings.AdminPassword"/>).</summary>
     public async Task<HttpClient> CreateApiClientAsync()
     {
         var client = CreateClient("api");
         using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new
         {
             username = IgnitionToolkit.AppHost.Hosting.AuthParameterExtensions.DefaultAdminUser,
-            password = IgnitionToolkit.AppHost.Hosting.AuthParameterExtensions.DevelopmentAdminPassword,
+            password = TestSettings.AdminPassword,
         });
         var body = await login.Content.ReadAsStringAsync();
         if (!login.IsSuccessStatusCode) throw new InvalidOperationException($"login answered {(int)login.StatusCode}: {body}");
