@@ -26,5 +26,4 @@ public static class AuditActions
 
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
-    public const string LoginLimited = "login.limited";
 }

@@ -28,7 +28,9 @@ public static class AuthEndpoints
         var client = CurrentUser.ClientKey(http);
         if (limiter.Blocked(userName, client) is { } wait)
         {
-            await audit.RecordAsAsync(userName, AuditActions.LoginLimited, "user", userName, "too many failed logins", ct);
+            // not audited: a flood of refused attempts must not write to the database
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthEndpoints))
+                .LogWarning("Login of {User} from {Client} refused: too many failed attempts", userName, client);
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many login attempts",
