@@ -45,6 +45,9 @@ public sealed class LiveConnectionTests(UiFixture ui)
             Assert.Equal(sequences.Distinct().Count(), sequences.Count);
             Assert.Equal(Enumerable.Range((int)sequences[0], (int)(last - sequences[0] + 1)).Select(i => (long)i), sequences);
         }
+        // the list notification travels separately from the execution's events: wait for it rather than race it
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Volatile.Read(ref changed) == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
         Assert.True(Volatile.Read(ref changed) > 0, "the list group was not told about the execution");
     }
 
