@@ -91,4 +91,15 @@ public sealed class AccessTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var accepted = await anonymous.PostAsync($"/hubs/executions/negotiate?negotiateVersion=1&access_token={api.TokenFor("viewer", "watcher")}", null);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
+
+    [Fact]
+    public async Task The_openapi_document_declares_the_bearer_token()
+    {
+        using var anonymous = api.CreateAnonymousClient();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!;
+        var scheme = document["components"]!["securitySchemes"]!["Bearer"]!;
+        Assert.Equal("http", scheme["type"]!.GetValue<string>());
+        Assert.Equal("bearer", scheme["scheme"]!.GetValue<string>());
+        Assert.NotNull(document["security"]);
+    }
 }
