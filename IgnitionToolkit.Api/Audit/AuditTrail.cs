@@ -16,8 +16,13 @@ public sealed class AuditTrail(ToolkitDbContext db, CurrentUser user, TimeProvid
     {
         var entry = new AuditRecord
         {
-            Timestamp = clock.GetUtcNow(), UserName = Cut(userName, 64)!, Action = action, TargetType = targetType,
-            TargetId = Cut(targetId, 1024), Detail = Cut(detail, MaxDetail), ClientIp = user.ClientIp,
+            Timestamp = clock.GetUtcNow(),
+            UserName = Cut(userName, 64)!,
+            Action = action,
+            TargetType = targetType,
+            TargetId = Cut(targetId, 1024),
+            Detail = Cut(detail, MaxDetail),
+            ClientIp = user.ClientIp,
         };
         try
         {

@@ -38,7 +38,10 @@ public sealed class LoginLimiter : IDisposable
     private static PartitionedRateLimiter<string> Create(int attempts, TimeSpan window) =>
         PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = attempts, Window = window, QueueLimit = 0, AutoReplenishment = true,
+            PermitLimit = attempts,
+            Window = window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
         }));
 
     public void Dispose()

@@ -33,7 +33,8 @@ public sealed class ToolkitApiClient(HttpClient http, IApiTokenSource tokens, IL
                 health,
                 components,
                 JsonFields.Items(executions).Take(RecentCount).Select(ToRow).ToList(),
-                null) { SignedIn = token is not null };
+                null)
+            { SignedIn = token is not null };
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException
                                        or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
