@@ -27,8 +27,16 @@ public sealed class AdminSeeder(IServiceScopeFactory scopes, IOptions<AuthOption
             logger.LogInformation("User {User} made admin (no admin existed)", existing.UserName);
             return;
         }
-        await accounts.CreateAsync(o.AdminUser, o.AdminPassword, Roles.Admin, cancellationToken);
-        logger.LogInformation("First admin {User} created from configuration", UserNames.Normalize(o.AdminUser));
+        try
+        {
+            await accounts.CreateAsync(o.AdminUser, o.AdminPassword, Roles.Admin, cancellationToken);
+            logger.LogInformation("First admin {User} created from configuration", UserNames.Normalize(o.AdminUser));
+        }
+        catch (DbUpdateException)
+        {
+            // another API instance sharing the database created it at the same moment
+            logger.LogInformation("First admin {User} already created by another instance", UserNames.Normalize(o.AdminUser));
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
