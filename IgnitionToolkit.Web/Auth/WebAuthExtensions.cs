@@ -18,7 +18,7 @@ public static class WebAuthExtensions
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = LoginPath;
             o.LogoutPath = "/logout";
-            o.AccessDeniedPath = LoginPath;
+            o.AccessDeniedPath = "/"; // signed in, but the role may not open the page
             o.SlidingExpiration = false;
             o.ReturnUrlParameter = "returnUrl";
         });

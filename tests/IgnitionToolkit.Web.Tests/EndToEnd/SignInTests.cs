@@ -58,4 +58,37 @@ public sealed class SignInTests(UiFixture ui)
         await Expect(page.Locator("[data-testid=playbook-card]").First).ToBeVisibleAsync();
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task An_admin_manages_users_and_the_new_user_signs_in_with_their_role()
+    {
+        var name = "ops-" + Guid.NewGuid().ToString("N")[..6];
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, "users");
+        await page.GetByTestId("user-name").FillAsync(name);
+        await page.GetByTestId("user-password").FillAsync("short");
+        await page.GetByTestId("user-role").SelectOptionAsync("operator");
+        await page.GetByTestId("user-create").ClickAsync();
+        await Expect(page.GetByTestId("user-error")).ToContainTextAsync("at least 8 characters");
+        await page.GetByTestId("user-password").FillAsync("operator-password");
+        await page.GetByTestId("user-create").ClickAsync();
+        var row = page.Locator($"[data-testid=user-row][data-user='{name}']");
+        await Expect(row.GetByTestId("row-role")).ToHaveValueAsync("operator");
+        await row.GetByTestId("row-role").SelectOptionAsync("viewer");
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = $"{name} is now viewer" })).ToBeVisibleAsync();
+        await ui.ScreenshotAsync(page, "users");
+
+        var (other, otherErrors) = await ui.NewPageAsync(signedIn: false);
+        await UiFixture.SignInAsync(other, name, "operator-password");
+        await Expect(other.GetByTestId("current-user")).ToContainTextAsync($"{name} · viewer");
+        await Expect(other.GetByTestId("nav-users")).ToHaveCountAsync(0);
+        await other.GotoAsync("users");
+        await Expect(other.GetByTestId("users-table")).ToHaveCountAsync(0);
+
+        await row.GetByTestId("row-delete").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        Assert.Empty(errors);
+        Assert.Empty(otherErrors);
+    }
 }
