@@ -6,8 +6,8 @@ public static class ExecutionEndpoints
     public static RouteGroupBuilder MapExecutionEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/executions").WithTags("Executions");
-        group.MapPost("/", (StartExecutionRequest request, ExecutionStarter starter, CancellationToken ct) =>
-            starter.StartAsync(request, ct)).WithName("StartExecution");
+        group.MapPost("/", (StartExecutionRequest request, ExecutionStarter starter, Auth.CurrentUser user, CancellationToken ct) =>
+            starter.StartAsync(request with { StartedBy = user.Name }, ct)).WithName("StartExecution"); // who started it: the signed-in user
         group.MapGet("/", (ExecutionQueries queries, int? page, int? pageSize, string? status, CancellationToken ct) =>
             queries.ListAsync(page, pageSize, status, ct)).WithName("ListExecutions");
         group.MapGet("/{id:guid}", (Guid id, ExecutionQueries queries, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IgnitionToolkit.Api.Artifacts;
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Live;
@@ -32,7 +33,7 @@ public static class ApiServiceExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies: 400 problem naming the cause
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<Auth.BearerSecurityTransformer>());
 
         builder.Services.AddSingleton<PlaybookLibrary>();
         builder.Services.AddScoped<PlaybookValidator>();
@@ -42,6 +43,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<StepRerunner>();
 
         builder.AddToolkitPersistence();
+        builder.AddToolkitAuth();
         builder.AddToolkitVault();
         builder.AddToolkitArtifacts();
         builder.AddToolkitMessaging();

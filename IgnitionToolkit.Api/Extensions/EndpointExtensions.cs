@@ -1,4 +1,5 @@
 using IgnitionToolkit.Api.Artifacts;
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Live;
@@ -23,10 +24,11 @@ public static class EndpointExtensions
         app.UseStatusCodePages();
         app.UseApiSecurity(); // headers, HTTPS, CORS, rate limit: docs/hardening.md
         app.UseLegacyApiRedirects();
+        app.UseToolkitAuth();
         app.MapOpenApi();
         app.MapApiReference();
 
-        var api = app.MapGroup(ApiPrefix);
+        var api = app.MapGroup(ApiPrefix).MapToolkitAuth();
         api.MapVersionEndpoints();
         api.MapPlaybookEndpoints();
         api.MapStepTypeEndpoints();
@@ -34,7 +36,7 @@ public static class EndpointExtensions
         api.MapArtifactEndpoints();
         api.MapCredentialEndpoints();
         api.MapRunnerEndpoints();
-        app.MapToolkitLive();
+        app.MapToolkitLive().RequireAuthorization(AccessRules.ViewerPolicy);
         app.MapDefaultEndpoints();
         return app;
     }

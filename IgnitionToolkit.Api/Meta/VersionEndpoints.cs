@@ -19,7 +19,7 @@ public static class VersionEndpoints
             var database = Extensions.PersistenceExtensions.UsesPostgres(configuration) ? "postgresql" : "sqlite";
             return TypedResults.Ok(new VersionResponse("Ignition Toolkit", version, informational,
                 RuntimeInformation.FrameworkDescription, database));
-        }).WithName("GetVersion");
+        }).WithName("GetVersion").AllowAnonymous();
         return api;
     }
 }

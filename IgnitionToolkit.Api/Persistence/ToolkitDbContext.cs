@@ -13,6 +13,8 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
     public DbSet<PendingEventRecord> PendingEvents => Set<PendingEventRecord>();
     public DbSet<CredentialRecord> Credentials => Set<CredentialRecord>();
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+    public DbSet<AuditRecord> Audit => Set<AuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -80,6 +82,29 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.FieldNames).HasMaxLength(256);
             e.Property(x => x.KeyId).HasMaxLength(64);
             e.HasIndex(x => x.Name).IsUnique();
+        });
+        modelBuilder.Entity<UserRecord>(e =>
+        {
+            e.ToTable("users");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.UserName).HasMaxLength(64);
+            e.Property(x => x.PasswordHash).HasMaxLength(512);
+            e.Property(x => x.Role).HasMaxLength(16);
+            e.HasIndex(x => x.UserName).IsUnique();
+        });
+        modelBuilder.Entity<AuditRecord>(e =>
+        {
+            e.ToTable("audit");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.UserName).HasMaxLength(64);
+            e.Property(x => x.Action).HasMaxLength(64);
+            e.Property(x => x.TargetType).HasMaxLength(32);
+            e.Property(x => x.TargetId).HasMaxLength(1024);
+            e.Property(x => x.Detail).HasMaxLength(1024);
+            e.Property(x => x.ClientIp).HasMaxLength(64);
+            e.HasIndex(x => x.Timestamp);
+            e.HasIndex(x => new { x.UserName, x.Timestamp });
+            e.HasIndex(x => new { x.Action, x.Timestamp });
         });
     }
 }

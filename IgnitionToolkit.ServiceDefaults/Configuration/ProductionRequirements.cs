@@ -4,4 +4,7 @@ namespace IgnitionToolkit.ServiceDefaults.Configuration;
 public sealed class ProductionRequirements
 {
     public Dictionary<string, string> Required { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Secrets whose well-known values (development defaults shipped with the toolkit) are refused in Production.</summary>
+    public Dictionary<string, HashSet<string>> KnownDefaults { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

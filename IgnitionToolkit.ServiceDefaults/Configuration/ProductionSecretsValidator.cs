@@ -9,7 +9,7 @@ namespace IgnitionToolkit.ServiceDefaults.Configuration;
 /// <summary>
 /// In Production (<c>ASPNETCORE_ENVIRONMENT=Production</c>) the service refuses to start when a required setting is
 /// missing or a secret still has a well-known default value on a non-loopback host: RabbitMQ's <c>guest:guest</c>,
-/// a broker URI without password, or a PostgreSQL password such as <c>postgres</c>. Other environments are not checked.
+/// a broker URI without password, a secret registered with <c>RefuseDefaultsInProduction</c>, or a PostgreSQL password such as <c>postgres</c>. Other environments are not checked.
 /// </summary>
 public sealed class ProductionSecretsValidator(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<ProductionRequirements>
 {
@@ -24,6 +24,9 @@ public sealed class ProductionSecretsValidator(IConfiguration configuration, IHo
         var rules = new SettingRules();
         foreach (var (key, meaning) in options.Required)
             rules.Check(!string.IsNullOrWhiteSpace(configuration[key]), key, $"must be set in Production ({meaning})");
+        foreach (var (key, values) in options.KnownDefaults)
+            rules.Check(configuration[key] is not { } value || !values.Contains(value.Trim()), key,
+                "has a well-known default value (a development default); set your own secret in Production");
         CheckBroker(configuration[MessagingKey], rules);
         CheckDatabase(configuration[DatabaseKey], rules);
         return rules.Result();

@@ -22,4 +22,15 @@ public static class SettingsRegistration
         services.Configure<ProductionRequirements>(r => r.Required[key] = meaning);
         return services;
     }
+
+    /// <summary>Refuses, in Production, the given well-known values of a secret (e.g. the development default).</summary>
+    public static IServiceCollection RefuseDefaultsInProduction(this IServiceCollection services, string key, params string[] knownDefaults)
+    {
+        services.Configure<ProductionRequirements>(r =>
+        {
+            if (!r.KnownDefaults.TryGetValue(key, out var values)) r.KnownDefaults[key] = values = new HashSet<string>(StringComparer.Ordinal);
+            values.UnionWith(knownDefaults);
+        });
+        return services;
+    }
 }

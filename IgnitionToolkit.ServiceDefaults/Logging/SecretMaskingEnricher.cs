@@ -25,7 +25,8 @@ public sealed partial class SecretMaskingEnricher : ILogEventEnricher
 
     public static bool IsSecretName(string name) => SecretName().IsMatch(name);
 
-    public static string MaskText(string text) => ConnectionPassword().Replace(UriPassword().Replace(text, "$1" + Mask + "@"), "$1" + Mask);
+    public static string MaskText(string text) =>
+        QueryToken().Replace(ConnectionPassword().Replace(UriPassword().Replace(text, "$1" + Mask + "@"), "$1" + Mask), "$1" + Mask);
 
     private static LogEventPropertyValue MaskValue(LogEventPropertyValue value) => value switch
     {
@@ -49,4 +50,8 @@ public sealed partial class SecretMaskingEnricher : ILogEventEnricher
 
     [GeneratedRegex(@"(\b(?:password|pwd)\s*=\s*)[^;""'\s]+", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionPassword();
+
+    /// <summary>Bearer tokens in URLs (the SignalR hub's <c>?access_token=</c>, logged with the request line).</summary>
+    [GeneratedRegex(@"([?&]access_token=)[^&\s""']+", RegexOptions.IgnoreCase)]
+    private static partial Regex QueryToken();
 }

@@ -14,6 +14,9 @@ public sealed record ApiStatus(
 {
     public bool IsReachable => Error is null;
 
+    /// <summary>False when nobody is signed in: the recent executions are not read.</summary>
+    public bool SignedIn { get; init; }
+
     public static ApiStatus Unreachable(string error) =>
         new(null, null, null, new Dictionary<string, string>(), [], error);
 }

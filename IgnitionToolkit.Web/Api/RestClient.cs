@@ -1,12 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using IgnitionToolkit.Web.Api.Models;
+using IgnitionToolkit.Web.Auth;
 
 namespace IgnitionToolkit.Web.Api;
 
 /// <summary>Calls the API's <c>/api/v1</c> endpoints and turns every answer into an <see cref="ApiResult{T}"/>
-/// (problems keep their diagnostics; transport failures become a status-0 problem, never an exception).</summary>
-public sealed class RestClient(HttpClient http, ILogger<RestClient> logger)
+/// (problems keep their diagnostics; transport failures become a status-0 problem, never an exception).
+/// Every request carries the signed-in user's API token.</summary>
+public sealed class RestClient(HttpClient http, IApiTokenSource tokens, ILogger<RestClient> logger)
 {
     public Uri? BaseAddress => http.BaseAddress;
 
@@ -27,7 +29,8 @@ public sealed class RestClient(HttpClient http, ILogger<RestClient> logger)
     {
         try
         {
-            using var response = await http.GetAsync(path, ct);
+            using var request = await AuthorizedAsync(new HttpRequestMessage(HttpMethod.Get, path));
+            using var response = await http.SendAsync(request, ct);
             if (!response.IsSuccessStatusCode) return null;
             return (await response.Content.ReadAsByteArrayAsync(ct), response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream");
         }
@@ -38,12 +41,19 @@ public sealed class RestClient(HttpClient http, ILogger<RestClient> logger)
         }
     }
 
+    private async Task<HttpRequestMessage> AuthorizedAsync(HttpRequestMessage message)
+    {
+        if (await tokens.GetTokenAsync() is { Length: > 0 } token)
+            message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return message;
+    }
+
     private static HttpRequestMessage WithBody(HttpMethod method, string path, object? body) =>
         new(method, path) { Content = JsonContent.Create(body, body?.GetType() ?? typeof(object), options: ApiJson.Options) };
 
     private async Task<ApiResult<T>> SendAsync<T>(Func<HttpRequestMessage> request, CancellationToken ct)
     {
-        using var message = request();
+        using var message = await AuthorizedAsync(request());
         try
         {
             using var response = await http.SendAsync(message, ct);
@@ -70,7 +80,8 @@ public sealed class RestClient(HttpClient http, ILogger<RestClient> logger)
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, ct);
             var diagnostics = body.TryGetProperty("diagnostics", out var d) && d.ValueKind == JsonValueKind.Array
                 ? d.Deserialize<List<Diagnostic>>(ApiJson.Options) ?? [] : [];
-            return new ApiProblem(status, JsonFields.String(body, "title") ?? response.ReasonPhrase ?? "Error", JsonFields.String(body, "detail"), diagnostics);
+            var title = status == StatusCodes.Status401Unauthorized ? "Your session has ended: sign in again" : JsonFields.String(body, "title") ?? response.ReasonPhrase ?? "Error";
+            return new ApiProblem(status, title, JsonFields.String(body, "detail"), diagnostics);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {

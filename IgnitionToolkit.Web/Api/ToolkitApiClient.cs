@@ -1,10 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using IgnitionToolkit.Web.Auth;
 
 namespace IgnitionToolkit.Web.Api;
 
-/// <summary>Reads the API's version, health and recent executions (base address through service discovery).</summary>
-public sealed class ToolkitApiClient(HttpClient http, ILogger<ToolkitApiClient> logger)
+/// <summary>Reads the API's version, health and (signed in) recent executions (base address through service discovery).</summary>
+public sealed class ToolkitApiClient(HttpClient http, IApiTokenSource tokens, ILogger<ToolkitApiClient> logger)
 {
     public const int RecentCount = 10;
 
@@ -16,15 +17,24 @@ public sealed class ToolkitApiClient(HttpClient http, ILogger<ToolkitApiClient> 
         {
             var version = await http.GetFromJsonAsync<JsonElement>("/api/v1/version", cancellationToken);
             var (health, components) = await GetHealthAsync(cancellationToken);
-            var executions = await http.GetFromJsonAsync<JsonElement>(
-                $"/api/v1/executions?page=1&pageSize={RecentCount}", cancellationToken);
+            var token = await tokens.GetTokenAsync();
+            var executions = default(JsonElement);
+            if (token is not null)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/executions?page=1&pageSize={RecentCount}");
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                executions = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            }
             return new ApiStatus(
                 JsonFields.String(version, "version"),
                 JsonFields.String(version, "database"),
                 health,
                 components,
                 JsonFields.Items(executions).Take(RecentCount).Select(ToRow).ToList(),
-                null);
+                null)
+            { SignedIn = token is not null };
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException
                                        or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)

@@ -7,7 +7,7 @@ public static class DownloadEndpoints
 {
     public static void MapDownloads(this WebApplication app)
     {
-        var group = app.MapGroup("/download");
+        var group = app.MapGroup("/download").RequireAuthorization();
         group.MapGet("/playbooks/{**path}", async (string path, PlaybooksApi playbooks) =>
         {
             var result = await playbooks.GetAsync(path);

@@ -1,4 +1,5 @@
 using IgnitionToolkit.Web.Api;
+using IgnitionToolkit.Web.Auth;
 using IgnitionToolkit.Web.Components;
 using IgnitionToolkit.Web.Live;
 using IgnitionToolkit.Web.Security;
@@ -22,9 +23,12 @@ public static class WebApplicationExtensions
         var baseAddress = new Uri(string.IsNullOrWhiteSpace(apiBase) ? DefaultApiBaseAddress : apiBase);
         builder.Services.AddHttpClient<ToolkitApiClient>(client => client.BaseAddress = baseAddress).WithQuickFailure();
         builder.Services.AddHttpClient<RestClient>(client => client.BaseAddress = baseAddress).WithQuickFailure();
+        builder.Services.AddHttpClient<SignInService>(client => client.BaseAddress = baseAddress).WithQuickFailure();
+        builder.Services.AddToolkitWebAuth();
         builder.Services.AddScoped<PlaybooksApi>();
         builder.Services.AddScoped<ExecutionsApi>();
         builder.Services.AddScoped<CredentialsApi>();
+        builder.Services.AddScoped<UsersApi>();
         builder.Services.AddScoped<LiveConnection>(); // one per circuit (browser tab)
         return builder;
     }
@@ -36,11 +40,14 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseWebSecurity();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(
             o => o.ContentSecurityFrameAncestorsPolicy = null); // UseWebSecurity sends the full CSP, frame-ancestors 'none' included
         app.MapDownloads();
+        app.MapSignOut();
         app.MapDefaultEndpoints();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IgnitionToolkit.Web.Api.Models;
+using IgnitionToolkit.Web.Auth;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace IgnitionToolkit.Web.Live;
@@ -9,9 +10,9 @@ public enum LiveState { Disconnected, Connecting, Connected, Reconnecting, Unava
 /// <summary>
 /// One circuit's connection to the API hub (<c>/hubs/executions</c>): automatic reconnect with back-off, keep-alive
 /// pings, the groups it joined re-joined after a reconnect, and <see cref="Resynchronized"/> raised after every
-/// (re)connect so pages re-read the current state over REST before applying newer events.
+/// (re)connect so pages re-read the current state over REST before applying newer events. Signs in with the user's API token.
 /// </summary>
-public sealed class LiveConnection(IConfiguration configuration, ILogger<LiveConnection> logger) : IAsyncDisposable
+public sealed class LiveConnection(IConfiguration configuration, IApiTokenSource tokens, ILogger<LiveConnection> logger) : IAsyncDisposable
 {
     public const string HubPath = "hubs/executions";
 
@@ -42,8 +43,13 @@ public sealed class LiveConnection(IConfiguration configuration, ILogger<LiveCon
                 SetState(LiveState.Unavailable, "no API address configured");
                 return;
             }
+            if (await tokens.GetTokenAsync() is null)
+            {
+                SetState(LiveState.Unavailable, "sign in for live updates");
+                return;
+            }
             _hub = new HubConnectionBuilder()
-                .WithUrl(new Uri(api, HubPath))
+                .WithUrl(new Uri(api, HubPath), o => o.AccessTokenProvider = tokens.GetTokenAsync) // sent as access_token
                 .WithAutomaticReconnect(new ReconnectBackoff())
                 .AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
                 .Build();

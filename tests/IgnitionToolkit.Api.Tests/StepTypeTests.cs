@@ -81,7 +81,7 @@ public sealed class StepTypeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var broken = Path.Combine(plugins, "Broken.Steps.dll");
         File.WriteAllText(broken, "this is not an assembly");
         await using var factory = api.Factory.WithWebHostBuilder(b => b.UseSetting("Toolkit:PluginsDirectory", plugins));
-        using var client = factory.CreateClient();
+        using var client = api.Authorize(factory.CreateClient());
 
         var errors = (await client.GetJsonAsync("/api/v1/step-types/errors"))["plugin_errors"]!.AsArray();
         var error = Assert.Single(errors)!.GetValue<string>();

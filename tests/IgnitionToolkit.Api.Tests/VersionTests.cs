@@ -49,7 +49,7 @@ public sealed class VersionTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var broken = api.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(
             services => services.AddSingleton<IStepCatalog, ThrowingStepCatalog>()));
-        using var client = broken.CreateClient();
+        using var client = api.Authorize(broken.CreateClient());
         using var response = await client.GetAsync("/api/v1/step-types");
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);

@@ -58,4 +58,16 @@ public sealed class ApplicationTests(ToolkitAppFixture fixture)
 
         Assert.Contains("# TYPE", metrics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Api_requires_a_token_and_the_apphost_admin_signs_in()
+    {
+        using var anonymous = fixture.CreateClient("api");
+        using var refused = await anonymous.GetAsync("/api/v1/executions");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        using var admin = await fixture.CreateApiClientAsync();
+        var me = await admin.GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
+        Assert.Equal("admin", me.GetProperty("user").GetProperty("role").GetString());
+    }
 }

@@ -27,6 +27,11 @@ public sealed class DemoModeTests
             var key = apiEnv.GetProperty("Toolkit__Bus__CredentialKey").GetString();
             Assert.Equal(key, resources.GetProperty("runner").GetProperty("env").GetProperty("Toolkit__Bus__CredentialKey").GetString());
             Assert.True(resources.GetProperty("bus-credential-key").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+            // the API's sign-in secrets are secret parameters, never literal values in the manifest
+            Assert.Equal("{auth-signing-key.value}", apiEnv.GetProperty("Toolkit__Auth__SigningKey").GetString());
+            Assert.Equal("{auth-admin-password.value}", apiEnv.GetProperty("Toolkit__Auth__AdminPassword").GetString());
+            Assert.True(resources.GetProperty("auth-signing-key").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+            Assert.False(resources.TryGetProperty("runner", out var runner) && runner.GetProperty("env").TryGetProperty("Toolkit__Auth__SigningKey", out _));
         }
         finally
         {

@@ -15,7 +15,7 @@ public sealed class PlaybookRunTests(ToolkitAppFixture fixture)
     [Fact]
     public async Task Hello_world_started_through_the_api_completes_with_every_step()
     {
-        using var client = fixture.CreateClient("api");
+        using var client = await fixture.CreateApiClientAsync();
         using var started = await client.PostAsJsonAsync("/api/v1/executions", new { playbook = Playbook, parameters = new { } });
         var body = await started.Content.ReadAsStringAsync();
         Assert.True(started.IsSuccessStatusCode, $"POST /api/v1/executions answered {(int)started.StatusCode}: {body}");

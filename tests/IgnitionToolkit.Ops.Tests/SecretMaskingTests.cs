@@ -23,9 +23,10 @@ public sealed class SecretMaskingTests
             logger.Information("login {User} {Password} {ApiKey} {Broker} {Db}", "admin", "hunter2", "k-123",
                 "amqp://svc:broker-pw@rabbit:5672/", "Host=db;Password=pg-pw;Username=x");
             logger.Information("settings {@Settings}", new { Name = "gw", Token = "tok-9", Nested = new { ClientSecret = "cs-1" } });
+            logger.Information("Request starting {Path}{QueryString}", "/hubs/executions", "?id=abc&access_token=eyJ.hub-jwt.sig&x=1");
         }
         var text = string.Join("\n", sink.Lines);
-        foreach (var secret in new[] { "hunter2", "k-123", "broker-pw", "pg-pw", "tok-9", "cs-1" })
+        foreach (var secret in new[] { "hunter2", "k-123", "broker-pw", "pg-pw", "tok-9", "cs-1", "hub-jwt" })
             Assert.DoesNotContain(secret, text);
         Assert.Contains("admin", text);
         Assert.Contains("amqp://svc:***@rabbit", text);

@@ -77,4 +77,22 @@ public sealed class StartupRefusalTests
         Assert.Contains("ConnectionStrings__messaging must be set in Production", output);
         Assert.Contains("ConnectionStrings__toolkitdb has a missing or well-known default password", output);
     }
+
+    [Fact]
+    public async Task Production_refuses_the_development_signing_key_and_admin_password()
+    {
+        var env = Environment(("ASPNETCORE_ENVIRONMENT", "Production"), ("DOTNET_ENVIRONMENT", "Production"),
+            ("Toolkit__Auth__SigningKey", "ignition-toolkit-development-signing-key-not-for-production"),
+            ("Toolkit__Auth__AdminPassword", "toolkit-dev-admin"));
+        var output = await ExpectRefusalAsync("IgnitionToolkit.Api", env);
+        Assert.Contains("Toolkit__Auth__SigningKey has a well-known default value", output);
+        Assert.Contains("Toolkit__Auth__AdminPassword has a well-known default value", output);
+        Assert.DoesNotContain("toolkit-dev-admin", output);
+
+        env.Remove("Toolkit__Auth__SigningKey");
+        env.Remove("Toolkit__Auth__AdminPassword");
+        var missing = await ExpectRefusalAsync("IgnitionToolkit.Api", env);
+        Assert.Contains("Toolkit__Auth__SigningKey must be set in Production", missing);
+        Assert.Contains("Toolkit__Auth__AdminPassword must be set in Production", missing);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Extensions;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Core.Messaging;
@@ -21,7 +23,11 @@ public class ApiFixture : IAsyncLifetime
     public string PlaybooksDirectory => Path.Combine(Root, "playbooks");
     public string PluginsDirectory => Path.Combine(Root, "plugins");
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    /// <summary>A client signed in as the configured admin (bearer token), as every API caller must be.</summary>
     public HttpClient Client { get; private set; } = null!;
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "test-admin-password";
+    public const string SigningKey = "api-tests-signing-key-0123456789-abcdefghijklmnop";
     public FakeRunner Runner { get; }
 
     /// <summary>Seconds without heartbeat before an execution is interrupted.</summary>
@@ -65,9 +71,12 @@ public class ApiFixture : IAsyncLifetime
             if (connectionString is not null)
                 builder.UseSetting($"ConnectionStrings:{PersistenceExtensions.ConnectionStringName}", connectionString);
             builder.UseSetting("Toolkit:PluginsDirectory", PluginsDirectory);
+            builder.UseSetting(AuthOptions.SigningKeyKey, SigningKey);
+            builder.UseSetting(AuthOptions.AdminUserKey, AdminUser);
+            builder.UseSetting(AuthOptions.AdminPasswordKey, AdminPassword);
             ConfigureApi(builder);
         });
-        Client = Factory.CreateClient();
+        Client = Authorize(Factory.CreateClient());
         if (BrokerAvailable) await Runner.StartAsync();
     }
 
@@ -105,6 +114,21 @@ public class ApiFixture : IAsyncLifetime
         File.WriteAllText(full, yaml);
         return relativePath;
     }
+
+    /// <summary>A signed access token for <paramref name="userName"/> with <paramref name="role"/> (valid for every
+    /// factory derived from <see cref="Factory"/>: they share the signing key).</summary>
+    public string TokenFor(string role = Roles.Admin, string userName = AdminUser) =>
+        Factory.Services.GetRequiredService<TokenIssuer>().Issue(Guid.NewGuid(), userName, role).AccessToken;
+
+    /// <summary>Adds an admin (or <paramref name="role"/>) bearer token to <paramref name="client"/>.</summary>
+    public HttpClient Authorize(HttpClient client, string role = Roles.Admin, string userName = AdminUser)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(role, userName));
+        return client;
+    }
+
+    /// <summary>A client without a token.</summary>
+    public HttpClient CreateAnonymousClient() => Factory.CreateClient();
 
     public AsyncServiceScope CreateScope() => Factory.Services.CreateAsyncScope();
 }

@@ -23,7 +23,11 @@ public static class TestSettings
         $"Toolkit:Ports:Api={FreePort()}",
         $"Toolkit:Ports:Runner={FreePort()}",
         $"Toolkit:Ports:Web={FreePort()}",
+        $"Toolkit:Auth:AdminPassword={AdminPassword}",
     ];
+
+    /// <summary>The first admin's password the tests give the AppHost (the API creates the admin from it).</summary>
+    public static readonly string AdminPassword = "apphost-test-" + Guid.NewGuid().ToString("N")[..12];
 
     public static string NewTempDirectory(string purpose)
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -35,6 +36,22 @@ public sealed class ToolkitAppFixture : IAsyncLifetime
     }
 
     public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource, "http");
+
+    /// <summary>A client of the API signed in as the first admin (password from <see cref="TestSettings.AdminPassword"/>).</summary>
+    public async Task<HttpClient> CreateApiClientAsync()
+    {
+        var client = CreateClient("api");
+        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new
+        {
+            username = IgnitionToolkit.AppHost.Hosting.AuthParameterExtensions.DefaultAdminUser,
+            password = TestSettings.AdminPassword,
+        });
+        var body = await login.Content.ReadAsStringAsync();
+        if (!login.IsSuccessStatusCode) throw new InvalidOperationException($"login answered {(int)login.StatusCode}: {body}");
+        var token = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     public async Task DisposeAsync()
     {

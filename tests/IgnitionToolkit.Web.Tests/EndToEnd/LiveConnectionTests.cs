@@ -14,7 +14,8 @@ public sealed class LiveConnectionTests(UiFixture ui)
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Toolkit:ApiBaseAddress"] = ui.Stack.Api.BaseAddress.ToString() })
             .Build();
-        await using var live = new LiveConnection(configuration, NullLogger<LiveConnection>.Instance);
+        var token = new FixedToken(await ui.Stack.LoginAsync(IgnitionToolkit.Testing.ToolkitStack.AdminUser, IgnitionToolkit.Testing.ToolkitStack.AdminPassword));
+        await using var live = new LiveConnection(configuration, token, NullLogger<LiveConnection>.Instance);
         var connected = new TaskCompletionSource();
         var finished = new TaskCompletionSource();
         var sequences = new List<long>();
@@ -44,14 +45,35 @@ public sealed class LiveConnectionTests(UiFixture ui)
             Assert.Equal(sequences.Distinct().Count(), sequences.Count);
             Assert.Equal(Enumerable.Range((int)sequences[0], (int)(last - sequences[0] + 1)).Select(i => (long)i), sequences);
         }
+        // the list notification travels separately from the execution's events: wait for it rather than race it
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Volatile.Read(ref changed) == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
         Assert.True(Volatile.Read(ref changed) > 0, "the list group was not told about the execution");
+    }
+
+    [Fact]
+    public async Task Without_a_signed_in_user_the_connection_is_not_attempted()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Toolkit:ApiBaseAddress"] = ui.Stack.Api.BaseAddress.ToString() })
+            .Build();
+        await using var live = new LiveConnection(configuration, new FixedToken(null), NullLogger<LiveConnection>.Instance);
+        await live.EnsureStartedAsync();
+        Assert.Equal(LiveState.Unavailable, live.State);
+        Assert.Contains("sign in", live.LastError);
     }
 
     [Fact]
     public async Task Without_an_api_address_the_connection_says_it_is_unavailable()
     {
-        await using var live = new LiveConnection(new ConfigurationBuilder().Build(), NullLogger<LiveConnection>.Instance);
+        await using var live = new LiveConnection(new ConfigurationBuilder().Build(), new FixedToken("any"), NullLogger<LiveConnection>.Instance);
         await live.EnsureStartedAsync();
         Assert.Equal(LiveState.Unavailable, live.State);
     }
+}
+
+/// <summary>A token source with one token (null: nobody signed in).</summary>
+public sealed class FixedToken(string? token) : IgnitionToolkit.Web.Auth.IApiTokenSource
+{
+    public Task<string?> GetTokenAsync() => Task.FromResult(token);
 }

@@ -9,6 +9,7 @@ public sealed class UiFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
+    private string? _signedIn;
 
     public ToolkitStack Stack { get; private set; } = null!;
     public ToolkitProcess Web { get; private set; } = null!;
@@ -33,15 +34,32 @@ public sealed class UiFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+        // Every page needs a signed-in user: sign in once through the sign-in page and reuse its cookie.
+        var (page, _) = await NewPageAsync(signedIn: false);
+        await SignInAsync(page, ToolkitStack.AdminUser, ToolkitStack.AdminPassword);
+        _signedIn = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
     }
 
-    /// <summary>A 1280×800 page on the Web app that records browser console errors.</summary>
-    public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width = 1280, int height = 800)
+    /// <summary>Signs in through the sign-in page and waits until the header shows the user.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password, string returnUrl = "")
+    {
+        await page.GotoAsync("login" + (returnUrl.Length > 0 ? "?returnUrl=" + Uri.EscapeDataString(returnUrl) : ""));
+        await page.GetByTestId("login-username").FillAsync(userName);
+        await page.GetByTestId("login-password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("current-user")).ToContainTextAsync(userName);
+    }
+
+    /// <summary>A 1280×800 page on the Web app, signed in as the stack's admin unless <paramref name="signedIn"/> is false,
+    /// that records browser console errors.</summary>
+    public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width = 1280, int height = 800, bool signedIn = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Web.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            StorageState = signedIn ? _signedIn : null,
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();

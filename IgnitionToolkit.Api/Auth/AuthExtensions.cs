@@ -1,0 +1,76 @@
+using IgnitionToolkit.Api.Audit;
+using IgnitionToolkit.Api.Live;
+using IgnitionToolkit.Api.Persistence.Entities;
+using IgnitionToolkit.Api.Users;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace IgnitionToolkit.Api.Auth;
+
+/// <summary>JWT bearer authentication (token in the <c>Authorization</c> header, or <c>access_token</c> in the query for
+/// the SignalR hub), the role policies, local users with the first admin from configuration, and the audit trail.</summary>
+public static class AuthExtensions
+{
+    public static WebApplicationBuilder AddToolkitAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddToolkitSettings<AuthOptions>(builder.Configuration, AuthOptions.Section, AuthOptions.Rules);
+        services.RequireInProduction(AuthOptions.SigningKeyKey, "the access token signing key, at least 32 bytes");
+        services.RequireInProduction(AuthOptions.AdminPasswordKey, "the password of the first admin");
+        services.RefuseDefaultsInProduction(AuthOptions.SigningKeyKey, AuthOptions.DevelopmentSigningKey);
+        services.RefuseDefaultsInProduction(AuthOptions.AdminPasswordKey, AuthOptions.DevelopmentAdminPassword, "admin", "password", "changeme");
+
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<LoginLimiter>();
+        services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<AuditTrail>();
+        services.AddHostedService<AdminSeeder>(); // after the migration service (registered by AddToolkitPersistence)
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer>((o, tokens) =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = tokens.ValidationParameters();
+            o.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = context =>
+                {
+                    // Browsers' WebSockets cannot send headers: the hub takes the token from the query string.
+                    if (context.HttpContext.Request.Path.StartsWithSegments(LiveExtensions.HubPath)
+                        && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+                        context.Token = token;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AccessRules.ViewerPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(Roles.Viewer)))
+            .AddPolicy(AccessRules.OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(Roles.Operator)))
+            .AddPolicy(AccessRules.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(Roles.Admin)));
+        return builder;
+    }
+
+    /// <summary>Authentication and authorization after the status-code pages, so 401/403 answers are problem details.</summary>
+    public static WebApplication UseToolkitAuth(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>The auth, users and audit endpoints; role rules and the audit filter on the whole <c>/api/v1</c> group.</summary>
+    public static RouteGroupBuilder MapToolkitAuth(this RouteGroupBuilder api)
+    {
+        api.RequireToolkitRoles();
+        api.AddEndpointFilter<AuditFilter>();
+        api.MapAuthEndpoints();
+        api.MapUserEndpoints();
+        api.MapAuditEndpoints();
+        return api;
+    }
+}

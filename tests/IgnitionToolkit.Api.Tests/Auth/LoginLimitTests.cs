@@ -1,0 +1,47 @@
+using System.Net;
+using IgnitionToolkit.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace IgnitionToolkit.Api.Tests.Auth;
+
+/// <summary>Small login budgets: 3 failures per user, 6 per client, per 5 minutes.</summary>
+public sealed class LoginLimitApiFixture : ApiFixture
+{
+    protected override void ConfigureApi(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Toolkit:Auth:LoginAttemptsPerUser", "3");
+        builder.UseSetting("Toolkit:Auth:LoginAttemptsPerClient", "6");
+    }
+}
+
+public sealed class LoginLimitTests(LoginLimitApiFixture api) : IClassFixture<LoginLimitApiFixture>
+{
+    [Fact]
+    public async Task Failed_logins_are_limited_per_user_and_per_client_with_Retry_After()
+    {
+        using (await api.CreateUserClientAsync("viewer", "victim", "victim-password")) { }
+        using (await api.CreateUserClientAsync("viewer", "bystander", "bystander-password")) { }
+
+        for (var i = 0; i < 3; i++)
+            using (var failed = await api.LoginAsync("victim", "guess-" + i)) Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        using (var limited = await api.LoginAsync("victim", "victim-password"))
+        {
+            await AuthTestTools.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
+            var retry = limited.Headers.RetryAfter?.Delta;
+            Assert.NotNull(retry);
+            Assert.InRange(retry!.Value.TotalSeconds, 1, 300);
+        }
+        // another user from the same client still signs in
+        using (var other = await api.LoginAsync("bystander", "bystander-password")) Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+
+        // the client's own budget (6 failures) ends every login from it
+        for (var i = 0; i < 3; i++)
+            using (var failed = await api.LoginAsync("ghost-" + i, "guess")) Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        using var blocked = await api.LoginAsync("bystander", "bystander-password");
+        await AuthTestTools.AssertProblemAsync(blocked, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(blocked.Headers.RetryAfter);
+
+        var audit = await api.Client.GetJsonAsync("/api/v1/audit?action=login.failed&user=victim");
+        Assert.Equal(3, audit["total_count"]!.GetValue<int>());
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using IgnitionToolkit.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IgnitionToolkit.Web.Tests.EndToEnd;
+
+/// <summary>Signing in and out through the UI, and what each role is offered.</summary>
+[Collection(UiCollection.Name)]
+public sealed class SignInTests(UiFixture ui)
+{
+    [Fact]
+    public async Task A_visitor_is_sent_to_sign_in_and_comes_back_signed_in_then_signs_out()
+    {
+        var (page, errors) = await ui.NewPageAsync(signedIn: false);
+        await page.GotoAsync("playbooks");
+        await page.WaitForURLAsync("**/login?returnUrl=*");
+
+        await page.GetByTestId("login-username").FillAsync(ToolkitStack.AdminUser);
+        await page.GetByTestId("login-password").FillAsync("not-the-password");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("wrong password");
+        await ui.ScreenshotAsync(page, "sign-in");
+
+        await page.GetByTestId("login-username").FillAsync(ToolkitStack.AdminUser);
+        await page.GetByTestId("login-password").FillAsync(ToolkitStack.AdminPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync("**/playbooks");
+        await Expect(page.GetByTestId("current-user")).ToContainTextAsync("admin · admin");
+        await Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(page.GetByTestId("new-playbook")).ToBeVisibleAsync();
+
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync("**/login");
+        await page.GotoAsync("executions");
+        await page.WaitForURLAsync("**/login?returnUrl=*");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_library_without_run_edit_or_credential_actions()
+    {
+        var name = "viewer-" + Guid.NewGuid().ToString("N")[..6];
+        using (var created = await ui.Stack.Http.PostAsJsonAsync("api/v1/users", new { username = name, password = "viewer-password", role = "viewer" }))
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var (page, errors) = await ui.NewPageAsync(signedIn: false);
+        await UiFixture.SignInAsync(page, name, "viewer-password", "/playbooks/view/utility/hello_world.yaml");
+        await Expect(page.GetByTestId("current-user")).ToContainTextAsync($"{name} · viewer");
+        await Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(page.GetByTestId("duplicate")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("run")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("delete")).ToHaveCountAsync(0);
+
+        await UiFixture.OpenAsync(page, "credentials");
+        await Expect(page.GetByTestId("new-credential")).ToHaveCountAsync(0);
+        await UiFixture.OpenAsync(page, "playbooks");
+        await Expect(page.GetByTestId("new-playbook")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=playbook-card]").First).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_admin_manages_users_and_the_new_user_signs_in_with_their_role()
+    {
+        var name = "ops-" + Guid.NewGuid().ToString("N")[..6];
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, "users");
+        await page.GetByTestId("user-name").FillAsync(name);
+        await page.GetByTestId("user-password").FillAsync("short");
+        await page.GetByTestId("user-role").SelectOptionAsync("operator");
+        await page.GetByTestId("user-create").ClickAsync();
+        await Expect(page.GetByTestId("user-error")).ToContainTextAsync("at least 8 characters");
+        await page.GetByTestId("user-password").FillAsync("operator-password");
+        await page.GetByTestId("user-create").ClickAsync();
+        var row = page.Locator($"[data-testid=user-row][data-user='{name}']");
+        await Expect(row.GetByTestId("row-role")).ToHaveValueAsync("operator");
+        await row.GetByTestId("row-role").SelectOptionAsync("viewer");
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = $"{name} is now viewer" })).ToBeVisibleAsync();
+        await ui.ScreenshotAsync(page, "users");
+
+        var (other, otherErrors) = await ui.NewPageAsync(signedIn: false);
+        await UiFixture.SignInAsync(other, name, "operator-password");
+        await Expect(other.GetByTestId("current-user")).ToContainTextAsync($"{name} · viewer");
+        await Expect(other.GetByTestId("nav-users")).ToHaveCountAsync(0);
+        await other.GotoAsync("users");
+        await Expect(other.GetByTestId("users-table")).ToHaveCountAsync(0);
+
+        await row.GetByTestId("row-delete").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        Assert.Empty(errors);
+        Assert.Empty(otherErrors);
+    }
+}
