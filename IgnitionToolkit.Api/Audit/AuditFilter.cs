@@ -45,7 +45,7 @@ public sealed class AuditFilter : IEndpointFilter
     private static async Task<bool?> PlaybookStateAsync(EndpointFilterInvocationContext context)
     {
         var library = context.HttpContext.RequestServices.GetRequiredService<PlaybookLibrary>();
-        var path = context.HttpContext.Request.RouteValues["path"]?.ToString();
+        var path = context.Arguments.Count > 0 ? context.Arguments[0] as string : null; // UpdatePlaybook(string path, ...)
         if (path is null || library.TryNormalize(path, out var relative) is not null || !library.Exists(relative)) return null;
         var validator = context.HttpContext.RequestServices.GetRequiredService<PlaybookValidator>();
         var loaded = await validator.LoadFileAsync(relative, CancellationToken.None);
