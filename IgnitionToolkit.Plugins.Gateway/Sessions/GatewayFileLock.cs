@@ -16,6 +16,7 @@ internal sealed class GatewayFileLock(string directory)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromMilliseconds(500);
+    private const int OwnerLooks = 3;
 
     public string Directory { get; } = directory;
 
@@ -42,15 +43,17 @@ internal sealed class GatewayFileLock(string directory)
     {
         var delay = FirstRetry;
         var told = false;
+        var looks = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var handle = TryAcquire(normalisedGateway);
             if (handle is not null) return handle;
-            if (!told)
+            // The holder writes its owner note just after taking the lock: look a few times before saying "operation".
+            if (!told && (ReadOwner(normalisedGateway) is var owner && (owner is not null || ++looks > OwnerLooks)))
             {
                 told = true;
-                onContended(ReadOwner(normalisedGateway));
+                onContended(owner);
             }
             await Task.Delay(delay, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetry.Ticks));

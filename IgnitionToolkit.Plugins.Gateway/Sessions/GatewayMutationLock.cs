@@ -44,6 +44,7 @@ public sealed class GatewayMutationLock
             waited = true;
             await gate.Semaphore.WaitAsync(cancellationToken);
         }
+        gate.Operation = operation; // at once: a waiter arriving while the file lock is taken names this operation
         try
         {
             var handle = _files.TryAcquire(key);
@@ -57,11 +58,11 @@ public sealed class GatewayMutationLock
             }
             _files.WriteOwner(key, operation);
             if (waited) logger.LogStep($"the other execution's operation on {gateway} has finished; starting {operation}");
-            gate.Operation = operation;
             return new Release(gate, handle);
         }
         catch
         {
+            gate.Operation = null;
             gate.Semaphore.Release();
             throw;
         }

@@ -27,7 +27,8 @@ public sealed class RateLimitTests(RateLimitedApiFixture api) : IClassFixture<Ra
         Assert.Contains("retry after", problem["detail"]!.GetValue<string>());
         Assert.Equal("nosniff", refused.Response.Headers.XContentTypeOptions.ToString()); // refusals carry the security headers too
 
-        var other = await api.SendAsync("/api/v1/playbooks", clientIp: "10.1.0.2");
+        var token = api.TokenFor();
+        var other = await api.SendAsync("/api/v1/playbooks", clientIp: "10.1.0.2", configure: r => r.Headers.Authorization = "Bearer " + token);
         Assert.Equal(StatusCodes.Status200OK, other.Response.StatusCode);
     }
 

@@ -8,11 +8,13 @@ namespace IgnitionToolkit.Api.Tests.Security;
 public sealed class SecurityHeadersTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Theory]
-    [InlineData("/api/v1/version", StatusCodes.Status200OK)]
-    [InlineData("/api/v1/executions/00000000-0000-0000-0000-000000000001", StatusCodes.Status404NotFound)]
-    public async Task Json_answers_carry_the_security_headers(string path, int status)
+    [InlineData("/api/v1/version", false, StatusCodes.Status200OK)]
+    [InlineData("/api/v1/executions/00000000-0000-0000-0000-000000000001", true, StatusCodes.Status404NotFound)]
+    [InlineData("/api/v1/executions/00000000-0000-0000-0000-000000000001", false, StatusCodes.Status401Unauthorized)]
+    public async Task Json_answers_carry_the_security_headers(string path, bool signedIn, int status)
     {
-        var response = (await api.SendAsync(path)).Response;
+        var token = signedIn ? api.TokenFor() : null;
+        var response = (await api.SendAsync(path, configure: r => { if (token is not null) r.Headers.Authorization = "Bearer " + token; })).Response;
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'", response.Headers.ContentSecurityPolicy.ToString());
         Assert.Equal("nosniff", response.Headers.XContentTypeOptions.ToString());
