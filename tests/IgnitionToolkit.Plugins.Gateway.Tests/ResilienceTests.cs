@@ -11,7 +11,8 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Server_errors_on_GET_requests_are_retried_until_they_succeed()
     {
-        await using var gw = await GatewayHarness.StartAsync(configure: o => o.GetRetryCount = 10);
+        // 40 % of the calls fail: all 20 steps failing none (0.6^20) or one exhausting 21 attempts (20 x 0.4^21) is negligible
+        await using var gw = await GatewayHarness.StartAsync(configure: o => o.GetRetryCount = 20);
         var steps = new List<Core.Playbooks.PlaybookStep> { Step("login", "gateway.login", new { url = gw.Url, api_token = SimulatorServer.ReadToken }) };
         await gw.SetFaultsAsync(new { errorRate = 0.4, pathPrefix = "/data/api/v1/projects" });
         for (var i = 0; i < 20; i++) steps.Add(Step($"list{i}", "gateway.list_projects"));
@@ -26,15 +27,16 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Dropped_connections_on_GET_requests_are_retried()
     {
-        await using var gw = await GatewayHarness.StartAsync(configure: o => o.GetRetryCount = 10);
+        // 40 % of the connections drop: no drop in 30 calls (0.6^30) or a call exhausting 21 attempts (30 x 0.4^21) is negligible
+        await using var gw = await GatewayHarness.StartAsync(configure: o => o.GetRetryCount = 20);
         await gw.SetFaultsAsync(new { dropRate = 0.4, pathPrefix = "/data/api/v1/modules" });
         var steps = new List<Core.Playbooks.PlaybookStep> { Step("login", "gateway.login", new { url = gw.Url, api_token = SimulatorServer.ReadToken }) };
-        for (var i = 0; i < 10; i++) steps.Add(Step($"m{i}", "gateway.list_modules"));
+        for (var i = 0; i < 30; i++) steps.Add(Step($"m{i}", "gateway.list_modules"));
 
         var (status, run) = await gw.RunAsync([.. steps]);
 
         AssertCompleted(status, run);
-        Assert.True(gw.Requests["GET /data/api/v1/modules/healthy"] > 10);
+        Assert.True(gw.Requests["GET /data/api/v1/modules/healthy"] > 30, "some connections dropped and were retried");
     }
 
     [Fact]
