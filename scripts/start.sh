@@ -38,7 +38,11 @@ for _ in $(seq 1 120); do
     echo
     echo "  Dashboard  $DASHBOARD_URL"
     echo "  API        $API_URL   (health: $API_URL/health)"
-    echo "  Web        $WEB_URL"
+    echo "  Web        $WEB_URL   (sign in as '${Toolkit__Auth__AdminUser:-admin}')"
+    if [ -z "${Toolkit__Auth__AdminPassword:-}" ]; then
+      echo "             password: dotnet user-secrets list --project IgnitionToolkit.AppHost | grep auth-admin-password"
+      echo "             (or the dashboard's parameter 'auth-admin-password')"
+    fi
     [ "${DEMO:-0}" = 1 ] && echo "  Gateway    http://127.0.0.1:8088   (simulator, demo mode: credential 'demo-gateway')"
     echo
     echo "'make health' checks every service, 'make logs' follows the AppHost log, 'make stop' stops everything."

@@ -8,27 +8,11 @@ namespace IgnitionToolkit.Functional.Tests;
 /// <summary>Edit-and-re-run of a failed step and the Runners' health, through the real API, RabbitMQ and Runner processes.</summary>
 public class RerunAndRunnerHealthTests
 {
-    public const string FailingWait = """
-        name: Rerun demo
-        version: "1.0"
-        steps:
-          - id: nap
-            name: Nap
-            type: utility.wait
-            parameters:
-              seconds: -1
-          - id: done
-            name: Done
-            type: utility.log
-            parameters:
-              message: finished after the re-run
-        """;
-
     [Fact]
     public async Task A_failed_step_rerun_with_edited_parameters_completes_and_the_execution_finishes()
     {
         await using var stack = await ToolkitStack.StartAsync();
-        await File.WriteAllTextAsync(Path.Combine(stack.Library, "debug", "rerun_demo.yaml"), FailingWait);
+        await File.WriteAllTextAsync(Path.Combine(stack.Library, "debug", "rerun_demo.yaml"), TestPlaybooks.FailingWait);
         var id = await stack.StartExecutionAsync("debug/rerun_demo.yaml", debug: true);
         var paused = await stack.WaitForStatusAsync(id, "paused");
         Assert.Equal("failed", Step(paused, "nap")["status"]!.GetValue<string>());

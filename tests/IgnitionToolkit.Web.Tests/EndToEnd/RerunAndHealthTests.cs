@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IgnitionToolkit.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,26 +9,10 @@ namespace IgnitionToolkit.Web.Tests.EndToEnd;
 [Collection(UiCollection.Name)]
 public sealed partial class RerunAndHealthTests(UiFixture ui)
 {
-    private const string FailingWait = """
-        name: Rerun demo
-        version: "1.0"
-        steps:
-          - id: nap
-            name: Nap
-            type: utility.wait
-            parameters:
-              seconds: -1
-          - id: done
-            name: Done
-            type: utility.log
-            parameters:
-              message: finished after the re-run
-        """;
-
     [Fact]
     public async Task A_failed_step_is_edited_and_rerun_from_the_debug_panel_and_the_execution_completes()
     {
-        await File.WriteAllTextAsync(Path.Combine(ui.Stack.Library, "debug", "rerun_demo.yaml"), FailingWait);
+        await File.WriteAllTextAsync(Path.Combine(ui.Stack.Library, "debug", "rerun_demo.yaml"), TestPlaybooks.FailingWait);
         var (page, errors) = await ui.NewPageAsync();
         var id = await ui.Stack.StartExecutionAsync("debug/rerun_demo.yaml", debug: true);
         await UiFixture.OpenAsync(page, $"executions/{id}");
