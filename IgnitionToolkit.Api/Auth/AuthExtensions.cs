@@ -25,6 +25,8 @@ public static class AuthExtensions
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<LoginLimiter>();
+        services.AddMemoryCache();
+        services.AddSingleton<UserSessions>();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<UserAccounts>();
@@ -46,6 +48,7 @@ public static class AuthExtensions
                         context.Token = token;
                     return Task.CompletedTask;
                 },
+                OnTokenValidated = TokenRevocation.CheckAsync, // deleted, demoted or re-passworded users: 401 at once
             };
         });
         services.AddAuthorizationBuilder()
