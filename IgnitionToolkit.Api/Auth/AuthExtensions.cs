@@ -4,6 +4,7 @@ using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Api.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace IgnitionToolkit.Api.Auth;
@@ -27,6 +28,8 @@ public static class AuthExtensions
         services.AddSingleton<LoginLimiter>();
         services.AddMemoryCache();
         services.AddSingleton<UserSessions>();
+        services.AddSingleton<HubSessions>();
+        services.Configure<HubOptions>(o => o.AddFilter<HubSessions>()); // closes revoked users' live connections
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<UserAccounts>();

@@ -14,7 +14,7 @@ public sealed record UserSession(string Stamp, string Role);
 /// <see cref="UserAccounts"/> evicts a user here when it changes them, so this API instance sees the change at once;
 /// other instances see it when their entry expires.
 /// </summary>
-public sealed class UserSessions(IMemoryCache cache, IOptions<AuthOptions> options)
+public sealed class UserSessions(IMemoryCache cache, IOptions<AuthOptions> options, HubSessions hub)
 {
     private long evictions;
 
@@ -34,11 +34,13 @@ public sealed class UserSessions(IMemoryCache cache, IOptions<AuthOptions> optio
         return session;
     }
 
-    /// <summary>Forgets a user's cached stamp and role (after a role, password or stamp change, or a deletion).</summary>
+    /// <summary>Forgets a user's cached stamp and role (after a role, password or stamp change, or a deletion) and closes
+    /// their open live-hub connections in this instance.</summary>
     public void Evict(Guid userId)
     {
         Interlocked.Increment(ref evictions);
         cache.Remove(Key(userId));
+        hub.Close(userId);
     }
 
     private static string Key(Guid userId) => "toolkit-user-session:" + userId.ToString("N");
