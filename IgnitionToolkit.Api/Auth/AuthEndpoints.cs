@@ -44,7 +44,7 @@ public static class AuthEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Login failed", detail: "unknown user name or wrong password");
         }
         await audit.RecordAsAsync(user.UserName, AuditActions.LoginSucceeded, "user", user.UserName, null, ct);
-        var token = tokens.Issue(user.Id, user.UserName, user.Role);
+        var token = tokens.Issue(user.Id, user.UserName, user.Role, user.SecurityStamp);
         return TypedResults.Ok(new LoginResponse(token.AccessToken, token.ExpiresAt, UserMapping.ToDto(user), [user.Role]));
     }
 

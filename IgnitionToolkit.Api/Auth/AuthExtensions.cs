@@ -4,6 +4,7 @@ using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Api.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace IgnitionToolkit.Api.Auth;
@@ -25,6 +26,10 @@ public static class AuthExtensions
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<LoginLimiter>();
+        services.AddMemoryCache();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton<HubSessions>();
+        services.Configure<HubOptions>(o => o.AddFilter<HubSessions>()); // closes revoked users' live connections
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<UserAccounts>();
@@ -46,6 +51,7 @@ public static class AuthExtensions
                         context.Token = token;
                     return Task.CompletedTask;
                 },
+                OnTokenValidated = TokenRevocation.CheckAsync, // deleted, demoted or re-passworded users: 401 at once
             };
         });
         services.AddAuthorizationBuilder()

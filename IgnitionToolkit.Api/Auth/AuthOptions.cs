@@ -33,6 +33,10 @@ public sealed class AuthOptions
     public int LoginAttemptsPerClient { get; set; } = 20;
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long an API instance keeps a user's security stamp and role in memory when checking tokens. A change
+    /// made through another API instance takes effect here within this time; 0 reads the database on every request.</summary>
+    public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     public static void Rules(AuthOptions o, SettingRules rules)
     {
         rules.Check(o.SigningKey is null || Encoding.UTF8.GetByteCount(o.SigningKey) >= MinimumKeyBytes, SigningKeyKey,
@@ -47,5 +51,7 @@ public sealed class AuthOptions
         rules.AtLeast(o.LoginAttemptsPerUser, 1, Section + ":LoginAttemptsPerUser");
         rules.AtLeast(o.LoginAttemptsPerClient, 1, Section + ":LoginAttemptsPerClient");
         rules.Positive(o.LoginWindow, Section + ":LoginWindow");
+        rules.Check(o.UserCacheDuration >= TimeSpan.Zero && o.UserCacheDuration <= TimeSpan.FromMinutes(10), Section + ":UserCacheDuration",
+            "must be between 00:00:00 and 00:10:00");
     }
 }

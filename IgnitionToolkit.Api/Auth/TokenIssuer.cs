@@ -31,13 +31,14 @@ public sealed class SigningKeys
 
 public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
 
-/// <summary>Creates the signed JWT access token of a user (claims <c>sub</c>, <c>name</c>, <c>role</c>).</summary>
+/// <summary>Creates the signed JWT access token of a user (claims <c>sub</c>, <c>name</c>, <c>role</c>, and <c>stamp</c>,
+/// the user's security stamp that <see cref="TokenRevocation"/> checks on every request).</summary>
 public sealed class TokenIssuer(SigningKeys keys, IOptions<AuthOptions> options, TimeProvider clock)
 {
     public const string NameClaim = "name";
     public const string RoleClaim = "role";
 
-    public IssuedToken Issue(Guid userId, string userName, string role)
+    public IssuedToken Issue(Guid userId, string userName, string role, string securityStamp)
     {
         var o = options.Value;
         var now = clock.GetUtcNow();
@@ -49,7 +50,8 @@ public sealed class TokenIssuer(SigningKeys keys, IOptions<AuthOptions> options,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            Subject = new ClaimsIdentity([new Claim("sub", userId.ToString("D")), new Claim(NameClaim, userName), new Claim(RoleClaim, role)]),
+            Subject = new ClaimsIdentity([new Claim("sub", userId.ToString("D")), new Claim(NameClaim, userName), new Claim(RoleClaim, role),
+                new Claim(SecurityStamps.Claim, securityStamp)]),
             SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256),
         };
         return new IssuedToken(new JsonWebTokenHandler().CreateToken(descriptor), expires);

@@ -90,6 +90,7 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.UserName).HasMaxLength(64);
             e.Property(x => x.PasswordHash).HasMaxLength(512);
             e.Property(x => x.Role).HasMaxLength(16);
+            e.Property(x => x.SecurityStamp).HasMaxLength(64);
             e.HasIndex(x => x.UserName).IsUnique();
         });
         modelBuilder.Entity<AuditRecord>(e =>

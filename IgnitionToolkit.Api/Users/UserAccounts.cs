@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace IgnitionToolkit.Api.Users;
 
 /// <summary>Local users: creation, password checks and changes (ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>),
-/// role changes, and the rule that the last admin stays.</summary>
-public sealed class UserAccounts(ToolkitDbContext db, IPasswordHasher<UserRecord> hasher, TimeProvider clock)
+/// role changes, and the rule that the last admin stays. A role or password change gives the user a new security stamp,
+/// which ends their other tokens (<see cref="TokenRevocation"/>).</summary>
+public sealed class UserAccounts(ToolkitDbContext db, IPasswordHasher<UserRecord> hasher, TimeProvider clock, UserSessions sessions)
 {
     public Task<UserRecord?> FindAsync(string userName, CancellationToken ct)
     {
@@ -23,7 +24,7 @@ public sealed class UserAccounts(ToolkitDbContext db, IPasswordHasher<UserRecord
     public async Task<UserRecord> CreateAsync(string userName, string password, string role, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var user = new UserRecord { Id = Guid.NewGuid(), UserName = UserNames.Normalize(userName), PasswordHash = "", Role = role, CreatedAt = now, UpdatedAt = now };
+        var user = new UserRecord { Id = Guid.NewGuid(), UserName = UserNames.Normalize(userName), PasswordHash = "", Role = role, SecurityStamp = SecurityStamps.New(), CreatedAt = now, UpdatedAt = now };
         user.PasswordHash = hasher.HashPassword(user, password);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
@@ -42,6 +43,7 @@ public sealed class UserAccounts(ToolkitDbContext db, IPasswordHasher<UserRecord
         var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (result == PasswordVerificationResult.Failed) return null;
         if (result == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = hasher.HashPassword(user, password);
+        if (user.SecurityStamp.Length == 0) user.SecurityStamp = SecurityStamps.New(); // a row older than security stamps
         user.LastLoginAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return user;
@@ -50,21 +52,28 @@ public sealed class UserAccounts(ToolkitDbContext db, IPasswordHasher<UserRecord
     public async Task SetPasswordAsync(UserRecord user, string password, CancellationToken ct)
     {
         user.PasswordHash = hasher.HashPassword(user, password);
-        user.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await SaveWithNewStampAsync(user, ct);
     }
 
     public async Task SetRoleAsync(UserRecord user, string role, CancellationToken ct)
     {
         user.Role = role;
-        user.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await SaveWithNewStampAsync(user, ct);
     }
 
     public async Task DeleteAsync(UserRecord user, CancellationToken ct)
     {
         db.Users.Remove(user);
         await db.SaveChangesAsync(ct);
+        sessions.Evict(user.Id);
+    }
+
+    private async Task SaveWithNewStampAsync(UserRecord user, CancellationToken ct)
+    {
+        user.SecurityStamp = SecurityStamps.New();
+        user.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        sessions.Evict(user.Id);
     }
 
     public static string? CheckPassword(string? password) =>

@@ -9,6 +9,9 @@ public sealed class UserRecord
     public required string PasswordHash { get; set; }
     /// <summary><c>admin</c>, <c>operator</c> or <c>viewer</c>.</summary>
     public required string Role { get; set; }
+    /// <summary>Random value put into the user's access tokens; replaced when the role or password changes, so older
+    /// tokens stop working (see <c>docs/security.md</c>). Empty only for rows migrated before it existed.</summary>
+    public string SecurityStamp { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? LastLoginAt { get; set; }

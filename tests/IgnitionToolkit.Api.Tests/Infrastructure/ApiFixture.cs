@@ -2,9 +2,13 @@ using System.Net.Http.Headers;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Extensions;
 using IgnitionToolkit.Api.Messaging;
+using IgnitionToolkit.Api.Persistence;
+using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Core.Messaging;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;
@@ -116,9 +120,29 @@ public class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>A signed access token for <paramref name="userName"/> with <paramref name="role"/> (valid for every
-    /// factory derived from <see cref="Factory"/>: they share the signing key).</summary>
-    public string TokenFor(string role = Roles.Admin, string userName = AdminUser) =>
-        Factory.Services.GetRequiredService<TokenIssuer>().Issue(Guid.NewGuid(), userName, role).AccessToken;
+    /// factory derived from <see cref="Factory"/>: they share the signing key and the database). The user is created with
+    /// that role when missing, as the API refuses tokens of unknown users (security stamps).</summary>
+    public string TokenFor(string role = Roles.Admin, string userName = AdminUser)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+        var normalized = UserNames.Normalize(userName);
+        var user = db.Users.AsNoTracking().FirstOrDefault(u => u.UserName == normalized);
+        if (user is null)
+        {
+            user = new UserRecord
+            {
+                Id = Guid.NewGuid(), UserName = normalized, PasswordHash = "", Role = role, SecurityStamp = SecurityStamps.New(),
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserRecord>>().HashPassword(user, Guid.NewGuid().ToString("N"));
+            db.Users.Add(user);
+            db.SaveChanges();
+        }
+        if (user.Role != role)
+            throw new InvalidOperationException($"test user '{normalized}' is {user.Role}, not {role}: use another user name for a token of that role");
+        return scope.ServiceProvider.GetRequiredService<TokenIssuer>().Issue(user.Id, user.UserName, user.Role, user.SecurityStamp).AccessToken;
+    }
 
     /// <summary>Adds an admin (or <paramref name="role"/>) bearer token to <paramref name="client"/>.</summary>
     public HttpClient Authorize(HttpClient client, string role = Roles.Admin, string userName = AdminUser)
