@@ -41,6 +41,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 start_rabbitmq() {
   # Same settings for any later start (service manager, rabbitmqctl): rabbitmq-env.conf is sourced by every RabbitMQ script.
   local conf=/etc/rabbitmq/rabbitmq-env.conf marker="# ignition-toolkit: loopback only"
+  local fd_marker="# ignition-toolkit: file handles"
   if ! grep -qF "$marker" "$conf" 2>/dev/null; then
     mkdir -p /etc/rabbitmq
     {
@@ -51,18 +52,27 @@ start_rabbitmq() {
       echo "export ERL_EPMD_ADDRESS=127.0.0.1"
     } >> "$conf"
   fi
+  # `su rabbitmq` leaves the node 1024 file handles; it needs one per durable queue while it recovers them at boot
+  # and hangs when they run short. Raise the soft limit to the hard one for the node's shell.
+  if ! grep -qF "$fd_marker" "$conf" 2>/dev/null; then
+    { echo "$fd_marker"; echo 'ulimit -S -n "$(ulimit -H -n)" 2>/dev/null || true'; } >> "$conf"
+  fi
   if ! port_open 5672 || ! rabbitmqctl -q await_startup --timeout 5 >/dev/null 2>&1; then
     if ! port_open 5672; then
       echo "starting RabbitMQ on 127.0.0.1:5672"
       pgrep -x epmd >/dev/null 2>&1 || epmd -address 127.0.0.1 -daemon
       rabbitmq-server -detached >/dev/null 2>&1 || true
     fi
-    for _ in $(seq 1 60); do
-      rabbitmqctl -q await_startup --timeout 5 >/dev/null 2>&1 && break
+    local deadline=$((SECONDS + ${RABBITMQ_START_TIMEOUT:-180}))
+    until rabbitmqctl -q await_startup --timeout 5 >/dev/null 2>&1; do
+      if [ "$SECONDS" -ge "$deadline" ]; then
+        echo "error: RabbitMQ did not finish starting within ${RABBITMQ_START_TIMEOUT:-180} s; the end of its log:" >&2
+        tail -n 15 "/var/log/rabbitmq/rabbit@$(hostname -s).log" 2>/dev/null | cut -c1-300 >&2
+        return 1
+      fi
       sleep 1
     done
   fi
-  rabbitmqctl -q await_startup --timeout 10 >/dev/null
   if ss -ltn 2>/dev/null | grep -qE '(0\.0\.0\.0|\[::\]|\*):(25672|4369) '; then
     echo "note: RabbitMQ/epmd were started earlier without the loopback settings (25672/4369 on all interfaces);" \
          "restart them to apply: rabbitmqctl shutdown; epmd -kill; .ci/services.sh rabbitmq"

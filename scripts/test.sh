@@ -29,6 +29,13 @@ else
   done
 fi
 
+# A fresh RabbitMQ virtual host per run (scripts/test-broker.sh), unless the caller chose a broker URL.
+if [ -z "${TOOLKIT_TEST_RABBITMQ:-}" ] && url="$("$ROOT/scripts/test-broker.sh" up)"; then
+  export TOOLKIT_TEST_RABBITMQ="$url"
+  trap '"$ROOT/scripts/test-broker.sh" down' EXIT
+  echo "RabbitMQ for this run: ${url##*@}"
+fi
+
 # COVERAGE=1 (make coverage): coverlet collects line/branch coverage of the product assemblies (coverage.runsettings).
 collect=()
 [ "${COVERAGE:-0}" = 1 ] && collect=(--collect "XPlat Code Coverage" --settings "$ROOT/coverage.runsettings")
@@ -41,4 +48,4 @@ for proj in "${projects[@]}"; do
 done
 
 echo
-exec "$ROOT/scripts/test-summary.sh" "$results"
+"$ROOT/scripts/test-summary.sh" "$results"

@@ -13,15 +13,10 @@ public sealed class FramePublisher : IAsyncDisposable
 
     public static async Task<FramePublisher> StartAsync(string busPrefix)
     {
-        var broker = new Uri(TestServices.RabbitMq);
-        var credentials = broker.UserInfo.Split(':', 2);
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(broker.Host, (ushort)(broker.Port > 0 ? broker.Port : 5672), "/", h =>
-            {
-                h.Username(Uri.UnescapeDataString(credentials[0]));
-                if (credentials.Length > 1) h.Password(Uri.UnescapeDataString(credentials[1]));
-            });
+            // The amqp:// URI carries the credentials and the virtual host of the test run, as the Runner reads it.
+            cfg.Host(new Uri(TestServices.RabbitMq));
             cfg.MessageTopology.SetEntityNameFormatter(
                 new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, BusEndpoints.EntityPrefix(busPrefix)));
         });
