@@ -3,11 +3,23 @@ using IgnitionToolkit.Testing;
 namespace IgnitionToolkit.Ops.Tests;
 
 /// <summary>Wrong settings stop a service at start-up with a message naming the environment variable (exit code 2).</summary>
-public sealed class StartupRefusalTests
+public sealed class StartupRefusalTests : IDisposable
 {
-    private static Dictionary<string, string> Environment(params (string Key, string Value)[] extra)
+    private readonly List<string> _directories = [];
+
+    public void Dispose()
+    {
+        foreach (var directory in _directories.Where(Directory.Exists))
+        {
+            try { Directory.Delete(directory, recursive: true); }
+            catch (IOException) { /* a process that just exited may still hold a file; the temp cleaner takes it */ }
+        }
+    }
+
+    private Dictionary<string, string> Environment(params (string Key, string Value)[] extra)
     {
         var root = Path.Combine(Path.GetTempPath(), "toolkit-ops-" + Guid.NewGuid().ToString("N"));
+        _directories.Add(root);
         var env = new Dictionary<string, string>
         {
             ["ConnectionStrings__messaging"] = TestServices.RabbitMq,
@@ -19,9 +31,10 @@ public sealed class StartupRefusalTests
         return env;
     }
 
-    private static async Task<string> ExpectRefusalAsync(string project, Dictionary<string, string> environment)
+    private async Task<string> ExpectRefusalAsync(string project, Dictionary<string, string> environment)
     {
         var cwd = Directory.CreateTempSubdirectory("toolkit-ops-cwd-").FullName;
+        _directories.Add(cwd);
         await using var process = ToolkitProcess.Start(project, cwd, environment);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!process.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
