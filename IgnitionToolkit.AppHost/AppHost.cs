@@ -8,7 +8,7 @@ try
     var messaging = builder.AddToolkitMessaging(settings);
     var database = builder.AddToolkitDatabase(settings);
 
-    var api = builder.AddToolkitApi(settings, messaging, database).WithToolkitAuth(builder);
+    var api = builder.AddToolkitApi(settings, messaging, database).WithToolkitAuth(builder).WithToolkitVaultKey(builder);
     var runner = builder.AddToolkitRunner(settings, messaging, api);
     builder.AddCredentialTransportKey(api, runner);
     builder.AddToolkitDemo(api);

@@ -1,4 +1,7 @@
 using IgnitionToolkit.Core.Security;
+using IgnitionToolkit.ServiceDefaults.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IgnitionToolkit.Api.Credentials;
 
@@ -10,6 +13,7 @@ public static class VaultServiceExtensions
     {
         var configuration = builder.Configuration;
         builder.Services.AddSingleton<VaultKeys>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductionRequirements>, VaultProductionValidator>());
         builder.Services.AddSingleton(_ => CredentialTransport.From(key => configuration[key]));
         builder.Services.AddScoped<CredentialVault>();
         builder.Services.AddScoped<ExecutionCredentials>();

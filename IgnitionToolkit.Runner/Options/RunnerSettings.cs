@@ -21,6 +21,8 @@ public static class RunnerSettings
         services.AddToolkitSettings<GatewayClientOptions>(configuration, GatewaySettings.Section,
             (o, rules) => GatewaySettings.Rules(o, (valid, key, requirement) => rules.Check(valid, key, requirement)));
         services.RequireInProduction("ConnectionStrings:messaging", "the RabbitMQ URI, amqps://user:password@host:5671/vhost");
+        services.RequireKeyInProduction(IgnitionToolkit.Core.Security.CredentialTransport.ConfigurationKey,
+            "the key that seals credentials between the API and the Runners, the same on both, base64 of 32 bytes");
         return services;
     }
 }

@@ -7,4 +7,7 @@ public sealed class ProductionRequirements
 
     /// <summary>Secrets whose well-known values (development defaults shipped with the toolkit) are refused in Production.</summary>
     public Dictionary<string, HashSet<string>> KnownDefaults { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Keys (base64 of 32 bytes) required in Production and checked with <see cref="KeySetting"/>: setting → meaning.</summary>
+    public Dictionary<string, string> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -9,7 +9,7 @@ namespace IgnitionToolkit.ServiceDefaults.Configuration;
 /// <summary>
 /// In Production (<c>ASPNETCORE_ENVIRONMENT=Production</c>) the service refuses to start when a required setting is
 /// missing or a secret still has a well-known default value on a non-loopback host: RabbitMQ's <c>guest:guest</c>,
-/// a broker URI without password, a secret registered with <c>RefuseDefaultsInProduction</c>, or a PostgreSQL password such as <c>postgres</c>. Other environments are not checked.
+/// a broker URI without password, a secret registered with <c>RefuseDefaultsInProduction</c>, a missing or placeholder key registered with <c>RequireKeyInProduction</c>, or a PostgreSQL password such as <c>postgres</c>. Other environments are not checked.
 /// </summary>
 public sealed class ProductionSecretsValidator(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<ProductionRequirements>
 {
@@ -27,6 +27,11 @@ public sealed class ProductionSecretsValidator(IConfiguration configuration, IHo
         foreach (var (key, values) in options.KnownDefaults)
             rules.Check(configuration[key] is not { } value || !values.Contains(value.Trim()), key,
                 "has a well-known default value (a development default); set your own secret in Production");
+        foreach (var (key, meaning) in options.Keys)
+        {
+            if (configuration[key] is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value)) rules.CheckKey(key, value);
+            else rules.Check(false, key, $"must be set in Production ({meaning})");
+        }
         CheckBroker(configuration[MessagingKey], rules);
         CheckDatabase(configuration[DatabaseKey], rules);
         return rules.Result();

@@ -23,6 +23,13 @@ public static class SettingsRegistration
         return services;
     }
 
+    /// <summary>Marks a 32-byte base64 key as required in Production: missing, malformed or placeholder values are refused.</summary>
+    public static IServiceCollection RequireKeyInProduction(this IServiceCollection services, string key, string meaning)
+    {
+        services.Configure<ProductionRequirements>(r => r.Keys[key] = meaning);
+        return services;
+    }
+
     /// <summary>Refuses, in Production, the given well-known values of a secret (e.g. the development default).</summary>
     public static IServiceCollection RefuseDefaultsInProduction(this IServiceCollection services, string key, params string[] knownDefaults)
     {

@@ -31,6 +31,10 @@ public sealed class DemoModeTests
             Assert.Equal("{auth-signing-key.value}", apiEnv.GetProperty("Toolkit__Auth__SigningKey").GetString());
             Assert.Equal("{auth-admin-password.value}", apiEnv.GetProperty("Toolkit__Auth__AdminPassword").GetString());
             Assert.True(resources.GetProperty("auth-signing-key").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+            // the deployment supplies the vault key; the API never creates one in a published (Production) deployment
+            Assert.Equal("{vault-key.value}", apiEnv.GetProperty("Toolkit__Vault__Key").GetString());
+            Assert.True(resources.GetProperty("vault-key").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+            Assert.False(apiEnv.TryGetProperty("Toolkit__Vault__CreateKeyFile", out _));
             Assert.False(resources.TryGetProperty("runner", out var runner) && runner.GetProperty("env").TryGetProperty("Toolkit__Auth__SigningKey", out _));
         }
         finally

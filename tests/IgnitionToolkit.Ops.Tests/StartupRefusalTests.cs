@@ -108,4 +108,42 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.Contains("Toolkit__Auth__SigningKey must be set in Production", missing);
         Assert.Contains("Toolkit__Auth__AdminPassword must be set in Production", missing);
     }
+
+    private static string RandomKey(int bytes = 32) => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(bytes));
+
+    [Fact]
+    public async Task Production_refuses_a_missing_or_placeholder_vault_key_and_credential_key()
+    {
+        var env = Environment(("ASPNETCORE_ENVIRONMENT", "Production"), ("DOTNET_ENVIRONMENT", "Production"),
+            ("Toolkit__Auth__SigningKey", RandomKey(48)), ("Toolkit__Auth__AdminPassword", "a-real-admin-password-1"));
+        var missing = await ExpectRefusalAsync("IgnitionToolkit.Api", env);
+        Assert.Contains("Toolkit__Vault__Key must be set in Production", missing);
+        Assert.Contains("the API creates no vault key in Production", missing);
+        Assert.Contains("Toolkit__Bus__CredentialKey must be set in Production", missing);
+
+        var zeros = Convert.ToBase64String(new byte[32]);
+        env["Toolkit__Vault__Key"] = zeros;
+        env["Toolkit__Bus__CredentialKey"] = "not-base64!";
+        var placeholder = await ExpectRefusalAsync("IgnitionToolkit.Api", env);
+        Assert.Contains("Toolkit__Vault__Key looks like a placeholder", placeholder);
+        Assert.Contains("Toolkit__Bus__CredentialKey is not valid base64", placeholder);
+        Assert.DoesNotContain(zeros, placeholder);
+
+        var runner = await ExpectRefusalAsync("IgnitionToolkit.Runner", Environment(("ASPNETCORE_ENVIRONMENT", "Production"), ("DOTNET_ENVIRONMENT", "Production"),
+            ("Toolkit__Bus__CredentialKey", RandomKey(16))));
+        Assert.Contains("Toolkit__Bus__CredentialKey must be 32 bytes in base64 (got 16 bytes)", runner);
+    }
+
+    [Fact]
+    public async Task Production_starts_with_its_own_secrets()
+    {
+        var env = Environment(("ASPNETCORE_ENVIRONMENT", "Production"), ("DOTNET_ENVIRONMENT", "Production"),
+            ("Toolkit__Auth__SigningKey", RandomKey(48)), ("Toolkit__Auth__AdminPassword", "a-real-admin-password-1"),
+            ("Toolkit__Vault__Key", RandomKey()), ("Toolkit__Bus__CredentialKey", RandomKey()));
+        var cwd = Directory.CreateTempSubdirectory("toolkit-ops-cwd-").FullName;
+        _directories.Add(cwd);
+        await using var api = ToolkitProcess.Start("IgnitionToolkit.Api", cwd, env);
+        await api.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        Assert.DoesNotContain("the configuration is invalid", api.Output);
+    }
 }
