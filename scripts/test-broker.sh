@@ -2,12 +2,16 @@
 # Keeps test runs from filling the local RabbitMQ: every run uses its own virtual host, created empty before the tests
 # and deleted after them, so the queues and exchanges the tests declare never pile up in "/". (Thousands of leftover
 # durable queues once made the broker too slow to boot within CI's limits.)
-#   scripts/test-broker.sh up     recreate the virtual host, remove test leftovers from "/", print the AMQP URL to use
-#   scripts/test-broker.sh down   delete the virtual host
-# Needs rabbitmqctl on the broker's machine (root, as in CI). Without it, the caller keeps the default URL.
+#   scripts/test-broker.sh up PID     create the virtual host toolkit-tests-PID for the run of process PID, delete those
+#                                     of runs whose process is gone, remove test leftovers from "/", print the AMQP URL
+#   scripts/test-broker.sh down PID   delete the virtual host of that run
+# Runs side by side never share a virtual host. Needs rabbitmqctl on the broker's machine (root, as in CI); without it,
+# the caller keeps the default URL.
 set -euo pipefail
 
-VHOST="${TOOLKIT_TEST_VHOST:-toolkit-tests}"
+owner="${2:-}"
+[[ "$owner" =~ ^[0-9]+$ ]] || { echo "usage: $0 up|down PID" >&2; exit 2; }
+VHOST="toolkit-tests-$owner"
 BASE_URL="${RABBITMQ_URL:-amqp://guest:guest@127.0.0.1:5672}"
 export ERL_EPMD_ADDRESS=127.0.0.1
 
@@ -26,6 +30,10 @@ case "${1:-}" in
   up)
     command -v rabbitmqctl >/dev/null 2>&1 || { echo "test-broker: rabbitmqctl not found" >&2; exit 1; }
     ctl await_startup --timeout 10 >/dev/null
+    for stale in $(ctl list_vhosts name 2>/dev/null | grep -E '^toolkit-tests(-[0-9]+)?$' || true); do
+      pid="${stale#toolkit-tests}"; pid="${pid#-}"
+      if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then ctl delete_vhost "$stale" >/dev/null 2>&1 || true; fi
+    done
     ctl delete_vhost "$VHOST" >/dev/null 2>&1 || true
     ctl add_vhost "$VHOST" >/dev/null
     ctl set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
@@ -36,5 +44,5 @@ case "${1:-}" in
   down)
     ctl delete_vhost "$VHOST" >/dev/null 2>&1 || true
     ;;
-  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down PID" >&2; exit 2 ;;
 esac

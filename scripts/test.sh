@@ -30,9 +30,9 @@ else
 fi
 
 # A fresh RabbitMQ virtual host per run (scripts/test-broker.sh), unless the caller chose a broker URL.
-if [ -z "${TOOLKIT_TEST_RABBITMQ:-}" ] && url="$("$ROOT/scripts/test-broker.sh" up)"; then
+if [ -z "${TOOLKIT_TEST_RABBITMQ:-}" ] && url="$("$ROOT/scripts/test-broker.sh" up $$)"; then
   export TOOLKIT_TEST_RABBITMQ="$url"
-  trap '"$ROOT/scripts/test-broker.sh" down' EXIT
+  trap '"$ROOT/scripts/test-broker.sh" down $$' EXIT
   echo "RabbitMQ for this run: ${url##*@}"
 fi
 

@@ -35,6 +35,7 @@ public sealed class RunnerHost : IAsyncDisposable
         [
             $"--ConnectionStrings:messaging={TestBus.RabbitUri}",
             $"--Toolkit:Bus:Prefix={prefix}",
+            $"--Toolkit:Bus:CredentialKey={TestBus.CredentialKey}",
             $"--Toolkit:DataDirectory={dataDirectory}",
             $"--Runner:Id={id}",
             $"--Runner:MaxConcurrentExecutions={capacity}",

@@ -13,6 +13,9 @@ public sealed class TestBus : IAsyncDisposable
     public static readonly string RabbitUri =
         Environment.GetEnvironmentVariable("TOOLKIT_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672";
 
+    /// <summary>The credential transport key every Runner of the tests gets (a Runner runs as Production here, which requires one).</summary>
+    public static readonly string CredentialKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private readonly IBusControl _bus;
     private readonly string _prefix;
     private readonly ConcurrentQueue<ExecutionEventMessage> _events = new();

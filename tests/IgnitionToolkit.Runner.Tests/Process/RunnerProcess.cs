@@ -22,6 +22,8 @@ public sealed class RunnerProcess : IDisposable
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IgnitionToolkit.Runner.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        // The Runner runs as Production here: it needs its credential transport key like a deployed one.
+        info.Environment["Toolkit__Bus__CredentialKey"] = Bus.TestBus.CredentialKey;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         _process = new System.Diagnostics.Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -91,4 +91,50 @@ public sealed class SignInTests(UiFixture ui)
         Assert.Empty(errors);
         Assert.Empty(otherErrors);
     }
+
+    [Fact]
+    public async Task A_user_changes_their_own_password_and_only_the_new_one_signs_in()
+    {
+        var name = "self-" + Guid.NewGuid().ToString("N")[..6];
+        using (var created = await ui.Stack.Http.PostAsJsonAsync("api/v1/users", new { username = name, password = "first-password", role = "operator" }))
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var (page, errors) = await ui.NewPageAsync(signedIn: false);
+        await UiFixture.SignInAsync(page, name, "first-password", "/executions");
+        await page.GetByTestId("account-link").ClickAsync();
+        await page.WaitForURLAsync("**/account");
+        await Expect(page.GetByTestId("account-user")).ToHaveTextAsync(name);
+
+        await page.GetByTestId("current-password").FillAsync("not-my-password");
+        await page.GetByTestId("new-password").FillAsync("second-password");
+        await page.GetByTestId("confirm-password").FillAsync("second-password");
+        await page.GetByTestId("change-password").ClickAsync();
+        await Expect(page.GetByTestId("password-error")).ToContainTextAsync("current_password is wrong");
+
+        await page.GetByTestId("current-password").FillAsync("first-password");
+        await page.GetByTestId("new-password").FillAsync("second-password");
+        await page.GetByTestId("confirm-password").FillAsync("second-passwrod");
+        await page.GetByTestId("change-password").ClickAsync();
+        await Expect(page.Locator(".validation-message")).ToContainTextAsync("The two new passwords differ.");
+
+        await page.GetByTestId("current-password").FillAsync("first-password");
+        await page.GetByTestId("new-password").FillAsync("second-password");
+        await page.GetByTestId("confirm-password").FillAsync("second-password");
+        await page.GetByTestId("change-password").ClickAsync();
+        await Expect(page.GetByTestId("password-changed")).ToBeVisibleAsync();
+        await ui.ScreenshotAsync(page, "account");
+
+        // this browser stays signed in (a new token), and the live connection still works with it
+        await page.GetByTestId("back-to-toolkit").ClickAsync();
+        await Expect(page.GetByTestId("current-user")).ToContainTextAsync($"{name} · operator");
+        await Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected");
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync("**/login");
+
+        await page.GetByTestId("login-username").FillAsync(name);
+        await page.GetByTestId("login-password").FillAsync("first-password");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("wrong password");
+        await UiFixture.SignInAsync(page, name, "second-password");
+        Assert.Empty(errors);
+    }
 }
