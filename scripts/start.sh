@@ -35,15 +35,22 @@ for _ in $(seq 1 120); do
     # runner and web start once the API is healthy (WaitFor in the AppHost).
     wait_http "$WEB_URL/health" 60 || echo "note: web ($WEB_URL) is not up yet; see the dashboard"
     wait_http "$RUNNER_URL/health" 30 || echo "note: runner ($RUNNER_URL) is not up yet; see the dashboard"
+    admin="${Toolkit__Auth__AdminUser:-admin}"
+    password="$("$ROOT/scripts/admin-password.sh" 2>/dev/null || echo "(not found: see the dashboard's parameter auth-admin-password)")"
     echo
-    echo "  Dashboard  $DASHBOARD_URL"
+    echo "  Web        $WEB_URL"
+    echo "             sign in as '$admin' with password: $password"
+    echo "             ('make admin-password' prints it again)"
     echo "  API        $API_URL   (health: $API_URL/health)"
-    echo "  Web        $WEB_URL   (sign in as '${Toolkit__Auth__AdminUser:-admin}')"
-    if [ -z "${Toolkit__Auth__AdminPassword:-}" ]; then
-      echo "             password: dotnet user-secrets list --project IgnitionToolkit.AppHost | grep auth-admin-password"
-      echo "             (or the dashboard's parameter 'auth-admin-password')"
+    echo "  Dashboard  $DASHBOARD_URL"
+    if [ "${DEMO:-0}" = 1 ]; then
+      echo "  Gateway    http://127.0.0.1:8088   (simulator; vault credential 'demo-gateway')"
+      echo
+      echo "Next steps:"
+      echo "  1. Open $WEB_URL and sign in as '$admin' with the password above."
+      echo "  2. Playbooks > 'Backup and Restart Gateway' > Run: choose Credential 'demo-gateway', then Start."
+      echo "  3. Playbooks > 'Perspective HMI Smoke Test' > Run > Start: a real browser drives the simulator's Perspective page."
     fi
-    [ "${DEMO:-0}" = 1 ] && echo "  Gateway    http://127.0.0.1:8088   (simulator, demo mode: credential 'demo-gateway')"
     echo
     echo "'make health' checks every service, 'make logs' follows the AppHost log, 'make stop' stops everything."
     exit 0

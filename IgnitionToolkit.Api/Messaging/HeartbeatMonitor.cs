@@ -77,6 +77,15 @@ public sealed class HeartbeatMonitor(
             execution.Reason = $"runner {execution.RunnerId ?? "(unknown)"} stopped sending heartbeats";
             execution.FinishedAt = now;
             execution.Version++;
+            // A step that was running when the Runner went away did not finish: it must not show "running" forever.
+            var running = StepStatus.Running.ToWire();
+            var steps = await db.StepResults.Where(s => s.ExecutionId == execution.Id && s.Status == running).ToListAsync(ct);
+            foreach (var step in steps)
+            {
+                step.Status = StepStatus.Failed.ToWire();
+                step.Error = "interrupted: " + execution.Reason;
+                step.FinishedAt = now;
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -86,6 +95,7 @@ public sealed class HeartbeatMonitor(
             catch (DbUpdateConcurrencyException)
             {
                 db.Entry(execution).State = EntityState.Detached; // changed meanwhile (an event arrived): judged again next pass
+                foreach (var step in steps) db.Entry(step).State = EntityState.Detached;
             }
         }
         return marked;

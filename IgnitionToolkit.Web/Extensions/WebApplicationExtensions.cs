@@ -15,6 +15,7 @@ public static class WebApplicationExtensions
 
     public static WebApplicationBuilder AddToolkitWeb(this WebApplicationBuilder builder)
     {
+        builder.AddUiAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddWebSecurity();

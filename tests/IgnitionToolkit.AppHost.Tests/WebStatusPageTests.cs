@@ -44,7 +44,6 @@ public sealed class WebStatusPageTests
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Toolkit__ApiBaseAddress"] = apiBaseAddress;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
         process.OutputDataReceived += (_, _) => { };

@@ -36,12 +36,10 @@ public sealed class StartupRefusalTests : IDisposable
         var cwd = Directory.CreateTempSubdirectory("toolkit-ops-cwd-").FullName;
         _directories.Add(cwd);
         await using var process = ToolkitProcess.Start(project, cwd, environment);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!process.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
-        Assert.True(process.HasExited, $"{project} did not refuse to start:\n{process.Output}");
+        // Exited and every line read: the assertions below never race the output pipes.
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromMinutes(3)), $"{project} did not refuse to start:\n{process.Output}");
         Assert.Equal(2, process.ExitCode);
-        // the output pipes may still be draining after the exit
-        while (!process.Output.Contains("the configuration is invalid", StringComparison.Ordinal) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Contains("the configuration is invalid", process.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", process.Output); // a message, not a stack trace
         return process.Output;
     }

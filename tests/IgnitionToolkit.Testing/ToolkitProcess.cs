@@ -44,12 +44,29 @@ public sealed class ToolkitProcess : IAsyncDisposable
         info.ArgumentList.Add(RepositoryLayout.ServiceAssembly(project));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        // No environment name: the services run as Production, as a published app or the AppHost starts them.
+        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        info.Environment.Remove("DOTNET_ENVIRONMENT");
         info.Environment["Logging__LogLevel__Default"] = "Information";
         foreach (var (key, value) in environment) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {project}");
         return new ToolkitProcess(project, process, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    /// <summary>Waits until the process has exited and its output has been read to the end (all lines are in
+    /// <see cref="Output"/>); false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token); // also waits for the end of the redirected output streams
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Waits until <c>/health</c> answers 200.</summary>

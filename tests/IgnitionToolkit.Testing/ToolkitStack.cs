@@ -60,6 +60,8 @@ public sealed class ToolkitStack : IAsyncDisposable
             ["Toolkit__Runners__StaleAfter"] = "00:00:05",
             // Shared by the API and the Runners to pass credentials encrypted, as the AppHost does.
             ["Toolkit__Bus__CredentialKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            // The vault key a Production deployment gives the API (docs/credentials.md).
+            ["Toolkit__Vault__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         string? database = null;
         if (postgres)

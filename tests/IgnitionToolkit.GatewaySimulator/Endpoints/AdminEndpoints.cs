@@ -6,7 +6,8 @@ namespace IgnitionToolkit.GatewaySimulator.Endpoints;
 /// <summary>Simulator-only control endpoints (no real gateway has them): state, faults, restart timing, reset.</summary>
 internal static class AdminEndpoints
 {
-    public sealed record RestartTimingDto(int? DelayMs, int? RefuseConnectionsMs, int? DurationMs, int? ModuleLoadMs);
+    public sealed record RestartTimingDto(int? DelayMs, int? RefuseConnectionsMs, int? DurationMs, int? ModuleLoadMs, bool? ObserveEachPhase = null);
+    public sealed record RestartHoldDto(string? Phase);
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -36,8 +37,19 @@ internal static class AdminEndpoints
             if (dto.RefuseConnectionsMs is { } refuse) { timing.RefuseConnectionsFor = TimeSpan.FromMilliseconds(refuse); }
             if (dto.DurationMs is { } duration) { timing.Duration = TimeSpan.FromMilliseconds(duration); }
             if (dto.ModuleLoadMs is { } load) { timing.ModuleLoadDuration = TimeSpan.FromMilliseconds(load); }
+            if (dto.ObserveEachPhase is { } observe) { timing.ObserveEachPhase = observe; }
             lifecycle.Timing = timing;
             return TypedResults.Ok(TimingJson(timing));
+        });
+        admin.MapPost("/restart-hold", (RestartHoldDto dto, GatewayLifecycle lifecycle) =>
+        {
+            var name = (dto.Phase ?? "none").Replace("_", "", StringComparison.Ordinal);
+            if (!Enum.TryParse<RestartHold>(name, ignoreCase: true, out var hold) || int.TryParse(name, out _))
+            {
+                return Results.Problem("phase must be REFUSING, STARTING, MODULES_LOADING or NONE (null).", statusCode: 400, title: "Invalid restart hold");
+            }
+            lifecycle.Hold = hold;
+            return Results.Ok(new { hold = HoldName(hold), phase = lifecycle.Phase.ToString().ToUpperInvariant() });
         });
         admin.MapPost("/restart", (GatewayState state) => TypedResults.Ok(new { started = state.Restart("requested through /__simulator/restart") }));
         admin.MapDelete("/projects/{name}", (string name, GatewayState state) =>
@@ -53,6 +65,8 @@ internal static class AdminEndpoints
         });
         return app;
     }
+
+    private static string HoldName(RestartHold hold) => hold == RestartHold.ModulesLoading ? "MODULES_LOADING" : hold.ToString().ToUpperInvariant();
 
     private static IResult State(GatewayState state, FaultState faults, IdpSessions sessions)
     {
@@ -75,6 +89,7 @@ internal static class AdminEndpoints
             webSessions = sessions.SessionCount,
             faults = faults.Current,
             restartTiming = TimingJson(lifecycle.Timing),
+            restartHold = HoldName(lifecycle.Hold),
         });
     }
 
@@ -84,5 +99,6 @@ internal static class AdminEndpoints
         refuseConnectionsMs = (int)timing.RefuseConnectionsFor.TotalMilliseconds,
         durationMs = (int)timing.Duration.TotalMilliseconds,
         moduleLoadMs = (int)timing.ModuleLoadDuration.TotalMilliseconds,
+        observeEachPhase = timing.ObserveEachPhase,
     };
 }

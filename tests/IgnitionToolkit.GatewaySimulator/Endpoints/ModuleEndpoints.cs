@@ -9,7 +9,7 @@ internal static class ModuleEndpoints
     {
         api.MapGet("/modules/healthy", (GatewayState state, string? search, int? limit, int? offset) =>
         {
-            var loading = state.Lifecycle.ModulesLoading;
+            var loading = state.Lifecycle.ModulesLoadingSeenByClient();
             return ApiResults.Page(state.Modules, m => $"{m.Id} {m.Name}", search, limit, offset, m => new
             {
                 id = m.Id,

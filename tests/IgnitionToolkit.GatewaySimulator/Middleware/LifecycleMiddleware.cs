@@ -14,7 +14,7 @@ internal sealed class LifecycleMiddleware(RequestDelegate next, GatewayLifecycle
             await next(context);
             return;
         }
-        switch (lifecycle.Phase)
+        switch (lifecycle.PhaseSeenByClient())
         {
             case GatewayPhase.Refusing:
                 context.Abort();

@@ -104,6 +104,9 @@ public sealed class RestartOptions
     public TimeSpan RefuseConnectionsFor { get; set; } = TimeSpan.FromSeconds(2);
     public TimeSpan Duration { get; set; } = TimeSpan.FromSeconds(6);
     public TimeSpan ModuleLoadDuration { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Each phase of a restart (refusing, STARTING, modules LOADING) also lasts until a client has met it once,
+    /// however slow the client or the machine: tests of a client that must see every phase.</summary>
+    public bool ObserveEachPhase { get; set; }
 
     public RestartOptions Copy() => (RestartOptions)MemberwiseClone();
 }

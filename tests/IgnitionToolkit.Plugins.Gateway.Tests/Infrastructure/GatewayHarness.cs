@@ -71,9 +71,11 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public async Task SetFaultsAsync(object faults) => (await _admin.PostAsJsonAsync("__simulator/faults", faults)).EnsureSuccessStatusCode();
 
-    public async Task SetRestartTimingAsync(int delayMs = 0, int refuseMs = 0, int durationMs = 0, int moduleLoadMs = 0) =>
+    /// <param name="observeEachPhase">each phase also lasts until the client has met it (the simulator's
+    /// <c>observeEachPhase</c>): for tests that assert the client saw every phase, on a machine of any speed.</param>
+    public async Task SetRestartTimingAsync(int delayMs = 0, int refuseMs = 0, int durationMs = 0, int moduleLoadMs = 0, bool observeEachPhase = false) =>
         (await _admin.PostAsJsonAsync("__simulator/restart-timing",
-            new { delayMs, refuseConnectionsMs = refuseMs, durationMs, moduleLoadMs })).EnsureSuccessStatusCode();
+            new { delayMs, refuseConnectionsMs = refuseMs, durationMs, moduleLoadMs, observeEachPhase })).EnsureSuccessStatusCode();
 
     public async Task DeleteProjectAsync(string name) => (await _admin.DeleteAsync($"__simulator/projects/{name}")).EnsureSuccessStatusCode();
 
