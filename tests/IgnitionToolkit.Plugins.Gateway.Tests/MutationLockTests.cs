@@ -19,8 +19,15 @@ public sealed class MutationLockTests
             Step("login", "gateway.login", new { url = gw.Url, api_token = SimulatorServer.WriteToken }),
             Step("restart", "gateway.restart", new { poll_interval = 0.1, initial_delay = 0.2 }));
 
+        // The first restart stays in STARTING until the other execution has been seen waiting for the lock:
+        // on a machine of any speed they overlap.
+        await gw.SetRestartHoldAsync("STARTING");
         var first = gw.Start(playbook);
         var second = gw.Start(playbook);
+        bool Waiting() => first.Logs.Concat(second.Logs).Any(l => l.StartsWith("waiting for another execution's restart on", StringComparison.Ordinal));
+        for (var deadline = DateTime.UtcNow.AddMinutes(2); !Waiting() && DateTime.UtcNow < deadline;) await Task.Delay(50);
+        Assert.True(Waiting(), "neither execution waited for the other's restart");
+        await gw.SetRestartHoldAsync(null);
         var statuses = await Task.WhenAll(first.CompletionAsync(), second.CompletionAsync());
 
         AssertCompleted(statuses[0], first);

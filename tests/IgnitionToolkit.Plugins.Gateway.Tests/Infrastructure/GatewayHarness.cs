@@ -77,6 +77,10 @@ internal sealed class GatewayHarness : IAsyncDisposable
         (await _admin.PostAsJsonAsync("__simulator/restart-timing",
             new { delayMs, refuseConnectionsMs = refuseMs, durationMs, moduleLoadMs, observeEachPhase })).EnsureSuccessStatusCode();
 
+    /// <summary>Keeps any restart in <paramref name="phase"/> (REFUSING, STARTING, MODULES_LOADING; null: none) until changed.</summary>
+    public async Task SetRestartHoldAsync(string? phase) =>
+        (await _admin.PostAsJsonAsync("__simulator/restart-hold", new { phase })).EnsureSuccessStatusCode();
+
     public async Task DeleteProjectAsync(string name) => (await _admin.DeleteAsync($"__simulator/projects/{name}")).EnsureSuccessStatusCode();
 
     public async Task<IReadOnlyList<string>> ProjectNamesAsync() =>
