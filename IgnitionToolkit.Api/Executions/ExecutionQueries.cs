@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary>Read side of executions: paged list with status filter, and one execution with steps, logs and artifacts.</summary>
+/// <summary>Read side of executions: paged list with status and playbook filters, and one execution with steps, logs and artifacts.</summary>
 public sealed class ExecutionQueries(ToolkitDbContext db)
 {
     public const int DefaultPageSize = 20;
@@ -14,7 +14,7 @@ public sealed class ExecutionQueries(ToolkitDbContext db)
     private static readonly string[] Statuses = Enum.GetValues<ExecutionStatus>().Select(s => s.ToWire()).ToArray();
 
     public async Task<Results<Ok<PagedResponse<ExecutionSummaryDto>>, ProblemHttpResult>> ListAsync(
-        int? page, int? pageSize, string? status, CancellationToken ct)
+        int? page, int? pageSize, string? status, string? playbook, CancellationToken ct)
     {
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
@@ -29,6 +29,13 @@ public sealed class ExecutionQueries(ToolkitDbContext db)
             if (unknown.Count > 0)
                 return ApiProblems.BadRequest($"unknown status '{string.Join(", ", unknown)}'; valid: {string.Join(", ", Statuses)}", "status");
             query = query.Where(e => wanted.Contains(e.Status));
+        }
+        if (!string.IsNullOrWhiteSpace(playbook))
+        {
+            // Part of the name or the path, any case: the filter covers every page, not only the one shown.
+            var term = playbook.Trim().ToLowerInvariant();
+            if (term.Length > 200) return ApiProblems.BadRequest("playbook filter is longer than 200 characters", "playbook");
+            query = query.Where(e => e.PlaybookName.ToLower().Contains(term) || e.PlaybookPath.ToLower().Contains(term));
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id)

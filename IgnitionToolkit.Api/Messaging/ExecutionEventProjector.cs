@@ -93,7 +93,7 @@ public sealed class ExecutionEventProjector(ToolkitDbContext db, ExecutionRecord
                     execution.Status = final.ToWire();
                     execution.Error = done.Error;
                     execution.FinishedAt = timestamp;
-                    if (current == ExecutionStatus.Interrupted) execution.Reason = null;
+                    execution.Reason = null; // a passing state's reason ("paused at step boundary", a heartbeat guess) ends with the run
                 }
                 break;
             default:

@@ -25,14 +25,17 @@ internal sealed class StepLoop(StepInvoker invoker)
                 step = Edit(session, frame, rerun);
                 attemptBase = session.LastAttempt(frame.PathOf(step));
             }
+            // Debug mode moves one step at a time: after Skip (the step is marked skipped) or Skip back (the step before
+            // is queued again) the execution pauses again before the step it lands on; Resume runs exactly one step.
             if (nav == Navigation.Back)
             {
-                i = Math.Max(0, i - 1);
+                i = await BackAsync(session, frame, i);
                 continue;
             }
             if (nav == Navigation.Skip)
             {
                 await SkipAsync(session, frame, step, "skipped by user");
+                if (session.DebugMode) controller.PauseAtNextBoundary();
                 i++;
                 continue;
             }
@@ -41,7 +44,7 @@ internal sealed class StepLoop(StepInvoker invoker)
             ran++;
             if (outcome.Interrupted == Navigation.Back)
             {
-                i = Math.Max(0, i - 1);
+                i = await BackAsync(session, frame, i);
                 continue;
             }
             if (outcome.Status == StepStatus.Failed)
@@ -99,6 +102,20 @@ internal sealed class StepLoop(StepInvoker invoker)
         var names = rerun.Overrides.Count == 0 ? "no parameter changed" : "edited " + string.Join(", ", rerun.Overrides.Keys);
         session.Log(frame.PathOf(edited), "info", $"re-running step '{edited.Id}' ({names})");
         return edited;
+    }
+
+    /// <summary>Skip back from step <paramref name="index"/>: the step before it is queued again (shown pending) and, in
+    /// debug mode, the execution pauses before it.</summary>
+    private static async Task<int> BackAsync(ExecutionSession session, PlaybookFrame frame, int index)
+    {
+        var target = Math.Max(0, index - 1);
+        var step = frame.Effective(target);
+        var path = frame.PathOf(step);
+        session.Log(path, "info", $"skip back: step '{step.Id}' is queued again");
+        await session.EmitAsync(new StepFinishedEvent(DateTimeOffset.UtcNow, path, frame.ParentPath, step.Id, StepStatus.Pending,
+            StepRunOutcome.NoOutputs, null, TimeSpan.Zero, session.LastAttempt(path)));
+        if (session.DebugMode) session.Controller.PauseAtNextBoundary();
+        return target;
     }
 
     private static async Task SkipAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step, string reason)

@@ -79,9 +79,10 @@ public sealed class ToolkitApiClient(HttpClient http, IApiTokenSource tokens, IL
         return (JsonFields.String(body, "status") ?? response.StatusCode.ToString(), components);
     }
 
+    /// <summary>One execution of <c>GET /api/v1/executions</c> (snake_case fields, as every REST answer).</summary>
     private static ExecutionRow ToRow(JsonElement e) => new(
-        JsonFields.String(e, "id") ?? JsonFields.String(e, "executionId") ?? "?",
-        JsonFields.String(e, "playbookName") ?? JsonFields.String(e, "playbook") ?? JsonFields.String(e, "playbookPath") ?? "?",
+        JsonFields.String(e, "id") ?? "?",
+        JsonFields.String(e, "playbook_name") ?? JsonFields.String(e, "playbook_path") ?? "?",
         JsonFields.String(e, "status") ?? "?",
-        JsonFields.Date(e, "startedAt") ?? JsonFields.Date(e, "createdAt"));
+        JsonFields.Date(e, "started_at") ?? JsonFields.Date(e, "created_at"));
 }

@@ -17,7 +17,15 @@ public static class WebApplicationExtensions
     {
         builder.AddUiAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        builder.Services.AddMudServices(o =>
+        {
+            // Bottom left: never over the execution controls (top right); gone after a few seconds even when hovered.
+            o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            o.SnackbarConfiguration.VisibleStateDuration = 4000;
+            o.SnackbarConfiguration.ShowTransitionDuration = 200;
+            o.SnackbarConfiguration.HideTransitionDuration = 200;
+            o.SnackbarConfiguration.PreventDuplicates = true;
+        });
         builder.AddWebSecurity();
 
         var apiBase = builder.Configuration["Toolkit:ApiBaseAddress"];

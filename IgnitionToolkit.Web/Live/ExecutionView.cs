@@ -96,7 +96,7 @@ public sealed class ExecutionView
                     p.TryGetProperty("size", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0, Str(p, "sha256"), Str(p, "path"), e.Timestamp));
                 break;
             case "execution_finished":
-                Execution = Execution with { Status = Str(p, "status") ?? Execution.Status, Error = Str(p, "error"), FinishedAt = e.Timestamp };
+                Execution = Execution with { Status = Str(p, "status") ?? Execution.Status, Error = Str(p, "error"), FinishedAt = e.Timestamp, Reason = null };
                 break;
         }
     }
