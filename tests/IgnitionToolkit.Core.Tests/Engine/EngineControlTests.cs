@@ -71,6 +71,37 @@ public class EngineControlTests
     }
 
     [Fact]
+    public async Task In_debug_mode_skip_and_skip_back_move_one_step_and_pause_again()
+    {
+        var run = new EngineHarness().Start(Of(
+            Step("a", "utility.log", new { message = "a" }),
+            Step("b", "utility.log", new { message = "b" }),
+            Step("c", "utility.log", new { message = "c" })), debug: true);
+        int Pauses() => run.Events.OfType<ExecutionStatusChangedEvent>().Count(e => e.Status == ExecutionStatus.Paused);
+        Task WaitForPause(int n) => run.Events.WaitForAsync<ExecutionStatusChangedEvent>(e => e.Status == ExecutionStatus.Paused && Pauses() >= n, 60);
+
+        await WaitForPause(1); // after a, before b
+        run.Control.Send(ExecutionCommand.Skip);
+        await WaitForPause(2); // b skipped, paused before c: nothing else ran
+        Assert.Equal(StepStatus.Skipped, run.FinishedStep("b").Status);
+        Assert.DoesNotContain(run.Events.OfType<StepStartedEvent>(), s => s.StepPath == "c");
+
+        run.Control.Send(ExecutionCommand.SkipBack);
+        await WaitForPause(3); // b queued again (shown pending), paused before it
+        Assert.Equal(StepStatus.Pending, run.Finished.Last(f => f.StepPath == "b").Status);
+        Assert.DoesNotContain(run.Events.OfType<StepStartedEvent>(), s => s.StepPath == "c");
+
+        run.Control.Send(ExecutionCommand.Resume);
+        await WaitForPause(4); // exactly one step ran: b
+        Assert.Equal(StepStatus.Completed, run.Finished.Last(f => f.StepPath == "b").Status);
+        Assert.DoesNotContain(run.Events.OfType<StepStartedEvent>(), s => s.StepPath == "c");
+
+        run.Control.Send(ExecutionCommand.Resume);
+        Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
+        Assert.Equal(StepStatus.Completed, run.FinishedStep("c").Status);
+    }
+
+    [Fact]
     public async Task Debug_mode_on_failure_does_not_retry_captures_context_and_reruns_the_step_on_resume()
     {
         var flaky = new FlakyStep();

@@ -43,7 +43,7 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
         await page.GetByTestId("credential-picker").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "demo-gateway" }).ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-        await Expect(page.Locator("[data-testid=credential-picker] input")).ToHaveValueAsync("demo-gateway");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-dialog input')].some(i => i.value === 'demo-gateway')");
         await stack.ScreenshotAsync(page, "run-dialog");
         await page.GetByTestId("run-start").ClickAsync();
         await ExpectCompletedAsync(page);
@@ -84,8 +84,16 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
             "() => [...document.styleSheets].filter(s => s.href && s.cssRules.length > 0).map(s => new URL(s.href).pathname)");
         Assert.Contains(sheets, s => s.EndsWith("/MudBlazor.min.css", StringComparison.Ordinal));
         Assert.Contains(sheets, s => s.StartsWith("/app.", StringComparison.Ordinal));
-        var display = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.mud-button-root')).display");
-        Assert.Contains(display, new[] { "flex", "inline-flex" }); // a browser's own button is inline-block
+        // MudBlazor's rules on its buttons (a browser's own button is inline-block), the app's on the sign-in card.
+        var styled = await page.EvaluateAsync<bool>("""
+            () => {
+              const button = document.querySelector('.mud-button-root'), card = document.querySelector('.login-card');
+              if (!button && !card) return false;
+              return (!button || ['flex', 'inline-flex'].includes(getComputedStyle(button).display))
+                  && (!card || getComputedStyle(card).display === 'flex');
+            }
+            """);
+        Assert.True(styled, "MudBlazor's or the app's styles do not apply");
     }
 }
 

@@ -26,8 +26,8 @@ public sealed class UiTrapsTests(UiFixture ui)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
         var drawer = page.GetByTestId("drawer-user");
-        await Expect(drawer.GetByTestId("account-link")).ToBeVisibleAsync();
-        await Expect(drawer.GetByTestId("sign-out")).ToBeVisibleAsync();
+        await Expect(drawer.GetByTestId("menu-account-link")).ToBeVisibleAsync();
+        await Expect(drawer.GetByTestId("menu-sign-out")).ToBeVisibleAsync();
         await ui.ScreenshotAsync(page, "phone-menu");
         await ui.Stack.SendAsync(id, "cancel");
         Assert.Empty(errors);
@@ -149,7 +149,7 @@ public sealed class UiTrapsTests(UiFixture ui)
         await page.WaitForFunctionAsync($"() => ({background})() !== '{light}'");
 
         // The RUN buttons of the cards and a status chip: text against its own background, WCAG AA (4.5:1).
-        foreach (var button in new[] { page.Locator("[data-testid=playbook-card] button", new() { HasText = "Run" }).First, page.GetByRole(AriaRole.Button, new() { Name = "New" }) })
+        foreach (var button in new[] { page.Locator("[data-testid=playbook-card] button", new() { HasText = "Run" }).First, page.Locator(".mud-button-filled-primary").First })
         {
             var ratio = await ContrastAsync(button);
             Assert.True(ratio >= 4.5, $"'{await button.InnerTextAsync()}' button contrast {ratio:0.00} in dark mode");
