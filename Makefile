@@ -56,8 +56,8 @@ health: ## Check api, runner, web and the dashboard
 test: ## Build once, run every test project (TRX in artifacts/test-results), print the total
 	@scripts/test.sh
 
-test-fast: ## Unit tests only (IgnitionToolkit.Core.Tests)
-	@scripts/test.sh Core.Tests
+test-fast: ## Every unit test of every project (trait Category=Unit), no services needed
+	@TEST_FILTER=Category=Unit scripts/test.sh
 
 coverage: ## Every test with coverlet; merged report in artifacts/coverage, fails under COVERAGE_MIN (80) percent of lines
 	@scripts/coverage.sh

@@ -2,6 +2,7 @@
 # make test / make test-fast: build once, run each test project with --no-build and a TRX logger, then sum the results.
 #   scripts/test.sh                     every test project under tests/
 #   scripts/test.sh Core.Tests ...      only projects whose name ends with these
+#   TEST_FILTER=Category=Unit scripts/test.sh   only the tests of that tier (make test-fast); tiers: Unit, Functional, EndToEnd
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -37,6 +38,8 @@ if [ -z "${TOOLKIT_TEST_RABBITMQ:-}" ] && url="$("$ROOT/scripts/test-broker.sh" 
 fi
 
 # COVERAGE=1 (make coverage): coverlet collects line/branch coverage of the product assemblies (coverage.runsettings).
+filter=()
+[ -n "${TEST_FILTER:-}" ] && filter=(--filter "$TEST_FILTER")
 collect=()
 [ "${COVERAGE:-0}" = 1 ] && collect=(--collect "XPlat Code Coverage" --settings "$ROOT/coverage.runsettings")
 
@@ -44,7 +47,7 @@ for proj in "${projects[@]}"; do
   name="$(basename "$proj" .csproj)"
   echo "== $name"
   dotnet test "$proj" -c "$CONFIGURATION" --no-build --nologo \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" "${collect[@]}"
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" "${filter[@]}" "${collect[@]}"
 done
 
 echo

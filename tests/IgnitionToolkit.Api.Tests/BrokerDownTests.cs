@@ -4,6 +4,7 @@ using IgnitionToolkit.Api.Tests.Infrastructure;
 namespace IgnitionToolkit.Api.Tests;
 
 /// <summary>An API whose broker cannot be reached (nothing listens on port 1).</summary>
+[Trait("Category", "Functional")]
 public sealed class BrokerDownApiFixture : ApiFixture
 {
     protected override Uri Broker => new("amqp://guest:guest@127.0.0.1:1/");
@@ -11,6 +12,7 @@ public sealed class BrokerDownApiFixture : ApiFixture
     protected override bool BrokerAvailable => false;
 }
 
+[Trait("Category", "Functional")]
 public sealed class BrokerDownTests(BrokerDownApiFixture api) : IClassFixture<BrokerDownApiFixture>
 {
     [Fact]

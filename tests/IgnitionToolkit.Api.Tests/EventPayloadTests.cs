@@ -5,6 +5,7 @@ using IgnitionToolkit.Core.Messaging;
 namespace IgnitionToolkit.Api.Tests;
 
 /// <summary>The payload shapes the Runner writes and the API reads.</summary>
+[Trait("Category", "Unit")]
 public sealed class EventPayloadTests
 {
     private static readonly DateTimeOffset T = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Api.Tests;
 
+[Trait("Category", "Functional")]
 public sealed class SqliteExecutionTests(ApiFixture api) : ExecutionPersistenceTests(api), IClassFixture<ApiFixture>
 {
     [Fact]
@@ -15,6 +16,7 @@ public sealed class SqliteExecutionTests(ApiFixture api) : ExecutionPersistenceT
         Assert.True(await Task.FromResult(File.Exists(Path.Combine(Api.DataDirectory, "toolkit.db"))));
 }
 
+[Trait("Category", "Functional")]
 public sealed class PostgresExecutionTests(PostgresApiFixture api) : ExecutionPersistenceTests(api), IClassFixture<PostgresApiFixture>
 {
     [Fact]
@@ -23,6 +25,7 @@ public sealed class PostgresExecutionTests(PostgresApiFixture api) : ExecutionPe
 }
 
 /// <summary>Execution behaviour, run once on SQLite and once on PostgreSQL.</summary>
+[Trait("Category", "Functional")]
 public abstract class ExecutionPersistenceTests(ApiFixture api)
 {
     protected ApiFixture Api { get; } = api;

@@ -4,11 +4,13 @@ using IgnitionToolkit.Core.Messaging;
 namespace IgnitionToolkit.Api.Tests;
 
 /// <summary>An API whose heartbeat timeout is 3 seconds.</summary>
+[Trait("Category", "Functional")]
 public sealed class ShortHeartbeatApiFixture : ApiFixture
 {
     protected override string HeartbeatTimeoutSeconds => "3";
 }
 
+[Trait("Category", "Functional")]
 public sealed class HeartbeatTests(ShortHeartbeatApiFixture api) : IClassFixture<ShortHeartbeatApiFixture>
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace IgnitionToolkit.Api.Tests;
 
 /// <summary><c>IgnitionToolkit.Api --migrate</c> (what <c>make migrate</c> runs) applies the migrations and exits,
 /// started from an unrelated working directory.</summary>
+[Trait("Category", "Functional")]
 public sealed class MigrateCommandTests
 {
     [Fact]

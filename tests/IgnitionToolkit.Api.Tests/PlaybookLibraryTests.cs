@@ -3,6 +3,7 @@ using IgnitionToolkit.Api.Tests.Infrastructure;
 
 namespace IgnitionToolkit.Api.Tests;
 
+[Trait("Category", "Functional")]
 public sealed class PlaybookLibraryTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]

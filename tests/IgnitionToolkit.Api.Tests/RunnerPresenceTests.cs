@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Hosting;
 namespace IgnitionToolkit.Api.Tests;
 
 /// <summary>An API that forgets Runners silent for 2 seconds.</summary>
+[Trait("Category", "Functional")]
 public sealed class ShortPresenceApiFixture : ApiFixture
 {
     protected override void ConfigureApi(IWebHostBuilder builder) => builder.UseSetting("Toolkit:Runners:StaleAfter", "00:00:02");
 }
 
 /// <summary>The <c>runners</c> health component and <c>GET /api/v1/runners</c>, fed by Runner heartbeats.</summary>
+[Trait("Category", "Functional")]
 public sealed class RunnerPresenceTests(ShortPresenceApiFixture api) : IClassFixture<ShortPresenceApiFixture>
 {
     [Fact]

@@ -6,6 +6,7 @@ using IgnitionToolkit.Core.Messaging;
 namespace IgnitionToolkit.Api.Tests;
 
 /// <summary><c>POST /api/v1/executions/{id}/steps/{stepPath}/rerun</c>: status codes and the command sent to the Runner.</summary>
+[Trait("Category", "Functional")]
 public sealed class StepRerunTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
@@ -64,6 +65,7 @@ public sealed class StepRerunTests(ApiFixture api) : IClassFixture<ApiFixture>
 }
 
 /// <summary>Edited secrets travel sealed with the transport key, never in clear text on the bus.</summary>
+[Trait("Category", "Functional")]
 public sealed class SecretStepRerunTests(IgnitionToolkit.Api.Tests.Credentials.VaultApiFixture api) : IClassFixture<IgnitionToolkit.Api.Tests.Credentials.VaultApiFixture>
 {
     [Fact]

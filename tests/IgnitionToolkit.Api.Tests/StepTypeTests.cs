@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IgnitionToolkit.Api.Tests;
 
 /// <summary>The real step catalogue: built-in plugins plus the plugins folder.</summary>
+[Trait("Category", "Functional")]
 public sealed class StepTypeTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Api.Tests;
 
+[Trait("Category", "Functional")]
 public sealed class VersionTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]

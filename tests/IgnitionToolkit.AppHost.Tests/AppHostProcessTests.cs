@@ -4,6 +4,7 @@ using IgnitionToolkit.AppHost.Tests.Infrastructure;
 namespace IgnitionToolkit.AppHost.Tests;
 
 /// <summary>The AppHost executable itself: deployment manifest and start-up without any messaging server.</summary>
+[Trait("Category", "Functional")]
 public sealed class AppHostProcessTests
 {
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);

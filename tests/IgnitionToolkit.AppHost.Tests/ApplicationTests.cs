@@ -6,6 +6,7 @@ using IgnitionToolkit.AppHost.Tests.Infrastructure;
 namespace IgnitionToolkit.AppHost.Tests;
 
 /// <summary>The whole application started through the AppHost, as `make start` does, with RabbitMQ as a connection string.</summary>
+[Trait("Category", "Functional")]
 [Collection(ToolkitAppCollection.Name)]
 public sealed class ApplicationTests(ToolkitAppFixture fixture)
 {

@@ -4,6 +4,7 @@ using IgnitionToolkit.AppHost.Tests.Infrastructure;
 namespace IgnitionToolkit.AppHost.Tests;
 
 /// <summary>docker-compose.yml stays valid and in step with the AppHost's deployment manifest.</summary>
+[Trait("Category", "Unit")]
 public sealed class ComposeFileTests
 {
     private static readonly string[] ToolkitServices = ["api", "runner", "web"];

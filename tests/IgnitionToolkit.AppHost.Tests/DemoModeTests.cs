@@ -4,6 +4,7 @@ using IgnitionToolkit.AppHost.Tests.Infrastructure;
 namespace IgnitionToolkit.AppHost.Tests;
 
 /// <summary>Demo mode adds the gateway simulator and points the API at it; both modes share the bus credential key.</summary>
+[Trait("Category", "Functional")]
 public sealed class DemoModeTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using IgnitionToolkit.AppHost.Tests.Infrastructure;
 namespace IgnitionToolkit.AppHost.Tests;
 
 /// <summary>A playbook from the library goes API → RabbitMQ → Runner → API and is persisted with every step.</summary>
+[Trait("Category", "Functional")]
 [Collection(ToolkitAppCollection.Name)]
 public sealed class PlaybookRunTests(ToolkitAppFixture fixture)
 {

@@ -4,6 +4,7 @@ using IgnitionToolkit.AppHost.Tests.Infrastructure;
 namespace IgnitionToolkit.AppHost.Tests;
 
 /// <summary>The web app on its own (built binary, as the AppHost starts it), pointed at an API that does not answer.</summary>
+[Trait("Category", "Functional")]
 public sealed class WebStatusPageTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using static IgnitionToolkit.GatewaySimulator.Tests.TestHelpers;
 
 namespace IgnitionToolkit.GatewaySimulator.Tests;
 
+[Trait("Category", "Functional")]
 public sealed class FaultTests
 {
     private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");

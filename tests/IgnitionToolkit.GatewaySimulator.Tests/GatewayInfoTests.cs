@@ -5,6 +5,7 @@ using static IgnitionToolkit.GatewaySimulator.Tests.TestHelpers;
 
 namespace IgnitionToolkit.GatewaySimulator.Tests;
 
+[Trait("Category", "Functional")]
 public sealed class GatewayInfoTests
 {
     [Fact]

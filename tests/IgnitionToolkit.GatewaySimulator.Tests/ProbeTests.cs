@@ -6,6 +6,7 @@ using static IgnitionToolkit.GatewaySimulator.Tests.TestHelpers;
 
 namespace IgnitionToolkit.GatewaySimulator.Tests;
 
+[Trait("Category", "Functional")]
 public sealed class ProbeTests
 {
     [Fact]

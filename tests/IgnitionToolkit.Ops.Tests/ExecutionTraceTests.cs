@@ -7,6 +7,7 @@ namespace IgnitionToolkit.Ops.Tests;
 
 /// <summary>The Runner's spans of one execution: an execution span under the incoming (bus) context, one span per step
 /// under it with the step's type and id, timed by the engine's event timestamps.</summary>
+[Trait("Category", "Unit")]
 public sealed class ExecutionTraceTests : IDisposable
 {
     private readonly List<Activity> _stopped = [];

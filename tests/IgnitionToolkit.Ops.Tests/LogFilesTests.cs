@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace IgnitionToolkit.Ops.Tests;
 
 /// <summary>The log files of a service: main file with every line, a separate error file, JSON in Production.</summary>
+[Trait("Category", "Unit")]
 public sealed class LogFilesTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("toolkit-ops-logs-").FullName;

@@ -6,6 +6,7 @@ using Serilog.Events;
 
 namespace IgnitionToolkit.Ops.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class SecretMaskingTests
 {
     private sealed class Collect : ILogEventSink

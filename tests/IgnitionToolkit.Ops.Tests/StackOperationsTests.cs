@@ -4,6 +4,7 @@ using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Ops.Tests;
 
+[Trait("Category", "Functional")]
 public sealed class StackOperationsTests(StackFixture fixture) : IClassFixture<StackFixture>
 {
     private ToolkitStack Stack => fixture.Stack;

@@ -3,6 +3,7 @@ using IgnitionToolkit.Testing;
 namespace IgnitionToolkit.Ops.Tests;
 
 /// <summary>Wrong settings stop a service at start-up with a message naming the environment variable (exit code 2).</summary>
+[Trait("Category", "Functional")]
 public sealed class StartupRefusalTests : IDisposable
 {
     private readonly List<string> _directories = [];

@@ -5,6 +5,7 @@ using static IgnitionToolkit.Testing.Engine.Playbooks;
 
 namespace IgnitionToolkit.Plugins.Ai.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class AiStepTests : IAsyncLifetime
 {
     private FakeMessagesServer _server = null!;

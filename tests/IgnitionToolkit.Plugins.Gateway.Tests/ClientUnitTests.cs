@@ -4,6 +4,7 @@ using IgnitionToolkit.Plugins.Gateway.Sessions;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class ClientUnitTests
 {
     [Fact]

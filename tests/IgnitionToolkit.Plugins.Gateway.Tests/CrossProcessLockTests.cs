@@ -20,6 +20,7 @@ namespace IgnitionToolkit.Plugins.Gateway.Tests;
 /// (a lock is per handle, so two handles in one process contend exactly as two processes do). One test uses a real
 /// second process (util-linux <c>flock</c>) that is killed while it holds the lock.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class CrossProcessLockTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "glock-tests-" + Guid.NewGuid().ToString("N"));

@@ -8,6 +8,7 @@ using static IgnitionToolkit.Testing.Engine.Playbooks;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 
+[Trait("Category", "Functional")]
 public sealed class ModuleAndProjectTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("gateway-module-tests").FullName;

@@ -8,6 +8,7 @@ using static IgnitionToolkit.Testing.Engine.Playbooks;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 
+[Trait("Category", "Functional")]
 public sealed class MutationLockTests
 {
     [Fact]

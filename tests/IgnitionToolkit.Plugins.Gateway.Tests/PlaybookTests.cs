@@ -5,6 +5,7 @@ using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 
 /// <summary>The example playbooks shipped in playbooks/gateway run against the simulator through the real loader and engine.</summary>
+[Trait("Category", "Functional")]
 public sealed class PlaybookTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("gateway-playbook-tests").FullName;

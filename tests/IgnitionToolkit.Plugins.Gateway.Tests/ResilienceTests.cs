@@ -6,6 +6,7 @@ using static IgnitionToolkit.Testing.Engine.Playbooks;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 
+[Trait("Category", "Functional")]
 public sealed class ResilienceTests
 {
     [Fact]

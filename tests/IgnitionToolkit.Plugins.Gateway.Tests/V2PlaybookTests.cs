@@ -4,6 +4,7 @@ using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 
 /// <summary>The original v2 gateway playbooks (../shared/reference/original-playbooks/gateway) still run against the simulator.</summary>
+[Trait("Category", "Functional")]
 public sealed class V2PlaybookTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("gateway-v2-tests").FullName;

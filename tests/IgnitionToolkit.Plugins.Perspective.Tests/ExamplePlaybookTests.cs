@@ -3,6 +3,7 @@ using IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
 
 /// <summary>The examples in playbooks/perspective validate without warnings and run against the simulator.</summary>
+[Trait("Category", "Functional")]
 public sealed class ExamplePlaybookTests
 {
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "playbooks");

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
 
 /// <summary>The Runner's live view publisher puts each frame on the bus as a <see cref="BrowserFrame"/> message.</summary>
+[Trait("Category", "Functional")]
 public sealed class LiveViewBusTests
 {
     [Fact]

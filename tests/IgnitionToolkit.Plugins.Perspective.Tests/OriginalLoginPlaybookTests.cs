@@ -10,6 +10,7 @@ namespace IgnitionToolkit.Plugins.Perspective.Tests;
 /// The original v2 gateway_login playbooks (<c>../shared/reference/original-playbooks/</c>, <c>browser.*</c> steps with
 /// CSS/Playwright selectors) run unchanged through the real loader and engine against the simulator's web UI.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class OriginalLoginPlaybookTests
 {
     public static IEnumerable<object[]> Files() => [["gateway/gateway_login.yaml"], ["examples/gateway_login.yaml"]];

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
 
+[Trait("Category", "Functional")]
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessCounting
 {
@@ -12,6 +13,7 @@ public sealed class ProcessCounting
 }
 
 /// <summary>No Chromium or Playwright driver process outlives what started it (counted from /proc by parent and command line).</summary>
+[Trait("Category", "Functional")]
 [Collection(ProcessCounting.Name)]
 public sealed class ProcessHygieneTests
 {

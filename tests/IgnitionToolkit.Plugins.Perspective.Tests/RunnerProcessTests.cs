@@ -9,6 +9,7 @@ namespace IgnitionToolkit.Plugins.Perspective.Tests;
 /// The built API and Runner as real processes (real RabbitMQ): a Runner executing a browser step is stopped with
 /// SIGTERM or killed with SIGKILL, and no Chromium or Playwright driver process it started may remain.
 /// </summary>
+[Trait("Category", "Functional")]
 [Collection(ProcessCounting.Name)]
 public sealed class RunnerProcessTests(Xunit.Abstractions.ITestOutputHelper output)
 {

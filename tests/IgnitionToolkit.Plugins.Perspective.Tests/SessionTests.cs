@@ -5,6 +5,7 @@ using IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
 
 /// <summary>Login with a vault credential, v2 aliases, one isolated context per execution, live view frames.</summary>
+[Trait("Category", "Functional")]
 public sealed class SessionTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> Vault = new()

@@ -6,6 +6,7 @@ using IgnitionToolkit.Testing.Engine;
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
 
 /// <summary>Every browser step and locator kind, in real headless Chromium against the simulator's Perspective pages.</summary>
+[Trait("Category", "Functional")]
 public sealed class StepTests : IAsyncLifetime
 {
     private PerspectiveHarness _h = null!;

@@ -10,6 +10,7 @@ namespace IgnitionToolkit.Api.Tests.Artifacts;
 
 /// <summary>Artifacts a Runner saved (in the shared data folder) are listed and downloaded through the API, refused for
 /// path tricks, and removed with their execution or by the retention cleanup.</summary>
+[Trait("Category", "Functional")]
 public sealed class ArtifactEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]

@@ -4,6 +4,7 @@ using IgnitionToolkit.Api.Tests.Infrastructure;
 namespace IgnitionToolkit.Api.Tests.Auth;
 
 /// <summary>Every /api/v1 group needs a token (401 problem without one); roles decide what a user may do (403 problem).</summary>
+[Trait("Category", "Functional")]
 public sealed class AccessTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Theory]

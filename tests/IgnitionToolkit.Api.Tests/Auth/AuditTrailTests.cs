@@ -6,6 +6,7 @@ using IgnitionToolkit.Api.Tests.Infrastructure;
 namespace IgnitionToolkit.Api.Tests.Auth;
 
 /// <summary>The audit trail records who started, controlled or changed what, and is filtered and paged.</summary>
+[Trait("Category", "Functional")]
 public sealed class AuditTrailTests(VaultApiFixture api) : IClassFixture<VaultApiFixture>
 {
     private static List<JsonNode> Items(JsonNode page) => page["items"]!.AsArray().Select(i => i!).ToList();

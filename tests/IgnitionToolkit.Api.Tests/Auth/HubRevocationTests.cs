@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace IgnitionToolkit.Api.Tests.Auth;
 
 /// <summary>The live hub and revoked users: an open connection is closed when the user is deleted, a new one is refused.</summary>
+[Trait("Category", "Functional")]
 public sealed class HubRevocationTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]

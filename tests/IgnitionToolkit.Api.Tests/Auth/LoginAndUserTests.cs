@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IgnitionToolkit.Api.Tests.Auth;
 
 /// <summary>Login, the first admin from configuration, hashed passwords, and the users API.</summary>
+[Trait("Category", "Functional")]
 public sealed class LoginAndUserTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace IgnitionToolkit.Api.Tests.Auth;
 
 /// <summary>Small login budgets: 3 failures per user, 6 per client, per 5 minutes.</summary>
+[Trait("Category", "Functional")]
 public sealed class LoginLimitApiFixture : ApiFixture
 {
     protected override void ConfigureApi(IWebHostBuilder builder)
@@ -14,6 +15,7 @@ public sealed class LoginLimitApiFixture : ApiFixture
     }
 }
 
+[Trait("Category", "Functional")]
 public sealed class LoginLimitTests(LoginLimitApiFixture api) : IClassFixture<LoginLimitApiFixture>
 {
     [Fact]

@@ -8,6 +8,7 @@ using Npgsql;
 namespace IgnitionToolkit.Api.Tests.Auth;
 
 /// <summary>The <c>SecurityStamp</c> migration gives users that existed before it a random stamp (both providers).</summary>
+[Trait("Category", "Functional")]
 public sealed class SecurityStampMigrationTests
 {
     private const string InsertTwoUsersSqlite =

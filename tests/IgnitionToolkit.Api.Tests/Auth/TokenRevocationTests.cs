@@ -9,6 +9,7 @@ namespace IgnitionToolkit.Api.Tests.Auth;
 
 /// <summary>Security stamps: deleting a user, changing their role, or changing/resetting their password ends their
 /// tokens at once (401); other users' tokens keep working.</summary>
+[Trait("Category", "Functional")]
 public sealed class TokenRevocationTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private const string Password = "user-password-1";

@@ -5,6 +5,7 @@ namespace IgnitionToolkit.Api.Tests.Credentials;
 
 /// <summary>/api/v1/credentials: create, list, get, update, delete; no response ever carries a secret value, and the
 /// database holds ciphertext only.</summary>
+[Trait("Category", "Functional")]
 public sealed class CredentialCrudTests(VaultApiFixture api) : IClassFixture<VaultApiFixture>
 {
     [Fact]

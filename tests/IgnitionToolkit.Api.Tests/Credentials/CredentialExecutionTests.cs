@@ -6,6 +6,7 @@ namespace IgnitionToolkit.Api.Tests.Credentials;
 
 /// <summary>Starting an execution with credentials: the Runner receives them sealed with the transport key, never in clear;
 /// the stored parameters are masked.</summary>
+[Trait("Category", "Functional")]
 public sealed class CredentialExecutionTests(VaultApiFixture api) : IClassFixture<VaultApiFixture>
 {
     [Fact]

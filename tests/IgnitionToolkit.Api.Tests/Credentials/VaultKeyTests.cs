@@ -6,6 +6,7 @@ namespace IgnitionToolkit.Api.Tests.Credentials;
 
 /// <summary><c>rotate-vault-key</c> re-encrypts every credential with a new key and forgets the old one; a wrong key is
 /// reported clearly.</summary>
+[Trait("Category", "Functional")]
 public sealed class VaultKeyRotationTests(VaultApiFixture api) : IClassFixture<VaultApiFixture>
 {
     [Fact]
@@ -66,6 +67,7 @@ public sealed class VaultKeyRotationTests(VaultApiFixture api) : IClassFixture<V
         .Select(l => l["credentials.SecretEnvelope=".Length..]).ToList();
 }
 
+[Trait("Category", "Functional")]
 public sealed class BadVaultKeyTests(BadVaultKeyApiFixture api) : IClassFixture<BadVaultKeyApiFixture>
 {
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace IgnitionToolkit.Api.Tests.Security;
 
 /// <summary>An API configured with allowed origins and HTTPS redirection.</summary>
+[Trait("Category", "Functional")]
 public sealed class CorsAndHttpsTests(OpenedApiFixture api) : IClassFixture<OpenedApiFixture>
 {
     [Fact]

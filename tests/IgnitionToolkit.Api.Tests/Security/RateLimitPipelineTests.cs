@@ -11,6 +11,7 @@ namespace IgnitionToolkit.Api.Tests.Security;
 
 /// <summary>The shared security pipeline in a service that places its own authentication after it (as a service with
 /// explicit <c>UseAuthentication()</c>/<c>UseAuthorization()</c> calls does): users are still counted by name.</summary>
+[Trait("Category", "Unit")]
 public sealed class RateLimitPipelineTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Api.Tests.Security;
 
+[Trait("Category", "Functional")]
 public sealed class RateLimitTests(RateLimitedApiFixture api) : IClassFixture<RateLimitedApiFixture>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace IgnitionToolkit.Api.Tests.Security;
 
 /// <summary>The default API: security headers on every answer, CORS closed, no HTTPS redirect.</summary>
+[Trait("Category", "Functional")]
 public sealed class SecurityHeadersTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Theory]

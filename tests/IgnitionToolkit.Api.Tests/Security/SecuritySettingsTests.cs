@@ -2,6 +2,7 @@ using IgnitionToolkit.Api.Tests.Infrastructure;
 
 namespace IgnitionToolkit.Api.Tests.Security;
 
+[Trait("Category", "Unit")]
 public sealed class SecuritySettingsTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using IgnitionToolkit.Runner.Tests.Support;
 namespace IgnitionToolkit.Runner.Tests.Bus;
 
 /// <summary>The hosted Runner on the real RabbitMQ (unique prefix per test), with the real engine.</summary>
+[Trait("Category", "Functional")]
 public sealed class RunnerBusTests : IAsyncLifetime
 {
     private readonly TempFolder _data = new();

@@ -3,6 +3,7 @@ using IgnitionToolkit.Runner.Tests.Support;
 namespace IgnitionToolkit.Runner.Tests.Bus;
 
 /// <summary>No start command is lost or run twice: waiting commands go back to the queue, duplicates are ignored.</summary>
+[Trait("Category", "Functional")]
 public sealed class RunnerQueueTests : IAsyncLifetime
 {
     private readonly TempFolder _data = new();

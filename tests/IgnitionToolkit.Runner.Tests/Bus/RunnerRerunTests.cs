@@ -6,6 +6,7 @@ using IgnitionToolkit.Runner.Tests.Support;
 namespace IgnitionToolkit.Runner.Tests.Bus;
 
 /// <summary>The <c>rerun</c> control command and idle presence heartbeats, through the hosted Runner on the real RabbitMQ.</summary>
+[Trait("Category", "Functional")]
 public sealed class RunnerRerunTests : IAsyncLifetime
 {
     private const string FailingWait = """

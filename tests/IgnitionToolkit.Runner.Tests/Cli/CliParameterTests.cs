@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IgnitionToolkit.Runner.Tests.Cli;
 
 /// <summary>`--param` and `--param-file` values reach the engine typed by the playbook's declarations.</summary>
+[Trait("Category", "Unit")]
 public sealed class CliParameterTests : IDisposable
 {
     private readonly TempFolder _folder = new();

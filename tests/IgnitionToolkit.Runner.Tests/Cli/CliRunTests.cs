@@ -4,6 +4,7 @@ using IgnitionToolkit.Runner.Tests.Support;
 namespace IgnitionToolkit.Runner.Tests.Cli;
 
 /// <summary>`run` with the real engine: exit codes and printed lines.</summary>
+[Trait("Category", "Functional")]
 public sealed class CliRunTests : IDisposable
 {
     private readonly TempFolder _folder = new();

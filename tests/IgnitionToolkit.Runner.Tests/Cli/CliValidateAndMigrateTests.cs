@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IgnitionToolkit.Runner.Tests.Cli;
 
 /// <summary>`validate` and `migrate-playbooks` over files and folders.</summary>
+[Trait("Category", "Unit")]
 public sealed class CliValidateAndMigrateTests : IDisposable
 {
     private readonly TempFolder _folder = new();

@@ -6,6 +6,7 @@ using IgnitionToolkit.Runner.Tests.Support;
 namespace IgnitionToolkit.Runner.Tests.Process;
 
 /// <summary>The real executable: verbs are dispatched by Program, and the hosted Runner stops on SIGTERM in time.</summary>
+[Trait("Category", "Functional")]
 public sealed partial class RunnerProcessTests
 {
     [Fact]

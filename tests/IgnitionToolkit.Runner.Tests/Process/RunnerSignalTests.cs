@@ -8,6 +8,7 @@ namespace IgnitionToolkit.Runner.Tests.Process;
 
 /// <summary>The built Runner executable, started from /tmp on the real broker (unique prefix), running a long
 /// <c>utility.wait</c> on the real engine when it is signalled.</summary>
+[Trait("Category", "Functional")]
 public sealed partial class RunnerSignalTests : IAsyncLifetime
 {
     private readonly TempFolder _data = new();

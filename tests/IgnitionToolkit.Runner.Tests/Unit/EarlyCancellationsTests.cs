@@ -3,6 +3,7 @@ using IgnitionToolkit.Runner.Execution;
 namespace IgnitionToolkit.Runner.Tests.Unit;
 
 /// <summary>Cancels that arrive before the start command are remembered, but not for ever and not without bound.</summary>
+[Trait("Category", "Unit")]
 public sealed class EarlyCancellationsTests
 {
     private sealed class ManualClock : TimeProvider

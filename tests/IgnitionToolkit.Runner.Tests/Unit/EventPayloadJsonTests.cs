@@ -6,6 +6,7 @@ namespace IgnitionToolkit.Runner.Tests.Unit;
 
 /// <summary>The JSON shapes the Runner publishes (through Core's <see cref="EventPayloadJson"/>): one per event kind,
 /// with values JSON cannot carry turned into text rather than losing the event.</summary>
+[Trait("Category", "Unit")]
 public sealed class EventPayloadJsonTests
 {
     private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-01-02T03:04:05Z", System.Globalization.CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ using IgnitionToolkit.Runner.Tests.Support;
 
 namespace IgnitionToolkit.Runner.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class SmallPartsTests
 {
     [Theory]

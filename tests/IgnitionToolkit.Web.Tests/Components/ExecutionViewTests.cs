@@ -6,6 +6,7 @@ using IgnitionToolkit.Web.Live;
 namespace IgnitionToolkit.Web.Tests.Components;
 
 /// <summary>The live state a page shows: REST state first, then only newer events, nothing lost or doubled.</summary>
+[Trait("Category", "Unit")]
 public sealed class ExecutionViewTests
 {
     private static ExecutionDetail Detail(long lastSequence, params LogLine[] logs) => new(

@@ -2,6 +2,7 @@ using IgnitionToolkit.Web.Api;
 
 namespace IgnitionToolkit.Web.Tests.Components;
 
+[Trait("Category", "Unit")]
 public sealed class PlaybookFlagsTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using IgnitionToolkit.Web.Components.Shared;
 
 namespace IgnitionToolkit.Web.Tests.Components;
 
+[Trait("Category", "Unit")]
 public sealed class YamlEditorTests : BunitContext
 {
     [Fact]

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace IgnitionToolkit.Web.Tests.EndToEnd;
 
 /// <summary>What a user does in the browser against the real API + Runner + Web.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(UiCollection.Name)]
 public sealed class BrowserTests(UiFixture ui)
 {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace IgnitionToolkit.Web.Tests.EndToEnd;
 
 /// <summary>The Web's hub client against the real API hub: every event of an execution arrives once, in order.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(UiCollection.Name)]
 public sealed class LiveConnectionTests(UiFixture ui)
 {
@@ -73,6 +74,7 @@ public sealed class LiveConnectionTests(UiFixture ui)
 }
 
 /// <summary>A token source with one token (null: nobody signed in).</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class FixedToken(string? token) : IgnitionToolkit.Web.Auth.IApiTokenSource
 {
     public Task<string?> GetTokenAsync() => Task.FromResult(token);

@@ -171,6 +171,7 @@ public sealed class NewcomerFixture : IAsyncLifetime
     }
 }
 
+[Trait("Category", "EndToEnd")]
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class NewcomerCollection : ICollectionFixture<NewcomerFixture>
 {

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace IgnitionToolkit.Web.Tests.EndToEnd;
 
 /// <summary>Edit-and-re-run from the debug panel and the Runner health chip, against the real API + Runner + Web.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(UiCollection.Name)]
 public sealed partial class RerunAndHealthTests(UiFixture ui)
 {

@@ -4,6 +4,7 @@ namespace IgnitionToolkit.Web.Tests.EndToEnd;
 
 /// <summary>The Content-Security-Policy and the other security headers are on, and the pages still work under them:
 /// any blocked script, style, image, font or connection would be a console error.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(UiCollection.Name)]
 public sealed class SecurityHeadersTests(UiFixture ui)
 {

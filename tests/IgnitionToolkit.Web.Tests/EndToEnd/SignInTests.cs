@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace IgnitionToolkit.Web.Tests.EndToEnd;
 
 /// <summary>Signing in and out through the UI, and what each role is offered.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(UiCollection.Name)]
 public sealed class SignInTests(UiFixture ui)
 {
