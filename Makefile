@@ -21,15 +21,15 @@ export CONFIGURATION DB RABBITMQ_URL
 DOCKER_CHECK = source scripts/lib.sh && require_docker
 COMPOSE_PROFILE = $(if $(PROFILE),--profile $(PROFILE),)
 
-.PHONY: help install start start-docker stop restart logs admin-password test test-fast coverage lint format clean build health \
+.PHONY: help install start start-docker stop restart logs admin-password secrets test test-fast coverage lint format clean build health \
         docker-build docker-push migrate backup manifest bench soak
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-install: ## Install local services (RabbitMQ; PostgreSQL when DB=postgres) and restore NuGet packages
+install: ## Install local services (RabbitMQ, Chromium, python3; PostgreSQL when DB=postgres) and restore NuGet packages
 	@command -v dotnet >/dev/null || { echo "error: the .NET SDK is missing (version in global.json)"; exit 1; }
-	@.ci/services.sh rabbitmq $(if $(filter postgres,$(DB)),postgres,)
+	@.ci/services.sh rabbitmq chromium python3 $(if $(filter postgres,$(DB)),toolkit-db,)
 	dotnet restore IgnitionToolkit.slnx
 
 build: ## Build the whole solution
@@ -98,7 +98,11 @@ soak: ## Executions back to back for SOAK_MINUTES (default 10; 1440 = the plan's
 	@.ci/services.sh rabbitmq && \
 	  ConnectionStrings__messaging=$(RABBITMQ_URL) dotnet run --project $(BENCH_PROJECT) -c Release -- soak $(or $(SOAK_MINUTES),10) $(or $(SOAK_MAX_GROWTH),25)
 
-start-docker: ## docker compose up (PROFILE=dev|postgres); needs a Docker engine
+secrets: ## Write the Docker Compose .env with fresh random keys and passwords (never overwrites one)
+	@scripts/secrets.sh
+
+start-docker: ## docker compose up (PROFILE=dev|postgres); needs a Docker engine and a .env ('make secrets')
+	@test -f .env || { echo "error: no .env with the keys and passwords the services need: run 'make secrets' first (fresh random values; back the file up)"; exit 1; }
 	@$(DOCKER_CHECK)
 	$(if $(filter postgres,$(PROFILE)),TOOLKIT_DB_CONNECTION="$${TOOLKIT_DB_CONNECTION:-Host=postgres;Port=5432;Database=ignition_toolkit;Username=postgres;Password=$${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}}") \
 	  docker compose $(COMPOSE_PROFILE) up -d --build --wait

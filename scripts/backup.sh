@@ -18,7 +18,7 @@ fi
 if [ "$DB" = postgres ]; then
   command -v pg_dump >/dev/null 2>&1 || { echo "error: pg_dump not found (apt-get install postgresql-client)" >&2; exit 1; }
   dump="$dest/postgres-$PGDATABASE-$stamp.dump"
-  if ! PGPASSWORD="$PGPASSWORD" pg_dump --format=custom --file="$dump" \
+  if ! PGPASSWORD="${PGPASSWORD:-$(cat "$POSTGRES_PASSWORD_FILE" 2>/dev/null)}" pg_dump --format=custom --file="$dump" \
       --host="$PGHOST" --port="$PGPORT" --username="$PGUSER" --no-password "$PGDATABASE"; then
     rm -f "$dump"
     echo "error: pg_dump of $PGDATABASE@$PGHOST:$PGPORT failed (see above)" >&2

@@ -7,9 +7,8 @@ APPHOST_BIN="$ROOT/IgnitionToolkit.AppHost/bin/$CONFIGURATION/net10.0/IgnitionTo
 APPHOST_PID_FILE="$RUN_DIR/apphost.pid"
 APPHOST_LOG="$RUN_DIR/apphost.log"
 RABBITMQ_URL="${RABBITMQ_URL:-amqp://guest:guest@127.0.0.1:5672}"
-PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-PGPASSWORD="${PGPASSWORD:-postgres}" PGDATABASE="${PGDATABASE:-ignition_toolkit}"
-POSTGRES_CS="${POSTGRES_CS:-Host=$PGHOST;Port=$PGPORT;Database=$PGDATABASE;Username=$PGUSER;Password=$PGPASSWORD}"
+PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-ignition_toolkit}" PGDATABASE="${PGDATABASE:-ignition_toolkit}"
+POSTGRES_PASSWORD_FILE="$ROOT/.run/postgres-password"   # written by .ci/services.sh toolkit-db (make start DB=postgres)
 DASHBOARD_URL="${DASHBOARD_URL:-http://127.0.0.1:18888}"
 API_URL="${API_URL:-http://127.0.0.1:5080}"
 RUNNER_URL="${RUNNER_URL:-http://127.0.0.1:5090}"
@@ -26,9 +25,17 @@ apphost_pid() {
 database_env() {
   case "$DB" in
     sqlite) echo "Toolkit__Database=sqlite" ;;
-    postgres) printf '%s\n' "Toolkit__Database=postgres" "ConnectionStrings__toolkitdb=$POSTGRES_CS" ;;
+    postgres) printf '%s\n' "Toolkit__Database=postgres" "ConnectionStrings__toolkitdb=$(postgres_cs)" ;;
     *) echo "DB must be 'sqlite' or 'postgres' (got '$DB')" >&2; return 2 ;;
   esac
+}
+
+# The toolkit's own PostgreSQL connection: POSTGRES_CS when given, else the ignition_toolkit role make start created.
+postgres_cs() {
+  if [ -n "${POSTGRES_CS:-}" ]; then echo "$POSTGRES_CS"; return; fi
+  local password="${PGPASSWORD:-}"
+  [ -n "$password" ] || password="$(cat "$POSTGRES_PASSWORD_FILE" 2>/dev/null)"
+  echo "Host=$PGHOST;Port=$PGPORT;Database=$PGDATABASE;Username=$PGUSER;Password=$password"
 }
 
 require_docker() {

@@ -7,7 +7,7 @@ cd "$ROOT"
 if pid="$(apphost_pid)"; then
   echo "already running (AppHost pid $pid); 'make stop' or 'make restart' first"
 else
-  services=(rabbitmq); [ "$DB" = postgres ] && services+=(postgres)
+  services=(rabbitmq chromium python3); [ "$DB" = postgres ] && services+=(toolkit-db)   # what the bundled playbooks need
   "$ROOT/.ci/services.sh" "${services[@]}"
   command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET SDK is missing (see global.json for the version); install it and retry" >&2; exit 1; }
   dotnet build IgnitionToolkit.AppHost/IgnitionToolkit.AppHost.csproj -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly

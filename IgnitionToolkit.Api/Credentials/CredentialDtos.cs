@@ -5,10 +5,12 @@ namespace IgnitionToolkit.Api.Credentials;
 /// <param name="Fields">gateway_login: username, password, gateway_url; api_token: token (<c>keyName:secret</c>); generic_secret: value.</param>
 public sealed record CredentialRequest(string? Name, string? Kind, string? Description, Dictionary<string, string?>? Fields);
 
-/// <summary>A credential as the API shows it: never a secret value, only which fields are set.</summary>
+/// <summary>A credential as the API shows it: never a secret value, only which fields are set, and the values of the
+/// fields that are not secret (<see cref="CredentialKinds.PlainFields"/>: a gateway login's URL and user name), so that
+/// a form can show what it edits. They are null when not set or when the vault cannot be opened.</summary>
 public sealed record CredentialDto(
     Guid Id, string Name, string Kind, string? Description, IReadOnlyList<string> FieldsSet,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? GatewayUrl = null, string? Username = null);
 
 /// <summary>Result of <c>rotate-vault-key</c>.</summary>
 public sealed record VaultRotationResult(int ReEncrypted, string OldKeyId, string NewKeyId);

@@ -19,19 +19,22 @@ public static class CredentialEndpoints
         return api;
     }
 
-    public static CredentialDto ToDto(CredentialRecord r) => new(
-        r.Id, r.Name, r.Kind, r.Description,
-        r.FieldNames.Split(',', StringSplitOptions.RemoveEmptyEntries), r.CreatedAt, r.UpdatedAt);
+    public static CredentialDto ToDto(CredentialRecord r, CredentialVault vault)
+    {
+        var plain = vault.PlainFields(r);
+        return new(r.Id, r.Name, r.Kind, r.Description, r.FieldNames.Split(',', StringSplitOptions.RemoveEmptyEntries), r.CreatedAt, r.UpdatedAt,
+            plain.GetValueOrDefault("gateway_url"), plain.GetValueOrDefault("username"));
+    }
 
     /// <summary>500 problem for a vault whose key is unusable (the detail says which key and where it comes from).</summary>
     public static ProblemHttpResult VaultProblem(VaultKeyException ex) =>
         TypedResults.Problem(detail: ex.Message, statusCode: StatusCodes.Status500InternalServerError, title: "Credential vault error");
 
     private static async Task<Ok<List<CredentialDto>>> ListAsync(CredentialVault vault, CancellationToken ct) =>
-        TypedResults.Ok((await vault.ListAsync(ct)).Select(ToDto).ToList());
+        TypedResults.Ok((await vault.ListAsync(ct)).Select(r => ToDto(r, vault)).ToList());
 
     private static async Task<Results<Ok<CredentialDto>, ProblemHttpResult>> GetAsync(string name, CredentialVault vault, CancellationToken ct) =>
-        await vault.FindAsync(name, ct) is { } record ? TypedResults.Ok(ToDto(record)) : NotFound(name);
+        await vault.FindAsync(name, ct) is { } record ? TypedResults.Ok(ToDto(record, vault)) : NotFound(name);
 
     private static async Task<Results<Created<CredentialDto>, ProblemHttpResult>> CreateAsync(
         CredentialRequest request, CredentialVault vault, CancellationToken ct)
@@ -45,7 +48,7 @@ public static class CredentialEndpoints
         try
         {
             var record = await vault.AddAsync(request.Name!, kind, request.Description, fields, ct);
-            return TypedResults.Created($"/api/v1/credentials/{record.Name}", ToDto(record));
+            return TypedResults.Created($"/api/v1/credentials/{record.Name}", ToDto(record, vault));
         }
         catch (VaultKeyException ex)
         {
@@ -82,7 +85,7 @@ public static class CredentialEndpoints
             if (CheckFields(kind, fields) is { } fieldProblem) return fieldProblem;
             if (request.Description is not null) record.Description = request.Description.Length == 0 ? null : request.Description;
             await vault.UpdateAsync(record, fields, ct);
-            return TypedResults.Ok(ToDto(record));
+            return TypedResults.Ok(ToDto(record, vault));
         }
         catch (VaultKeyException ex)
         {

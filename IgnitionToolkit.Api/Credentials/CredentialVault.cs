@@ -55,6 +55,20 @@ public sealed class CredentialVault(ToolkitDbContext db, VaultKeys keys, TimePro
     /// <exception cref="VaultKeyException">The key it was sealed with is not available, or the data does not open.</exception>
     public IReadOnlyDictionary<string, string> Open(CredentialRecord record) => Open(record, keys.Ring);
 
+    /// <summary>The fields of <paramref name="record"/> that are not secret (<see cref="CredentialKinds.PlainFields"/>);
+    /// none when the vault cannot open it.</summary>
+    public IReadOnlyDictionary<string, string> PlainFields(CredentialRecord record)
+    {
+        try
+        {
+            return Open(record).Where(f => CredentialKinds.PlainFields.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        }
+        catch (VaultKeyException)
+        {
+            return new Dictionary<string, string>();
+        }
+    }
+
     public static IReadOnlyDictionary<string, string> Open(CredentialRecord record, VaultKeyRing ring)
     {
         try

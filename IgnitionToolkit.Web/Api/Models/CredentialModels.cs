@@ -1,7 +1,8 @@
 namespace IgnitionToolkit.Web.Api.Models;
 
-/// <summary>A saved credential as listed by the API: never a secret, only which fields are set.</summary>
-public sealed record CredentialInfo(string Name, string? Kind, string? Description, IReadOnlyList<string>? FieldsSet, string? GatewayUrl)
+/// <summary>A saved credential as listed by the API: never a secret, only which fields are set and the values of the
+/// plain ones (a gateway login's URL and user name).</summary>
+public sealed record CredentialInfo(string Name, string? Kind, string? Description, IReadOnlyList<string>? FieldsSet, string? GatewayUrl, string? Username = null)
 {
     public bool Has(string field) => FieldsSet?.Contains(field) == true;
 }

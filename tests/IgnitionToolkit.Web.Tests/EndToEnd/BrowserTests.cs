@@ -107,6 +107,14 @@ public sealed class BrowserTests(UiFixture ui)
             await Expect(row).ToContainTextAsync("password");
             await Expect(page.Locator(".mud-dialog-container, .mud-overlay")).ToHaveCountAsync(0); // the form closed after saving
             Assert.DoesNotContain("s3cret-from-ui", await page.ContentAsync(), StringComparison.Ordinal);
+
+            // Editing shows what is edited: the gateway URL and user name as stored; the password stays write-only.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Edit ui-gateway" }).ClickAsync();
+            await Expect(Field(page, "cred-gateway_url")).ToHaveValueAsync("http://gateway.example:8088");
+            await Expect(Field(page, "cred-username")).ToHaveValueAsync("admin");
+            await Expect(Field(page, "cred-password")).ToHaveValueAsync("");
+            await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await Expect(page.Locator(".mud-dialog-container, .mud-overlay")).ToHaveCountAsync(0);
         }
         await ui.ScreenshotAsync(page, "credentials");
 

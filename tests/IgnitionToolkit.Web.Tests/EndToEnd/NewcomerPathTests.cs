@@ -30,6 +30,7 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
         await page.GetByTestId("sign-in").ClickAsync(); // the header's "Sign in"
         await page.WaitForURLAsync("**/login**");
         await AssertStyledAndInteractiveAsync(page);
+        await Expect(page.GetByTestId("login-help")).ToContainTextAsync("make admin-password");
         await page.GetByTestId("login-username").FillAsync("admin");
         await page.GetByTestId("login-password").FillAsync(stack.AdminPassword);
         await page.GetByTestId("login-submit").ClickAsync();
