@@ -175,6 +175,32 @@ public sealed class UiTrapsTests(UiFixture ui)
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Unsaved_yaml_edits_can_be_reverted_and_are_not_lost_by_leaving_the_page()
+    {
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, "playbooks/view/utility/wait_and_log.yaml");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Edit YAML" }).ClickAsync();
+        var input = page.GetByTestId("yaml-input");
+        var original = await input.InputValueAsync();
+        await input.FillAsync(original + "\n# an edit\n");
+        await Expect(page.GetByTestId("unsaved")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Executions" }).ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog).ToContainTextAsync("not saved");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
+        Assert.Contains("playbooks/view/utility/wait_and_log.yaml", page.Url, StringComparison.Ordinal);
+        await Expect(input).ToHaveValueAsync(original + "\n# an edit\n");
+
+        await page.GetByTestId("revert").ClickAsync();
+        await Expect(input).ToHaveValueAsync(original);
+        await Expect(page.GetByTestId("unsaved")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Executions" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/executions$")); // nothing left to lose: no question
+        Assert.Empty(errors);
+    }
+
     /// <summary>WCAG contrast ratio of an element's text colour against the first opaque background behind it.</summary>
     private static Task<double> ContrastAsync(ILocator element) => element.EvaluateAsync<double>("""
         e => {
