@@ -35,7 +35,11 @@ internal sealed class StepLoop(StepInvoker invoker)
             if (nav == Navigation.Skip)
             {
                 await SkipAsync(session, frame, step, "skipped by user");
-                if (session.DebugMode) controller.PauseAtNextBoundary();
+                if (session.DebugMode)
+                {
+                    await EmitDebugContextAsync(session, frame, step, i + 1, $"debug mode: step '{step.Id}' skipped by user", null);
+                    controller.PauseAtNextBoundary();
+                }
                 i++;
                 continue;
             }
@@ -63,10 +67,11 @@ internal sealed class StepLoop(StepInvoker invoker)
             }
             if (session.DebugMode)
             {
-                // After a re-run, when a pause follows, the captured context shows the edited parameters and the variables it left.
-                if (nav == Navigation.Rerun && (frame.ParentPath is not null || i + 1 < steps.Count))
-                    await session.EmitAsync(new DebugPausedEvent(DateTimeOffset.UtcNow, frame.PathOf(step), $"re-run {outcome.Status.ToWire()}",
-                        outcome.Error, step.Parameters, new Dictionary<string, object?>(frame.Variables)));
+                // Every debug pause shows its context: the step that just ran (its parameters, after a re-run the edited
+                // ones), the variables it left, and which step runs next.
+                if (frame.ParentPath is not null || i + 1 < steps.Count)
+                    await EmitDebugContextAsync(session, frame, step, i + 1,
+                        nav == Navigation.Rerun ? $"re-run {outcome.Status.ToWire()}" : $"debug mode: step '{step.Id}' {outcome.Status.ToWire()}", outcome.Error);
                 controller.PauseAtNextBoundary();
             }
             i++;
@@ -114,8 +119,21 @@ internal sealed class StepLoop(StepInvoker invoker)
         session.Log(path, "info", $"skip back: step '{step.Id}' is queued again");
         await session.EmitAsync(new StepFinishedEvent(DateTimeOffset.UtcNow, path, frame.ParentPath, step.Id, StepStatus.Pending,
             StepRunOutcome.NoOutputs, null, TimeSpan.Zero, session.LastAttempt(path)));
-        if (session.DebugMode) session.Controller.PauseAtNextBoundary();
+        if (session.DebugMode)
+        {
+            await EmitDebugContextAsync(session, frame, step, target, $"debug mode: skip back, step '{step.Id}' queued again", null);
+            session.Controller.PauseAtNextBoundary();
+        }
         return target;
+    }
+
+    /// <summary>The context a debug pause shows: <paramref name="step"/> (parameters), the variables, and the step at
+    /// <paramref name="nextIndex"/> that runs on Resume.</summary>
+    private static Task EmitDebugContextAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step, int nextIndex, string reason, string? error)
+    {
+        var next = nextIndex < frame.Playbook.Steps.Count ? $"; next: '{frame.Effective(nextIndex).Id}'" : "";
+        return session.EmitAsync(new DebugPausedEvent(DateTimeOffset.UtcNow, frame.PathOf(step), reason + next, error,
+            step.Parameters, new Dictionary<string, object?>(frame.Variables))).AsTask();
     }
 
     private static async Task SkipAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step, string reason)

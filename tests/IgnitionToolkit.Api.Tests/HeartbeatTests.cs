@@ -3,11 +3,11 @@ using IgnitionToolkit.Core.Messaging;
 
 namespace IgnitionToolkit.Api.Tests;
 
-/// <summary>An API whose heartbeat timeout is 3 seconds.</summary>
+/// <summary>An API whose heartbeat timeout is 8 seconds: short for the test, long against a stall of the heartbeat loop on a loaded machine.</summary>
 [Trait("Category", "Functional")]
 public sealed class ShortHeartbeatApiFixture : ApiFixture
 {
-    protected override string HeartbeatTimeoutSeconds => "3";
+    protected override string HeartbeatTimeoutSeconds => "8";
 }
 
 [Trait("Category", "Functional")]
@@ -35,7 +35,7 @@ public sealed class HeartbeatTests(ShortHeartbeatApiFixture api) : IClassFixture
             }
         });
 
-        var interrupted = await api.WaitForStatusAsync(silent, "interrupted", TimeSpan.FromSeconds(30));
+        var interrupted = await api.WaitForStatusAsync(silent, "interrupted", TimeSpan.FromSeconds(90));
         Assert.Equal("runner fake-runner stopped sending heartbeats", interrupted["execution"]!["reason"]!.GetValue<string>());
         Assert.NotNull(interrupted["execution"]!["finished_at"]);
         var stillRunning = await api.GetExecutionAsync(alive);
@@ -43,6 +43,6 @@ public sealed class HeartbeatTests(ShortHeartbeatApiFixture api) : IClassFixture
 
         await stopHeartbeats.CancelAsync();
         await heartbeats;
-        await api.WaitForStatusAsync(alive, "interrupted", TimeSpan.FromSeconds(30));
+        await api.WaitForStatusAsync(alive, "interrupted", TimeSpan.FromSeconds(90));
     }
 }

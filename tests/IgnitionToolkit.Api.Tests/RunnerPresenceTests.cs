@@ -8,7 +8,7 @@ namespace IgnitionToolkit.Api.Tests;
 [Trait("Category", "Functional")]
 public sealed class ShortPresenceApiFixture : ApiFixture
 {
-    protected override void ConfigureApi(IWebHostBuilder builder) => builder.UseSetting("Toolkit:Runners:StaleAfter", "00:00:02");
+    protected override void ConfigureApi(IWebHostBuilder builder) => builder.UseSetting("Toolkit:Runners:StaleAfter", "00:00:08");
 }
 
 /// <summary>The <c>runners</c> health component and <c>GET /api/v1/runners</c>, fed by Runner heartbeats.</summary>
@@ -24,7 +24,17 @@ public sealed class RunnerPresenceTests(ShortPresenceApiFixture api) : IClassFix
         Assert.Equal("Healthy", before["status"]!.GetValue<string>());
         Assert.Empty((await api.Client.GetJsonAsync("/api/v1/runners")).AsArray());
 
-        await api.Runner.HeartbeatAsync(); // idle presence: no execution listed
+        // Idle presence (no execution listed), sent until the test has seen the Runner live: a slow machine cannot
+        // let it go stale between the heartbeat and the check.
+        using var present = new CancellationTokenSource();
+        var presence = Task.Run(async () =>
+        {
+            while (!present.IsCancellationRequested)
+            {
+                await api.Runner.HeartbeatAsync();
+                try { await Task.Delay(500, present.Token); } catch (OperationCanceledException) { }
+            }
+        });
         var healthy = await Eventually.ReturnsAsync(async () => await api.Client.GetJsonAsync("/health"),
             h => h?["components"]?["runners"]?["status"]?.GetValue<string>() == "Healthy", "runners healthy");
         Assert.Contains(api.Runner.RunnerId, healthy["components"]!["runners"]!["description"]!.GetValue<string>());
@@ -32,9 +42,11 @@ public sealed class RunnerPresenceTests(ShortPresenceApiFixture api) : IClassFix
         Assert.Equal(api.Runner.RunnerId, runner["id"]!.GetValue<string>());
         Assert.True(runner["live"]!.GetValue<bool>());
         Assert.Equal(0, runner["running"]!.GetValue<int>());
+        await present.CancelAsync();
+        await presence;
 
         var stale = await Eventually.ReturnsAsync(async () => await api.Client.GetJsonAsync("/health"),
-            h => h?["components"]?["runners"]?["status"]?.GetValue<string>() == "Unhealthy", "runners unhealthy once silent", TimeSpan.FromSeconds(15));
+            h => h?["components"]?["runners"]?["status"]?.GetValue<string>() == "Unhealthy", "runners unhealthy once silent", TimeSpan.FromSeconds(90));
         Assert.Contains($"last was {api.Runner.RunnerId}", stale["components"]!["runners"]!["description"]!.GetValue<string>());
         using var response = await api.Client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -80,7 +80,10 @@ public class EngineControlTests
         int Pauses() => run.Events.OfType<ExecutionStatusChangedEvent>().Count(e => e.Status == ExecutionStatus.Paused);
         Task WaitForPause(int n) => run.Events.WaitForAsync<ExecutionStatusChangedEvent>(e => e.Status == ExecutionStatus.Paused && Pauses() >= n, 60);
 
-        await WaitForPause(1); // after a, before b
+        await WaitForPause(1); // after a, before b: the pause shows its context
+        var context = run.Events.OfType<DebugPausedEvent>().Last();
+        Assert.Equal("a", context.StepPath);
+        Assert.Equal("debug mode: step 'a' completed; next: 'b'", context.Reason);
         run.Control.Send(ExecutionCommand.Skip);
         await WaitForPause(2); // b skipped, paused before c: nothing else ran
         Assert.Equal(StepStatus.Skipped, run.FinishedStep("b").Status);
@@ -89,6 +92,7 @@ public class EngineControlTests
         run.Control.Send(ExecutionCommand.SkipBack);
         await WaitForPause(3); // b queued again (shown pending), paused before it
         Assert.Equal(StepStatus.Pending, run.Finished.Last(f => f.StepPath == "b").Status);
+        Assert.Equal("debug mode: skip back, step 'b' queued again; next: 'b'", run.Events.OfType<DebugPausedEvent>().Last().Reason);
         Assert.DoesNotContain(run.Events.OfType<StepStartedEvent>(), s => s.StepPath == "c");
 
         run.Control.Send(ExecutionCommand.Resume);

@@ -26,7 +26,7 @@ public class StepRerunTests
         Assert.Equal(StepStatus.Completed, second.Status);
         Assert.Equal(0.0, run.Events.OfType<StepStartedEvent>().Last(s => s.StepPath == "bad").Parameters["seconds"]);
         Assert.Contains(run.Logs, l => l.Contains("re-running step 'bad' (edited seconds)", StringComparison.Ordinal));
-        var context = await run.Events.WaitForAsync<DebugPausedEvent>(d => d.Reason == "re-run completed");
+        var context = await run.Events.WaitForAsync<DebugPausedEvent>(d => d.Reason.StartsWith("re-run completed", StringComparison.Ordinal));
         Assert.Equal(0.0, context.Parameters["seconds"]);
         // Debug mode pauses after the re-run like after any step, then continues on resume.
         await WaitPausedAsync(run, afterSteps: 2);
