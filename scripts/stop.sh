@@ -20,7 +20,7 @@ fi
 leftovers() { # "name (pid N)" for each process of this checkout that is still running
   local pid args
   for pid in $(pgrep -f -- "--monitor $1( |\$)|$ROOT/(IgnitionToolkit\.(Api|Runner|Web)|tests/IgnitionToolkit\.GatewaySimulator)(/|\.csproj)" 2>/dev/null); do
-    args="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || continue
+    args="$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline")" || continue
     case "$args" in
       *--monitor*) echo "orchestrator (pid $pid)" ;;
       *GatewaySimulator*) echo "gateway simulator (pid $pid)" ;;
