@@ -24,15 +24,17 @@ public sealed class RestClient(HttpClient http, IApiTokenSource tokens, ILogger<
     public Task<ApiResult<bool>> DeleteAsync(string path, CancellationToken ct = default) =>
         SendAsync<bool>(() => new HttpRequestMessage(HttpMethod.Delete, path), ct);
 
-    /// <summary>Raw bytes and content type (downloads, pictures).</summary>
-    public async Task<(byte[] Content, string ContentType)?> GetBytesAsync(string path, CancellationToken ct = default)
+    /// <summary>A download as a stream: the answer's headers are read, its body is not buffered (a 500 MB backup passes
+    /// through with flat memory). Null when the API does not answer 2xx. The caller disposes the answer.</summary>
+    public async Task<HttpResponseMessage?> OpenAsync(string path, CancellationToken ct = default)
     {
         try
         {
             using var request = await AuthorizedAsync(new HttpRequestMessage(HttpMethod.Get, path));
-            using var response = await http.SendAsync(request, ct);
-            if (!response.IsSuccessStatusCode) return null;
-            return (await response.Content.ReadAsByteArrayAsync(ct), response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream");
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (response.IsSuccessStatusCode) return response;
+            response.Dispose();
+            return null;
         }
         catch (Exception ex) when (IsTransport(ex, ct))
         {

@@ -15,13 +15,16 @@ public static class DownloadEndpoints
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(result.Value!.Yaml), "application/yaml", Path.GetFileName(path))
                 : Results.Problem(statusCode: result.Problem!.Status == 0 ? 502 : result.Problem.Status, title: result.Problem.Message);
         });
-        group.MapGet("/artifacts/{id:guid}/{**name}", async (Guid id, string name, bool? inline, RestClient rest) =>
+        group.MapGet("/artifacts/{id:guid}/{**name}", async (Guid id, string name, bool? inline, RestClient rest, HttpContext context) =>
         {
-            var file = await rest.GetBytesAsync($"/api/v1/executions/{id}/artifacts/{PlaybooksApi.Encode(name)}");
-            if (file is null) return Results.NotFound();
-            return inline == true
-                ? Results.File(file.Value.Content, file.Value.ContentType)
-                : Results.File(file.Value.Content, file.Value.ContentType, Path.GetFileName(name));
+            // Streamed from the API to the browser, never held in memory.
+            var response = await rest.OpenAsync($"/api/v1/executions/{id}/artifacts/{PlaybooksApi.Encode(name)}", context.RequestAborted);
+            if (response is null) return Results.NotFound();
+            context.Response.RegisterForDispose(response);
+            if (response.Content.Headers.ContentLength is { } length) context.Response.ContentLength = length;
+            var stream = await response.Content.ReadAsStreamAsync(context.RequestAborted);
+            var type = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+            return inline == true ? Results.Stream(stream, type) : Results.Stream(stream, type, Path.GetFileName(name));
         });
     }
 }

@@ -34,6 +34,7 @@ public static class WebApplicationExtensions
         builder.Services.AddHttpClient<RestClient>(client => client.BaseAddress = baseAddress).WithQuickFailure();
         builder.Services.AddHttpClient<SignInService>(client => client.BaseAddress = baseAddress).WithQuickFailure();
         builder.Services.AddToolkitWebAuth();
+        builder.AddWebDataProtection();
         builder.Services.AddScoped<PlaybooksApi>();
         builder.Services.AddScoped<ExecutionsApi>();
         builder.Services.AddScoped<CredentialsApi>();

@@ -119,8 +119,13 @@ public sealed class ToolkitProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    private bool _disposed;
+
+    /// <summary>Stops the process (SIGTERM, then kill); safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         try
         {
             if (!_process.HasExited) await TerminateAsync(TimeSpan.FromSeconds(15));

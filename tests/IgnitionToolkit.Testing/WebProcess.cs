@@ -4,12 +4,14 @@ namespace IgnitionToolkit.Testing;
 /// <c>services:api:http:0</c>, as the AppHost sets it).</summary>
 public static class WebProcess
 {
-    public static async Task<ToolkitProcess> StartAsync(ToolkitStack stack)
+    /// <param name="dataDirectory">the Web's data folder (its sign-in keys); default: the stack's.</param>
+    public static async Task<ToolkitProcess> StartAsync(ToolkitStack stack, string? dataDirectory = null)
     {
         var api = stack.Api.BaseAddress.ToString().TrimEnd('/');
         var web = ToolkitProcess.Start("IgnitionToolkit.Web", stack.WorkingDirectory, new Dictionary<string, string>
         {
             ["services__api__http__0"] = api,
+            ["Toolkit__DataDirectory"] = dataDirectory ?? stack.DataDirectory,
         });
         try
         {

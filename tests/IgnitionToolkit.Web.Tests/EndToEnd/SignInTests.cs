@@ -138,4 +138,30 @@ public sealed class SignInTests(UiFixture ui)
         await UiFixture.SignInAsync(page, name, "second-password");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task A_restarted_web_keeps_its_users_signed_in()
+    {
+        var data = Path.Combine(ui.Stack.Root, "web-restart-data");
+        var first = await WebProcess.StartAsync(ui.Stack, data);
+        var context = await ui.Browser.NewContextAsync(new() { BaseURL = first.BaseAddress.ToString() });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await UiFixture.SignInAsync(page, ToolkitStack.AdminUser, ToolkitStack.AdminPassword);
+            await first.DisposeAsync();
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(data, "keys", "web"), "key-*.xml")); // kept in the data folder, not the home folder
+
+            // Same data folder, new process: the sign-in keys were kept, so the cookie still opens the pages.
+            await using var second = await WebProcess.StartAsync(ui.Stack, data);
+            await page.GotoAsync(new Uri(second.BaseAddress, "executions").ToString());
+            await Expect(page.GetByTestId("current-user")).ToContainTextAsync(ToolkitStack.AdminUser);
+            Assert.DoesNotContain("/login", page.Url, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await context.CloseAsync();
+            await first.DisposeAsync();
+        }
+    }
 }
