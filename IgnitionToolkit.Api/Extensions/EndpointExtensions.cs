@@ -1,3 +1,4 @@
+using IgnitionToolkit.ServiceDefaults.Security;
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
@@ -22,6 +23,7 @@ public static class EndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestCharsetCheck(); // an undecodable charset is a 415, not a 500 from the JSON binder
         app.UseApiSecurity(); // headers, HTTPS, CORS, rate limit: docs/hardening.md
         app.UseLegacyApiRedirects();
         app.UseToolkitAuth();

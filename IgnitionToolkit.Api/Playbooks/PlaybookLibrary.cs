@@ -10,6 +10,9 @@ namespace IgnitionToolkit.Api.Playbooks;
 public sealed class PlaybookLibrary(ToolkitPaths paths, TimeProvider clock)
 {
     public const long MaxFileBytes = 1024 * 1024;
+    public const int MaxPathLength = 1024;
+    /// <summary>The 255 bytes (UTF-8) most file systems allow for one folder or file name.</summary>
+    public const int MaxSegmentBytes = 255;
     private static readonly string[] Extensions = [".yaml", ".yml"];
 
     public string Root { get; } = Path.GetFullPath(paths.PlaybooksDirectory);
@@ -24,12 +27,16 @@ public sealed class PlaybookLibrary(ToolkitPaths paths, TimeProvider clock)
     {
         relative = string.Empty;
         if (string.IsNullOrWhiteSpace(path)) return "path is required";
+        if (path.Any(char.IsControl)) return "path must not contain control characters (NUL, line breaks, tabs …)";
+        if (path.Length > MaxPathLength) return $"path is longer than {MaxPathLength} characters";
         var candidate = path.Trim().Replace('\\', '/');
         if (candidate.StartsWith('/') || Path.IsPathRooted(candidate) || candidate.Contains(':'))
             return $"path '{path}' must be relative to the playbook library";
         var segments = candidate.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Any(s => s is ".." or "."))
             return $"path '{path}' must not contain '.' or '..' segments";
+        if (segments.Any(s => System.Text.Encoding.UTF8.GetByteCount(s) > MaxSegmentBytes))
+            return $"path has a folder or file name longer than {MaxSegmentBytes} bytes";
         if (segments.Any(s => s.StartsWith('.')))
             return $"path '{path}' must not name hidden files or folders";
         if (segments.Length == 0 || !Extensions.Any(e => segments[^1].EndsWith(e, StringComparison.OrdinalIgnoreCase)))

@@ -53,6 +53,9 @@ public class ApiFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>True: the API listens on a real Kestrel port (its HTTP parsing included) instead of the in-memory test server.</summary>
+    protected virtual bool RealServer => false;
+
     protected virtual Task<string?> CreateDatabaseAsync() => Task.FromResult<string?>(null);
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
@@ -80,6 +83,7 @@ public class ApiFixture : IAsyncLifetime
             builder.UseSetting(AuthOptions.AdminPasswordKey, AdminPassword);
             ConfigureApi(builder);
         });
+        if (RealServer) Factory.UseKestrel(0);
         Client = Authorize(Factory.CreateClient());
         if (BrokerAvailable) await Runner.StartAsync();
     }
