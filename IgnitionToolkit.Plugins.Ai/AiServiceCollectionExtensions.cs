@@ -11,7 +11,9 @@ public static class AiServiceCollectionExtensions
     public static IServiceCollection AddAiSteps(this IServiceCollection services, Func<string, string?> settings)
     {
         services.AddStepPluginAssembly(typeof(AiClient).Assembly);
-        services.AddHttpClient(AiClient.HttpClientName);
+        // The AI client keeps its own timeout (Ai:Timeout, set per call) and never retries a paid request: no default
+        // resilience handler of the host (its 10 s attempt timeout would cut model answers short).
+        services.AddHttpClient(AiClient.HttpClientName).ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear());
         services.TryAddSingleton(AiOptions.From(settings));
         services.TryAddSingleton<AiClient>();
         return services;

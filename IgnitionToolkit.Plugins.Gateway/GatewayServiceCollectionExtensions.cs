@@ -17,10 +17,15 @@ public static class GatewayServiceCollectionExtensions
         var options = services.AddOptions<GatewayClientOptions>();
         if (configure is not null) options.Configure(configure);
 
+        // Only the gateway's own pipeline (docs/gateway-steps.md): a host's default handler (ServiceDefaults adds the
+        // standard one to every client) would cut transfers after 10 s, retry POSTs and share one circuit across gateways.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
         services.AddHttpClient(GatewayHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => GatewayHttp.CreatePrimaryHandler(sp.GetRequiredService<IOptions<GatewayClientOptions>>().Value))
+            .RemoveAllResilienceHandlers()
             .AddResilienceHandler("gateway", (builder, context) =>
                 builder.AddRetry(GatewayHttp.CreateRetryOptions(context.ServiceProvider.GetRequiredService<IOptions<GatewayClientOptions>>().Value)));
+#pragma warning restore EXTEXP0001
         services.AddHttpClient(GatewayHttp.ClientName).AddHttpMessageHandler(() => new GatewayMetricsHandler()); // inside the retries: one measurement per attempt
 
         services.TryAddSingleton(sp => new GatewayConnectionFactory(

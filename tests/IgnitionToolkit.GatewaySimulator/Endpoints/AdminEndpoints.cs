@@ -88,6 +88,7 @@ internal static class AdminEndpoints
             trialSecondsLeft = state.Trial.SecondsLeft,
             webSessions = sessions.SessionCount,
             faults = faults.Current,
+            faultedRequests = faults.Affected,
             restartTiming = TimingJson(lifecycle.Timing),
             restartHold = HoldName(lifecycle.Hold),
         });

@@ -14,6 +14,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultState faults, I
             await next(context);
             return;
         }
+        faults.CountAffected();
         if (settings.LatencyMs > 0)
         {
             try

@@ -28,8 +28,18 @@ public sealed record FaultSettings
 public sealed class FaultState(FaultSettings initial)
 {
     private FaultSettings _current = initial;
+    private int _affected;
 
     public FaultSettings Current => Volatile.Read(ref _current);
 
-    public void Set(FaultSettings settings) => Volatile.Write(ref _current, settings);
+    /// <summary>Requests the fault knobs applied to since the last <see cref="Set"/>: how often a client sent a request.</summary>
+    public int Affected => Volatile.Read(ref _affected);
+
+    public void Set(FaultSettings settings)
+    {
+        Volatile.Write(ref _current, settings);
+        Interlocked.Exchange(ref _affected, 0);
+    }
+
+    public void CountAffected() => Interlocked.Increment(ref _affected);
 }
