@@ -1,47 +1,51 @@
+using System.Net;
+
 namespace IgnitionToolkit.Plugins.Gateway.Client;
 
-/// <summary>The cookies of one gateway session (the HTTP handler does not keep cookies: sessions must not mix).</summary>
+/// <summary>The cookies of one gateway session (the HTTP handler does not keep cookies: sessions must not mix), in a
+/// <see cref="CookieContainer"/>: a cookie goes only to the host and path it was set for, and expires when it says.</summary>
 internal sealed class CookieJar
 {
-    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private CookieContainer _cookies = new();
 
+    /// <summary>Keeps the <c>Set-Cookie</c> headers of an answer (for the address that was asked); a malformed one is skipped.</summary>
     public void Collect(HttpResponseMessage response)
     {
-        if (!response.Headers.TryGetValues("Set-Cookie", out var headers)) return;
+        if (response.RequestMessage?.RequestUri is not { } uri || !response.Headers.TryGetValues("Set-Cookie", out var headers)) return;
         lock (_gate)
         {
             foreach (var header in headers)
             {
-                var first = header.Split(';', 2)[0];
-                var eq = first.IndexOf('=');
-                if (eq <= 0) continue;
-                var name = first[..eq].Trim();
-                var value = first[(eq + 1)..].Trim();
-                var expired = value.Length == 0
-                    || header.Contains("Max-Age=0", StringComparison.OrdinalIgnoreCase)
-                    || header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase);
-                if (expired) _cookies.Remove(name);
-                else _cookies[name] = value;
+                try
+                {
+                    _cookies.SetCookies(uri, header);
+                }
+                catch (CookieException)
+                {
+                    // A gateway's malformed cookie is not worth failing a step for.
+                }
             }
         }
     }
 
-    public string? HeaderValue
+    /// <summary>The <c>Cookie</c> header for a request to <paramref name="uri"/>, or null when no cookie applies.</summary>
+    public string? HeaderFor(Uri uri)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate) return _cookies.Count == 0 ? null : string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
+            var header = _cookies.GetCookieHeader(uri);
+            return header.Length == 0 ? null : header;
         }
     }
 
     public bool Has(Func<string, bool> namePredicate)
     {
-        lock (_gate) return _cookies.Keys.Any(namePredicate);
+        lock (_gate) return _cookies.GetAllCookies().Any(c => !c.Expired && namePredicate(c.Name));
     }
 
     public void Clear()
     {
-        lock (_gate) _cookies.Clear();
+        lock (_gate) _cookies = new CookieContainer();
     }
 }

@@ -148,7 +148,7 @@ public sealed partial class GatewayClient : IDisposable
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.8));
         if (_apiToken is not null) request.Headers.TryAddWithoutValidation("X-Ignition-API-Token", _apiToken);
-        if (_cookies.HeaderValue is { } cookie && uri.Authority == BaseUri.Authority) request.Headers.TryAddWithoutValidation("Cookie", cookie);
+        if (_cookies.HeaderFor(uri) is { } cookie) request.Headers.TryAddWithoutValidation("Cookie", cookie);
         if (AuthMode == GatewayAuthMode.Login && method != HttpMethod.Get && _csrfToken is not null)
             request.Headers.TryAddWithoutValidation("X-CSRF-Token", _csrfToken);
         if (kind == CallKind.Probe) request.Options.Set(GatewayHttp.NoRetry, true);
