@@ -49,6 +49,7 @@ public static class ServiceDefaultsExtensions
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
+            logging.AddProcessor(new IgnitionToolkit.ServiceDefaults.Logging.SecretMaskingLogProcessor()); // first: every exporter gets masked records
         });
 
         builder.Services.AddOpenTelemetry()

@@ -29,6 +29,7 @@ internal sealed class ExecutionSession : IAsyncDisposable
                     Masker.Add(value);
             }
         }
+        IgnitionToolkit.Core.Security.LiveSecrets.Track(Masker); // host log sinks mask this execution's secrets too
         _pump = Task.Run(PumpAsync);
     }
 
@@ -69,6 +70,7 @@ internal sealed class ExecutionSession : IAsyncDisposable
         await Items.DisposeAsync();
         _events.Writer.TryComplete();
         await _pump;
+        IgnitionToolkit.Core.Security.LiveSecrets.Untrack(Masker);
     }
 
     private async Task PumpAsync()

@@ -25,8 +25,10 @@ public sealed partial class SecretMaskingEnricher : ILogEventEnricher
 
     public static bool IsSecretName(string name) => SecretName().IsMatch(name);
 
+    /// <summary>Masks the secrets of running executions (<see cref="IgnitionToolkit.Core.Security.LiveSecrets"/>), URI
+    /// passwords, connection-string passwords and access tokens in URLs.</summary>
     public static string MaskText(string text) =>
-        QueryToken().Replace(ConnectionPassword().Replace(UriPassword().Replace(text, "$1" + Mask + "@"), "$1" + Mask), "$1" + Mask);
+        QueryToken().Replace(ConnectionPassword().Replace(UriPassword().Replace(IgnitionToolkit.Core.Security.LiveSecrets.Mask(text), "$1" + Mask + "@"), "$1" + Mask), "$1" + Mask);
 
     private static LogEventPropertyValue MaskValue(LogEventPropertyValue value) => value switch
     {
