@@ -44,7 +44,8 @@ public sealed class UiAssetsHealthCheck(IWebHostEnvironment environment) : IHeal
         var missing = assets.Where(asset => !Readable(environment.WebRootFileProvider, asset)).ToList();
         return missing.Count == 0
             ? HealthCheckResult.Healthy($"{assets.Count} UI files present")
-            : HealthCheckResult.Unhealthy($"{missing.Count} of {assets.Count} UI files cannot be read: {string.Join(", ", missing.Take(5))}");
+            : HealthCheckResult.Unhealthy($"{missing.Count} of {assets.Count} UI files cannot be read: " +
+                string.Join(", ", missing.Where(m => !m.EndsWith(".gz", StringComparison.Ordinal) && !m.EndsWith(".br", StringComparison.Ordinal)).Take(10)));
     }
 
     private static bool Readable(IFileProvider files, string asset)

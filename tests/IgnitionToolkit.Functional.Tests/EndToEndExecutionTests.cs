@@ -72,12 +72,16 @@ public class EndToEndExecutionTests
     {
         await using var stack = await ToolkitStack.StartAsync(heartbeatTimeoutSeconds: 3);
         var id = await stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 60 });
-        await stack.WaitForStatusAsync(id, "running");
+        await stack.WaitForAsync(id, e => StepStatus(e, "wait") == "running");
 
         stack.Runners[0].Crash();
         var interrupted = await stack.WaitForStatusAsync(id, "interrupted", timeoutSeconds: 30);
 
         Assert.Contains("stopped sending heartbeats", interrupted["execution"]!["reason"]!.GetValue<string>());
+        // The step that was running when the Runner died does not stay "running" forever.
+        var wait = interrupted["steps"]!.AsArray().Single(s => s!["step_path"]!.GetValue<string>() == "wait")!;
+        Assert.Equal("failed", wait["status"]!.GetValue<string>());
+        Assert.StartsWith("interrupted: ", wait["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

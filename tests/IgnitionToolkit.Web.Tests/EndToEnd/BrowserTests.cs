@@ -187,6 +187,8 @@ public sealed class BrowserTests(UiFixture ui)
         Assert.True(await view.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the frame is not a displayable picture");
         await ui.ScreenshotAsync(page, "live-browser-view");
         await ui.Stack.SendAsync(id, "cancel");
+        await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "cancelled", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("browser-view")).ToHaveCountAsync(0); // the live picture ends with the run
         Assert.Empty(errors);
     }
 

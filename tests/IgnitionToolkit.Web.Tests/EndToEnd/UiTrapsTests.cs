@@ -57,6 +57,57 @@ public sealed class UiTrapsTests(UiFixture ui)
     }
 
     [Fact]
+    public async Task Pause_is_acknowledged_at_once_and_a_cancelled_run_keeps_no_pause_reason()
+    {
+        var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 120 });
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, $"executions/{id}");
+        var status = page.GetByTestId("execution-status");
+        await Expect(page.Locator("[data-testid=step][data-step='wait']")).ToHaveAttributeAsync("data-status", "running");
+
+        await page.GetByTestId("pause").ClickAsync();
+        await Expect(page.GetByTestId("pause-requested")).ToBeVisibleAsync(); // the 120 s step still runs
+        await page.GetByTestId("skip").ClickAsync(); // ends that step: the pause takes effect at the boundary
+        await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("pause-requested")).ToHaveCountAsync(0);
+        await Expect(page.GetByText("paused at step boundary")).ToBeVisibleAsync();
+
+        await page.GetByTestId("cancel").ClickAsync();
+        await Expect(status).ToHaveAttributeAsync("data-status", "cancelled", new() { Timeout = 60_000 });
+        await Expect(page.GetByText("paused at step boundary")).ToHaveCountAsync(0);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task In_debug_mode_skip_and_skip_back_move_one_step_and_the_timeline_shows_it()
+    {
+        var id = await ui.Stack.StartExecutionAsync("debug/breakpoint_demo.yaml", debug: true);
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, $"executions/{id}");
+        var status = page.GetByTestId("execution-status");
+        ILocator Step(string id) => page.Locator($"[data-testid=step][data-step='{id}']");
+
+        // Paused after "prepare", before "pause_here": the debug panel shows the context at a plain step boundary.
+        await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("debug-panel")).ToContainTextAsync("next: 'pause_here'");
+        await Expect(page.GetByTestId("debug-variables")).ToContainTextAsync("before breakpoint");
+
+        await page.GetByTestId("skip").ClickAsync(); // pause_here is skipped; paused again before continue_on
+        await Expect(Step("pause_here")).ToHaveAttributeAsync("data-status", "skipped");
+        await Expect(page.GetByTestId("debug-panel")).ToContainTextAsync("next: 'continue_on'");
+        await Expect(status).ToHaveAttributeAsync("data-status", "paused");
+        await Expect(Step("continue_on")).ToHaveCountAsync(0); // nothing else ran
+
+        await page.GetByTestId("skip-back").ClickAsync(); // pause_here is queued again, shown pending
+        await Expect(Step("pause_here")).ToHaveAttributeAsync("data-status", "pending");
+        await Expect(page.GetByTestId("debug-panel")).ToContainTextAsync("queued again");
+        await Expect(Step("continue_on")).ToHaveCountAsync(0);
+        await ui.Stack.SendAsync(id, "cancel");
+        await Expect(status).ToHaveAttributeAsync("data-status", "cancelled", new() { Timeout = 60_000 });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task The_status_page_lists_recent_executions_with_their_playbook_and_start_time()
     {
         var id = await ui.Stack.StartExecutionAsync("utility/hello_world.yaml", new { who = "status page" });
