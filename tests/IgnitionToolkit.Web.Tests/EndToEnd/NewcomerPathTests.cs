@@ -37,7 +37,7 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
         await Expect(page.GetByTestId("current-user")).ToContainTextAsync("admin");
         await UiFixture.OpenAsync(page, "playbooks");
         await AssertStyledAndInteractiveAsync(page);
-        await stack.ScreenshotAsync(page, "playbooks");
+        await stack.ScreenshotAsync(page, "start-playbooks");
 
         // 2. Backup and Restart Gateway with the demo credential.
         await OpenRunDialogAsync(page, "gateway/backup_and_restart.yaml", "Backup and Restart Gateway");
@@ -45,11 +45,11 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "demo-gateway" }).ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-dialog input')].some(i => i.value === 'demo-gateway')");
-        await stack.ScreenshotAsync(page, "run-dialog");
+        await stack.ScreenshotAsync(page, "start-run-dialog");
         await page.GetByTestId("run-start").ClickAsync();
         await ExpectCompletedAsync(page);
         await Expect(page.GetByTestId("artifacts")).ToContainTextAsync(".gwbk");
-        await stack.ScreenshotAsync(page, "execution-detail");
+        await stack.ScreenshotAsync(page, "start-execution-detail");
 
         // 3. Perspective HMI Smoke Test: a real browser on the simulator's Perspective page.
         await UiFixture.OpenAsync(page, "playbooks");
@@ -59,7 +59,7 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
 
         await UiFixture.OpenAsync(page, "executions");
         await Expect(page.GetByTestId("executions-table")).ToContainTextAsync("Perspective HMI Smoke Test");
-        await stack.ScreenshotAsync(page, "executions");
+        await stack.ScreenshotAsync(page, "start-executions");
         Assert.True(problems.Count == 0, "console errors or failed requests:\n" + string.Join("\n", problems));
     }
 
