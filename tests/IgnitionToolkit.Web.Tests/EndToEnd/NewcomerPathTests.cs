@@ -74,6 +74,8 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
     {
         await page.WaitForURLAsync("**/executions/*");
         await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 180_000 });
+        // Nothing stale once it ended: the runner that ran it is named, without a reload.
+        await Expect(page.GetByText("runner –")).ToHaveCountAsync(0);
     }
 
     /// <summary>The stylesheets and scripts of the UI loaded: MudBlazor's rules apply to its components, the app's own
