@@ -19,7 +19,7 @@ public sealed class SecretMaskingLogProcessor : BaseProcessor<LogRecord>
         if (data.FormattedMessage is { } message) data.FormattedMessage = MaskAll(message, named);
         if (data.Body is { } body && data.FormattedMessage is null) data.Body = MaskAll(body, named);
         if (data.Attributes is { Count: > 0 } attributes) data.Attributes = attributes.Select(Mask).ToList();
-        if (data.Exception is { } exception && !(exception is MaskedException))
+        if (data.Exception is { } exception and not MaskedException)
         {
             var text = exception.ToString();
             var masked = SecretMaskingEnricher.MaskText(text);
