@@ -7,7 +7,8 @@ namespace IgnitionToolkit.Api.Playbooks;
 public sealed record PlaybookSummary(
     string Path, string Name, string? Version, string? Description, string? Category,
     IReadOnlyList<string> Tags, IReadOnlyDictionary<string, object?> Metadata,
-    int ParameterCount, int StepCount, bool Valid, int ErrorCount, int WarningCount);
+    int ParameterCount, int StepCount, bool Valid, int ErrorCount, int WarningCount,
+    string? Domain, string? Group, bool? Verified);
 
 public sealed record PlaybookParameterDto(string Name, string Type, bool Required, object? Default, string? Description);
 
@@ -39,7 +40,8 @@ public static class PlaybookDtoMapping
             playbook?.Version, playbook?.Description, PlaybookLibrary.CategoryOf(path),
             Tags(metadata), metadata,
             playbook?.Parameters.Count ?? 0, playbook?.Steps.Count ?? 0,
-            result.IsValid, result.Errors.Count(), result.Warnings.Count());
+            result.IsValid, result.Errors.Count(), result.Warnings.Count(),
+            Text(metadata, "domain") ?? DomainOf(path), Text(metadata, "group"), metadata.GetValueOrDefault("verified") as bool?);
     }
 
     public static PlaybookDetail ToDetail(string path, string yaml, PlaybookLoadResult result) => new(
@@ -49,6 +51,19 @@ public static class PlaybookDtoMapping
         result.Playbook?.Steps.Select(s => new PlaybookStepDto(
             s.Id, s.Name, s.Type, s.OnFailure.ToWire(), s.Timeout.TotalSeconds, s.RetryCount)).ToList() ?? [],
         DiagnosticDto.From(result.Diagnostics));
+
+    /// <summary>The section a playbook shows in: its <c>domain</c> (v4/v5 top-level field), else its first folder when that
+    /// names one (<c>gateway/</c>, <c>perspective/</c> or <c>browser/</c>, <c>designer/</c>), as the original toolkit did.</summary>
+    private static string? DomainOf(string path) => path.Split('/')[0] switch
+    {
+        "gateway" => "gateway",
+        "perspective" or "browser" => "perspective",
+        "designer" => "designer",
+        _ => null,
+    };
+
+    private static string? Text(IReadOnlyDictionary<string, object?> metadata, string key) =>
+        metadata.GetValueOrDefault(key) is string s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
 
     /// <summary><c>metadata.enabled: false</c> disables a playbook: it is listed but cannot be started.</summary>
     public static bool IsDisabled(IReadOnlyDictionary<string, object?> metadata) =>

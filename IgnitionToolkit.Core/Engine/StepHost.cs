@@ -45,7 +45,7 @@ internal sealed class NestedPlaybookRunner(IPlaybookLoader? loader, Func<StepLoo
         if (!loaded.IsValid || loaded.Playbook is null)
             return StepResult.Failed($"nested playbook '{file.Path}' is invalid: {string.Join("; ", loaded.Errors.Take(5))}");
 
-        var (values, errors) = PlaybookParameterBinder.Bind(loaded.Playbook, parameters);
+        var (values, errors) = PlaybookParameterBinder.Bind(loaded.Playbook, WithInherited(loaded.Playbook, parent, parameters));
         if (errors.Count > 0) return StepResult.Failed($"nested playbook '{file.Path}': {string.Join("; ", errors)}");
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -59,6 +59,19 @@ internal sealed class NestedPlaybookRunner(IPlaybookLoader? loader, Func<StepLoo
             ["variables"] = new Dictionary<string, object?>(child.Variables),
         };
         return result.Failed ? StepResult.Failed(result.Error ?? "nested playbook failed", outputs) : StepResult.Completed(outputs);
+    }
+
+    /// <summary>A required child parameter without a default that the step does not pass is taken from the caller's
+    /// parameter of that name, else its variable (validation accepts the same).</summary>
+    private static Dictionary<string, object?> WithInherited(Playbook child, PlaybookFrame parent, IReadOnlyDictionary<string, object?> passed)
+    {
+        var supplied = new Dictionary<string, object?>(passed, StringComparer.Ordinal);
+        foreach (var p in child.Parameters.Where(p => p.Required && p.Default is null && !supplied.ContainsKey(p.Name)))
+        {
+            if (parent.Parameters.TryGetValue(p.Name, out var value) && value is not null) supplied[p.Name] = value;
+            else if (parent.Variables.TryGetValue(p.Name, out var variable)) supplied[p.Name] = variable;
+        }
+        return supplied;
     }
 
     private static bool IsOnStack(PlaybookFrame frame, string path)

@@ -46,7 +46,12 @@ public sealed class PlaybookLoader(IStepCatalog catalog, PlaybookLoaderOptions o
         new TemplateReferenceChecker(draft, bag).CheckAll();
         if (source is not null)
         {
-            var nested = new NestedPlaybookChecker(this, source, chain, bag);
+            // a child's required parameter may also come from the caller's parameter or variable of the same name
+            var inherited = draft.Parameters.Select(p => p.Name)
+                .Concat(draft.Steps.Where(s => s.CanonicalType == TemplateReferenceChecker.SetVariableType)
+                    .Select(s => s.Parameters.GetValueOrDefault("name") as string).OfType<string>())
+                .ToHashSet(StringComparer.Ordinal);
+            var nested = new NestedPlaybookChecker(this, source, chain, bag, inherited);
             foreach (var step in draft.Steps) nested.Check(step);
         }
         return new PlaybookLoadResult(Build(draft, path, bag.File), bag.Items);

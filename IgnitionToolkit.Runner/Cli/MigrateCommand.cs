@@ -21,7 +21,7 @@ public sealed class MigrateCommand(IServiceProvider services, TextWriter output)
         foreach (var path in missing) await output.WriteLineAsync($"{path}: error: file or folder not found");
 
         var migrator = files.Count > 0 ? services.GetRequiredService<IPlaybookMigrator>() : null;
-        foreach (var file in files)
+        foreach (var (file, _) in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var report = migrator!.MigrateFile(file, dryRun);

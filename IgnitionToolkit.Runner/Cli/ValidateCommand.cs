@@ -29,10 +29,10 @@ public sealed class ValidateCommand(IServiceProvider services, TextWriter output
         {
             var loader = services.GetRequiredService<IPlaybookLoader>();
             var library = services.GetRequiredService<ToolkitPaths>().PlaybooksDirectory;
-            foreach (var file in files)
+            foreach (var (file, root) in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var source = FirstMatchPlaybookSource.ForFile(file, library);
+                var source = FirstMatchPlaybookSource.ForFile(file, library, root);
                 var result = loader.Load(await File.ReadAllTextAsync(file, cancellationToken), PlaybookFiles.Display(file), source);
                 foreach (var diagnostic in result.Diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column))
                 {

@@ -3,7 +3,8 @@ using IgnitionToolkit.Core.Playbooks;
 namespace IgnitionToolkit.Runner.Playbooks;
 
 /// <summary>Asks several sources in order and takes the first that finds the nested playbook. The command line
-/// composes two <see cref="FileSystemPlaybookSource"/>s: the folder of the playbook it was given, then the library.</summary>
+/// composes <see cref="FileSystemPlaybookSource"/>s: the library root (the folder given to <c>validate</c>, else the
+/// configured library), then the folder of the playbook it was given.</summary>
 public sealed class FirstMatchPlaybookSource(params IPlaybookSource[] sources) : IPlaybookSource
 {
     public PlaybookSourceFile? Find(string reference, string fromPath)
@@ -15,13 +16,17 @@ public sealed class FirstMatchPlaybookSource(params IPlaybookSource[] sources) :
         return null;
     }
 
-    /// <summary>The playbook's own folder, then the library (when set and different).</summary>
-    public static IPlaybookSource ForFile(string playbookFile, string? library)
+    /// <summary>The library roots in order (<paramref name="root"/>: the folder a file was found in by <c>validate
+    /// &lt;folder&gt;</c>; then the configured library), then the playbook's own folder; each folder once.</summary>
+    public static IPlaybookSource ForFile(string playbookFile, string? library, string? root = null)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(playbookFile))!;
-        var own = new FileSystemPlaybookSource(folder);
-        if (string.IsNullOrWhiteSpace(library) ||
-            Path.TrimEndingDirectorySeparator(Path.GetFullPath(library)) == own.LibraryRoot) return own;
-        return new FirstMatchPlaybookSource(own, new FileSystemPlaybookSource(library));
+        var folders = new[] { root, library, Path.GetDirectoryName(Path.GetFullPath(playbookFile)) }
+            .Where(f => !string.IsNullOrWhiteSpace(f))
+            .Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f!)))
+            .Where(Directory.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .Select(f => (IPlaybookSource)new FileSystemPlaybookSource(f))
+            .ToArray();
+        return folders.Length == 1 ? folders[0] : new FirstMatchPlaybookSource(folders);
     }
 }

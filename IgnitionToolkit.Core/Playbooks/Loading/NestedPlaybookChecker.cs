@@ -3,9 +3,10 @@ using IgnitionToolkit.Core.Playbooks.Templates;
 namespace IgnitionToolkit.Core.Playbooks.Loading;
 
 /// <summary>Checks <c>playbook.run</c> steps: the child exists, is valid, is not part of a cycle, is within the
-/// nesting limit, and receives every parameter it requires.</summary>
+/// nesting limit, and receives every parameter it requires (from the step, or from a parameter or variable of the
+/// caller with the same name: <paramref name="inherited"/>).</summary>
 internal sealed class NestedPlaybookChecker(
-    PlaybookLoader loader, IPlaybookSource source, NestingChain chain, DiagnosticBag bag)
+    PlaybookLoader loader, IPlaybookSource source, NestingChain chain, DiagnosticBag bag, IReadOnlySet<string> inherited)
 {
     public const string RunType = "playbook.run";
     public const string PlaybookParameter = "playbook";
@@ -25,7 +26,7 @@ internal sealed class NestedPlaybookChecker(
         if (child is null)
         {
             bag.Error(location, field,
-                $"nested playbook '{reference}' not found (looked next to '{chain.Current}' and in the playbook library)");
+                $"nested playbook '{reference}' not found (looked in the playbook library and next to '{chain.Current}')");
             return;
         }
         var next = chain.Append(child.Path);
@@ -50,9 +51,10 @@ internal sealed class NestedPlaybookChecker(
         if (result.Playbook is null) return;
         foreach (var parameter in result.Playbook.Parameters.Where(p => p.Required && p.Default is null))
         {
-            if (!step.Parameters.ContainsKey(parameter.Name))
+            if (!step.Parameters.ContainsKey(parameter.Name) && !inherited.Contains(parameter.Name))
                 bag.Error(step.ParametersNode ?? step.Node, $"{step.Field}.parameters",
-                    $"nested playbook '{child.Path}' requires parameter '{parameter.Name}', which step '{step.Id}' does not pass");
+                    $"nested playbook '{child.Path}' requires parameter '{parameter.Name}' (declared at {child.Path}:{parameter.Location.Line}), " +
+                    $"which step '{step.Id}' does not pass and this playbook has no parameter or variable of that name");
         }
         var declared = result.Playbook.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var passed in step.Parameters.Keys.Where(k => k != PlaybookParameter))

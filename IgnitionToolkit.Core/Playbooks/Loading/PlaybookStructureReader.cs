@@ -5,7 +5,11 @@ namespace IgnitionToolkit.Core.Playbooks.Loading;
 /// <summary>Reads the top level of a playbook and its parameter declarations.</summary>
 internal static class PlaybookStructureReader
 {
-    private static readonly string[] TopFields = ["name", "version", "description", "parameters", "metadata", "steps"];
+    /// <summary>v4/v5 top-level fields kept in <see cref="Playbook.Metadata"/>, as the original toolkit did: <c>domain</c>
+    /// and <c>group</c> group playbooks in the API and the UI, <c>verified</c> is kept.</summary>
+    public static readonly string[] GroupingFields = ["domain", "group", "verified"];
+
+    private static readonly string[] TopFields = ["name", "version", "description", "parameters", "metadata", "steps", .. GroupingFields];
     private static readonly string[] ParameterFields = ["name", "type", "required", "default", "description"];
 
     public static PlaybookDraft Read(YamlValueNode root, DiagnosticBag bag)
@@ -29,6 +33,7 @@ internal static class PlaybookStructureReader
         draft.Description = FieldReaders.String(root["description"], "description", bag, required: false, "description");
         ReadParameters(root["parameters"], draft, bag);
         ReadMetadata(root["metadata"], draft, bag);
+        ReadGrouping(root, draft, bag);
 
         var steps = root["steps"];
         if (steps is null)
@@ -59,6 +64,18 @@ internal static class PlaybookStructureReader
         if (node.IsMapping) draft.Metadata = YamlValueConverter.ToMap(node);
         else if (!(node.IsScalar && YamlValueConverter.ScalarValue(node) is null))
             bag.Error(node, "metadata", $"metadata must be a map (author, category, tags...), not {node.KindName}");
+    }
+
+    private static void ReadGrouping(YamlValueNode root, PlaybookDraft draft, DiagnosticBag bag)
+    {
+        foreach (var field in GroupingFields)
+        {
+            if (root[field] is not { } node) continue;
+            object? value = field == "verified"
+                ? FieldReaders.Boolean(node, field, bag)
+                : FieldReaders.String(node, field, bag, required: false, field);
+            if (value is not null) draft.Metadata[field] = value; // the top-level field wins over metadata.<field>
+        }
     }
 
     private static void ReadParameters(YamlValueNode? node, PlaybookDraft draft, DiagnosticBag bag)

@@ -34,6 +34,12 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
             if (!node.Text.Contains("{{", StringComparison.Ordinal)) return;
             foreach (var reference in TemplateSyntax.FindAll(node.Text))
             {
+                if (reference.Root == TemplateRoot.Literal)
+                {
+                    bag.Warning(node, field, $"'{reference.Text}' is not a template reference and is kept as text " +
+                        "(write parameter.x, variable.x, credential.name.field or step.<id>.<output> to substitute a value)");
+                    continue;
+                }
                 if (IsV2StepVariable(reference))
                     bag.Warning(node, field, $"'{reference.Text}' reads step '{reference.Name}' through the deprecated v2 form; " +
                         $"write {{{{ step.{reference.Name}.{string.Join('.', reference.Path)} }}}}");

@@ -3,7 +3,8 @@ using IgnitionToolkit.Core.Playbooks.Sources;
 namespace IgnitionToolkit.Core.Playbooks;
 
 /// <summary>
-/// Finds nested playbooks in a library folder: relative to the calling file's folder first, then to the library root.
+/// Finds nested playbooks in a library folder: relative to the library root first (as the original toolkit resolved
+/// <c>playbook.run</c>), then to the calling file's folder.
 /// Paths that leave the library (with <c>..</c> or absolute paths elsewhere) are refused. Canonical paths are
 /// library-relative with forward slashes (e.g. <c>nested/child_greeting.yaml</c>).
 /// </summary>
@@ -53,11 +54,11 @@ public sealed class FileSystemPlaybookSource(string libraryRoot) : IPlaybookSour
             yield return reference;
             yield break;
         }
+        yield return Path.Combine(LibraryRoot, reference);
         var from = Path.IsPathRooted(fromPath) ? fromPath : Path.Combine(LibraryRoot, fromPath);
         var folder = Path.GetDirectoryName(Path.GetFullPath(from));
         if (folder is not null && Inside(Path.Combine(Path.GetFullPath(folder), "x")))
             yield return Path.Combine(folder, reference);
-        yield return Path.Combine(LibraryRoot, reference);
     }
 
     private bool Inside(string full) =>

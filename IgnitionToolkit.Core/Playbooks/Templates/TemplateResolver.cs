@@ -31,8 +31,10 @@ public sealed class TemplateResolver : ITemplateResolver
     private static object? ResolveString(string text, TemplateScope scope)
     {
         if (!TemplateSyntax.ContainsTemplate(text)) return text;
-        if (TemplateSyntax.IsSingleTemplate(text, out var single)) return Lookup(single, scope);
-        return TemplateSyntax.Occurrence().Replace(text, m => Format(Lookup(TemplateSyntax.Parse(m.Groups[1].Value), scope)));
+        if (TemplateSyntax.IsSingleTemplate(text, out var single)) return single.Root == TemplateRoot.Literal ? text : Lookup(single, scope);
+        return TemplateSyntax.Occurrence().Replace(text, m => TemplateSyntax.Parse(m.Groups[1].Value) is { Root: TemplateRoot.Literal }
+            ? m.Value // not a reference: kept as written
+            : Format(Lookup(TemplateSyntax.Parse(m.Groups[1].Value), scope)));
     }
 
     private static object? Lookup(TemplateReference reference, TemplateScope scope)

@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace IgnitionToolkit.Core.Playbooks.Templates;
 
-internal enum TemplateRoot { Bare, Parameter, Variable, Credential, Step, Invalid }
+/// <summary><see cref="Literal"/>: text in braces that is not a reference of the grammar (CSS in a Python f-string,
+/// <c>{{ color: red; }}</c>); it is left as it is, as the original toolkit did.</summary>
+internal enum TemplateRoot { Bare, Parameter, Variable, Credential, Step, Invalid, Literal }
 
 /// <summary>One <c>{{ ... }}</c> reference. <see cref="Name"/> is the parameter, variable, credential or step id;
 /// <see cref="Path"/> the segments after it (the output and deeper keys for steps, the field for credentials).</summary>
@@ -42,7 +44,7 @@ internal static partial class TemplateSyntax
         var expression = inner.Trim();
         var segments = expression.Split('.');
         if (segments.Any(s => !Segment().IsMatch(s)))
-            return new TemplateReference(TemplateRoot.Invalid, expression, [], expression);
+            return new TemplateReference(TemplateRoot.Literal, expression, [], expression);
         var rest = segments.Skip(2).ToArray();
         return segments[0] switch
         {

@@ -4,7 +4,8 @@ namespace IgnitionToolkit.Web.Api.Models;
 
 public sealed record PlaybookSummary(
     string Path, string Name, string? Version, string? Description, string? Category, IReadOnlyList<string> Tags,
-    Dictionary<string, JsonElement>? Metadata, int ParameterCount, int StepCount, bool Valid, int ErrorCount, int WarningCount);
+    Dictionary<string, JsonElement>? Metadata, int ParameterCount, int StepCount, bool Valid, int ErrorCount, int WarningCount,
+    string? Domain = null, string? Group = null, bool? Verified = null);
 
 public sealed record PlaybookParameter(string Name, string Type, bool Required, JsonElement? Default, string? Description);
 

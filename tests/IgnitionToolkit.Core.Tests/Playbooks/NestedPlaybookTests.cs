@@ -42,7 +42,7 @@ public class NestedPlaybookTests
     {
         var error = SingleError(Load(Runner("nowhere.yaml"), Source()));
         Assert.Equal("steps[0].parameters.playbook", error.Field);
-        Assert.Equal("nested playbook 'nowhere.yaml' not found (looked next to 'test.yaml' and in the playbook library)", error.Message);
+        Assert.Equal("nested playbook 'nowhere.yaml' not found (looked in the playbook library and next to 'test.yaml')", error.Message);
         AssertAt(error, 7, 17);
     }
 
@@ -60,8 +60,20 @@ public class NestedPlaybookTests
     {
         var error = SingleError(Load(Runner("child.yaml"), Source(("child.yaml", Child))));
         Assert.Equal("steps[0].parameters", error.Field);
-        Assert.Equal("nested playbook 'child.yaml' requires parameter 'who', which step 'call' does not pass", error.Message);
+        Assert.Equal("nested playbook 'child.yaml' requires parameter 'who' (declared at child.yaml:4), which step 'call' does not pass " +
+                     "and this playbook has no parameter or variable of that name", error.Message);
         AssertAt(error, 7, 7);
+    }
+
+    [Theory]
+    [InlineData("parameters:\n  - {name: who, type: string}\n")]
+    [InlineData("")]
+    public void A_required_child_parameter_may_come_from_the_callers_parameter_or_variable_of_the_same_name(string parameters)
+    {
+        var variable = parameters.Length == 0
+            ? "  - id: set\n    type: utility.set_variable\n    parameters: {name: who, value: me}\n" : "";
+        var parent = $"name: parent\nversion: '1'\n{parameters}steps:\n{variable}  - id: call\n    type: playbook.run\n    parameters:\n      playbook: child.yaml\n";
+        AssertValid(Load(parent, Source(("child.yaml", Child))));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class PlaybookSourceTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "nested", "child.yaml"), "nested child");
         File.WriteAllText(Path.Combine(_root, "child.yaml"), "top child");
         File.WriteAllText(Path.Combine(_root, "shared.yml"), "shared");
+        File.WriteAllText(Path.Combine(_root, "nested", "sibling.yaml"), "sibling");
         File.WriteAllText(Path.Combine(_outside, "secret.yaml"), "secret");
     }
 
@@ -25,10 +26,12 @@ public sealed class PlaybookSourceTests : IDisposable
     }
 
     [Fact]
-    public void File_system_source_looks_next_to_the_caller_first_then_at_the_root()
+    public void File_system_source_looks_at_the_library_root_first_then_next_to_the_caller()
     {
         var source = new FileSystemPlaybookSource(_root);
-        Assert.Equal(new PlaybookSourceFile("nested/child.yaml", "nested child"), source.Find("child.yaml", "nested/parent.yaml"));
+        // as in the original toolkit, playbook.run paths are library paths; a name only found next to the caller still works
+        Assert.Equal(new PlaybookSourceFile("child.yaml", "top child"), source.Find("child.yaml", "nested/parent.yaml"));
+        Assert.Equal(new PlaybookSourceFile("nested/sibling.yaml", "sibling"), source.Find("sibling.yaml", "nested/parent.yaml"));
         Assert.Equal(new PlaybookSourceFile("child.yaml", "top child"), source.Find("child.yaml", "other/parent.yaml"));
         Assert.Equal("nested/child.yaml", source.Find("nested/child.yaml", Path.Combine(_root, "nested", "parent.yaml"))!.Path);
         Assert.Equal("shared.yml", source.Find("shared", "nested/parent.yaml")!.Path);

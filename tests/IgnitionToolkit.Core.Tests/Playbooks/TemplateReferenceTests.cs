@@ -112,7 +112,7 @@ public class TemplateReferenceTests
     }
 
     [Fact]
-    public void Unknown_roots_and_malformed_templates_are_errors()
+    public void Unknown_roots_and_malformed_references_are_errors_and_text_that_is_no_reference_is_kept_with_a_warning()
     {
         var result = Load(WithSteps("""
               - id: say
@@ -121,10 +121,11 @@ public class TemplateReferenceTests
                   message: "{{ secret.key }} {{ step.only }} {{ who | upper }}"
             """));
         var messages = result.Errors.Select(e => e.Message).ToList();
-        Assert.Equal(3, messages.Count);
+        Assert.Equal(2, messages.Count);
         Assert.Equal("'{{ secret.key }}': unknown template root 'secret'; use parameter., variable., credential. or step.", messages[0]);
         Assert.Equal("'{{ step.only }}' must name a step and an output: {{ step.<id>.<output> }}", messages[1]);
-        Assert.StartsWith("'{{ who | upper }}' is not a supported template", messages[2]);
+        var kept = Assert.Single(result.Warnings, w => w.Message.Contains("who | upper", StringComparison.Ordinal));
+        Assert.StartsWith("'{{ who | upper }}' is not a template reference and is kept as text", kept.Message);
     }
 
     [Fact]

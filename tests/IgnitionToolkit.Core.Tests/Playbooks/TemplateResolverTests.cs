@@ -95,13 +95,20 @@ public class TemplateResolverTests
     [InlineData("{{ credential.other }}", "{{ credential.other }}", "unknown credential 'other'")]
     [InlineData("{{ step.ghost.out }}", "{{ step.ghost.out }}", "unknown step 'ghost'")]
     [InlineData("{{ step.list.projects.5.name }}", "{{ step.list.projects.5.name }}", "'5'")]
-    [InlineData("{{ bad | filter }}", "{{ bad | filter }}", "not a supported template")]
     public void Unknown_references_throw_naming_the_reference(string template, string reference, string fragment)
     {
         var ex = Assert.Throws<TemplateException>(() => Resolver.Resolve(template, Scope()));
         Assert.Equal(reference, ex.Reference);
         Assert.Contains(fragment, ex.Message);
     }
+
+    [Theory]
+    [InlineData("{{ bad | filter }}")]
+    [InlineData("p {{ color: #333; }} h1 {{ font-family: Arial, sans-serif; margin: 20px; }}")]
+    [InlineData("{{ }}")]
+    [InlineData("style {{ color: red; }} for {{ parameter.name }}", "style {{ color: red; }} for web")]
+    public void Text_in_braces_that_is_no_reference_is_kept_as_written(string text, string? expected = null) =>
+        Assert.Equal(expected ?? text, Resolver.Resolve(text, Scope()));
 
     [Fact]
     public void Strings_without_templates_and_other_values_pass_through()

@@ -48,19 +48,24 @@ public sealed class SmallPartsTests
     }
 
     [Fact]
-    public void Cli_source_looks_next_to_the_playbook_then_in_the_library()
+    public void Cli_source_looks_in_the_library_then_next_to_the_playbook_and_a_validated_folder_is_a_library_root()
     {
         using var folder = new TempFolder();
         var parent = folder.Write("work/parent.yaml", "x");
         folder.Write("work/child.yaml", "near");
         folder.Write("library/child.yaml", "library copy");
         folder.Write("library/common/shared.yaml", "shared");
+        folder.Write("work/sibling.yaml", "sibling");
         folder.Write("secret.yaml", "outside");
 
         var source = FirstMatchPlaybookSource.ForFile(parent, Path.Combine(folder.Path, "library"));
 
-        Assert.Equal("near", source.Find("child.yaml", parent)?.Text);
+        Assert.Equal("library copy", source.Find("child.yaml", parent)?.Text);
+        Assert.Equal("sibling", source.Find("sibling.yaml", parent)?.Text);
         Assert.Equal("shared", source.Find("common/shared", parent)?.Text);
+        // validate <folder>: that folder is the first library root (v5 playbooks write paths like gateway/x.yaml)
+        var rooted = FirstMatchPlaybookSource.ForFile(parent, Path.Combine(folder.Path, "library"), folder.Path);
+        Assert.Equal("near", rooted.Find("work/child.yaml", parent)?.Text);
         Assert.Null(source.Find("../secret.yaml", parent));
         Assert.Null(source.Find("missing.yaml", parent));
     }
