@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed record ArtifactRetentionOptions(double RetentionDays, TimeSpan Cle
 /// <summary>Background cleanup: removes the artifacts (files and rows) of executions that finished more than
 /// <see cref="ArtifactRetentionOptions.RetentionDays"/> ago. The executions themselves are kept.</summary>
 public sealed class ArtifactRetentionService(
-    IServiceScopeFactory scopes, ArtifactRetentionOptions options, TimeProvider clock, ILogger<ArtifactRetentionService> logger) : BackgroundService
+    IServiceScopeFactory scopes, ArtifactRetentionOptions options, TimeProvider clock, JobLeases leases, ILogger<ArtifactRetentionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,7 +35,8 @@ public sealed class ArtifactRetentionService(
         {
             try
             {
-                await CleanupAsync(stoppingToken);
+                if (await leases.TryAcquireAsync(JobLeases.ArtifactRetention, 2 * options.CleanupInterval, stoppingToken)) // once for all instances
+                    await CleanupAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

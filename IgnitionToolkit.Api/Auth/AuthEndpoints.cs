@@ -26,7 +26,7 @@ public static class AuthEndpoints
         if (string.IsNullOrEmpty(request.Password)) return ApiProblems.BadRequest("password is required", "password");
         var userName = UserNames.Normalize(request.Username);
         var client = CurrentUser.ClientKey(http);
-        if (limiter.Blocked(userName, client) is { } wait)
+        if (await limiter.BlockedAsync(userName, client, ct) is { } wait)
         {
             // not audited: a flood of refused attempts must not write to the database
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthEndpoints))
@@ -39,7 +39,7 @@ public static class AuthEndpoints
         var user = await accounts.VerifyAsync(userName, request.Password, ct);
         if (user is null)
         {
-            limiter.Failed(userName, client);
+            await limiter.FailedAsync(userName, client, ct);
             await audit.RecordAsAsync(userName, AuditActions.LoginFailed, "user", userName, null, ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Login failed", detail: "unknown user name or wrong password");
         }

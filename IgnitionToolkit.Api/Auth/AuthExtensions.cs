@@ -25,7 +25,7 @@ public static class AuthExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();
-        services.AddSingleton<LoginLimiter>();
+        services.AddScoped<LoginLimiter>(); // counts in the shared database
         services.AddMemoryCache();
         services.AddSingleton<UserSessions>();
         services.AddSingleton<HubSessions>();

@@ -1,52 +1,50 @@
-using System.Threading.RateLimiting;
+using IgnitionToolkit.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IgnitionToolkit.Api.Auth;
 
-/// <summary>Failed logins counted per user name and per client IP in fixed windows (System.Threading.RateLimiting):
-/// once either budget is spent, logins are refused with 429 and <c>Retry-After</c> until the window ends.</summary>
-public sealed class LoginLimiter : IDisposable
+/// <summary>Failed logins counted per user name and per client IP in fixed windows, in the shared database so that
+/// every API instance counts the same attempts: once either budget is spent, logins are refused with 429 and
+/// <c>Retry-After</c> until the window ends.</summary>
+public sealed class LoginLimiter(ToolkitDbContext db, IOptions<AuthOptions> options, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _users;
-    private readonly PartitionedRateLimiter<string> _clients;
-
-    public LoginLimiter(IOptions<AuthOptions> options)
+    /// <summary>Null when a login may be tried, else how long to wait.</summary>
+    public async Task<TimeSpan?> BlockedAsync(string userName, string client, CancellationToken ct)
     {
         var o = options.Value;
-        _users = Create(o.LoginAttemptsPerUser, o.LoginWindow);
-        _clients = Create(o.LoginAttemptsPerClient, o.LoginWindow);
+        var (window, wait) = CurrentWindow(o.LoginWindow);
+        string[] keys = [UserKey(userName), ClientKey(client)];
+        var counts = await db.LoginFailures.AsNoTracking()
+            .Where(f => f.WindowNumber == window && keys.Contains(f.PartitionKey))
+            .ToDictionaryAsync(f => f.PartitionKey, f => f.Failures, ct);
+        var spent = counts.GetValueOrDefault(keys[0]) >= o.LoginAttemptsPerUser || counts.GetValueOrDefault(keys[1]) >= o.LoginAttemptsPerClient;
+        return spent ? wait : null;
     }
 
-    /// <summary>Null when a login may be tried, else how long to wait.</summary>
-    public TimeSpan? Blocked(string userName, string client)
+    public async Task FailedAsync(string userName, string client, CancellationToken ct)
     {
-        foreach (var (limiter, key) in new[] { (_users, userName), (_clients, client) })
+        var (window, _) = CurrentWindow(options.Value.LoginWindow);
+        foreach (var key in new[] { UserKey(userName), ClientKey(client) })
         {
-            using var lease = limiter.AttemptAcquire(key, 0); // checks without spending
-            if (!lease.IsAcquired)
-                return lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1);
+            // one statement per count, atomic on both SQLite and PostgreSQL: two instances never lose an attempt
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO login_failures (partition_key, window_number, failures) VALUES ({key}, {window}, 1)
+                ON CONFLICT (partition_key, window_number) DO UPDATE SET failures = login_failures.failures + 1
+                """, ct);
         }
-        return null;
+        await db.LoginFailures.Where(f => f.WindowNumber < window - 1).ExecuteDeleteAsync(ct); // past windows
     }
 
-    public void Failed(string userName, string client)
+    private (long Window, TimeSpan UntilNext) CurrentWindow(TimeSpan length)
     {
-        _users.AttemptAcquire(userName).Dispose();
-        _clients.AttemptAcquire(client).Dispose();
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var size = Math.Max(1, (long)length.TotalMilliseconds);
+        var window = now / size;
+        return (window, TimeSpan.FromMilliseconds((window + 1) * size - now));
     }
 
-    private static PartitionedRateLimiter<string> Create(int attempts, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = attempts,
-            Window = window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private static string UserKey(string userName) => "user:" + userName;
 
-    public void Dispose()
-    {
-        _users.Dispose();
-        _clients.Dispose();
-    }
+    private static string ClientKey(string client) => "client:" + client;
 }

@@ -11,10 +11,10 @@ public sealed record UserSession(string Stamp, string Role);
 /// <summary>
 /// The current security stamp and role of each user, read from the database and kept in memory for
 /// <c>Toolkit:Auth:UserCacheDuration</c> (default 30 s) so that checking a token is not a query per request.
-/// <see cref="UserAccounts"/> evicts a user here when it changes them, so this API instance sees the change at once;
-/// other instances see it when their entry expires.
+/// <see cref="UserAccounts"/> evicts a user when it changes them: this instance at once, every other instance through
+/// the broker (<see cref="Cluster.UserSessionChanged"/>), so a revoked token fails on every instance.
 /// </summary>
-public sealed class UserSessions(IMemoryCache cache, IOptions<AuthOptions> options, HubSessions hub)
+public sealed class UserSessions(IMemoryCache cache, IOptions<AuthOptions> options, HubSessions hub, MassTransit.IBus bus)
 {
     private long evictions;
 
@@ -35,8 +35,15 @@ public sealed class UserSessions(IMemoryCache cache, IOptions<AuthOptions> optio
     }
 
     /// <summary>Forgets a user's cached stamp and role (after a role, password or stamp change, or a deletion) and closes
-    /// their open live-hub connections in this instance.</summary>
-    public void Evict(Guid userId)
+    /// their open live-hub connections, in this instance and then in every other one.</summary>
+    public async Task EvictAsync(Guid userId, CancellationToken ct)
+    {
+        EvictLocal(userId);
+        await bus.Publish(new Cluster.UserSessionChanged(userId), ct);
+    }
+
+    /// <summary>Forgets the user's cached session and closes their live connections in this instance only.</summary>
+    public void EvictLocal(Guid userId)
     {
         Interlocked.Increment(ref evictions);
         cache.Remove(Key(userId));

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Cluster;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IgnitionToolkit.Api.Artifacts;
@@ -49,6 +50,7 @@ public static class ApiServiceExtensions
         builder.AddToolkitMessaging();
         builder.AddToolkitLive();
         builder.AddToolkitRunners();
+        builder.AddToolkitCluster();
         builder.AddApiSettings();
         builder.AddApiObservability();
         builder.AddApiSecurity();

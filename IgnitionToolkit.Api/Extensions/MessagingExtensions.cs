@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Core.Messaging;
@@ -27,6 +28,7 @@ public static class MessagingExtensions
                     .SetConcurrencyLimit(1))) // one batch at a time: events are applied in order
                 .Endpoint(e => e.Name = BusEndpoints.ApiEventsQueue(settings.Prefix));
             x.AddToolkitLiveConsumers(settings.Prefix);
+            x.AddToolkitInstanceConsumers(settings.Prefix);
             x.AddConsumer<RunnerHeartbeatConsumer>().Endpoint(e => e.Name = BusEndpoints.ApiHeartbeatsQueue(settings.Prefix));
             x.UsingRabbitMq((context, cfg) =>
             {

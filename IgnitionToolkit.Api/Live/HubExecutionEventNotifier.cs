@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace IgnitionToolkit.Api.Live;
 
-/// <summary>Pushes applied events to the execution's group and a change notice to the list group.</summary>
-public sealed class HubExecutionEventNotifier(IHubContext<ExecutionsHub> hub, ILogger<HubExecutionEventNotifier> logger) : IExecutionEventNotifier
+/// <summary>Pushes applied events to the execution's group and a change notice to the list group of this instance's hub.</summary>
+public sealed class HubExecutionEventNotifier(IHubContext<ExecutionsHub> hub, ILogger<HubExecutionEventNotifier> logger)
 {
     public async Task EventsAppliedAsync(AppliedEvents applied, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using MassTransit;
 
 namespace IgnitionToolkit.Api.Live;
 
-/// <summary>The live hub: SignalR, the notifier the event applier calls, and the browser-frame relay.</summary>
+/// <summary>The live hub: SignalR and the browser-frame relay (applied events reach it through <c>Cluster.LiveEventsConsumer</c>).</summary>
 public static class LiveExtensions
 {
     public const string HubPath = "/hubs/executions";
@@ -15,7 +15,6 @@ public static class LiveExtensions
     {
         builder.Services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.AddSingleton<IExecutionEventNotifier, HubExecutionEventNotifier>();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.EntityFrameworkCore;
@@ -27,9 +28,9 @@ public sealed record HeartbeatMonitorOptions(TimeSpan Timeout)
 }
 
 /// <summary>Marks running or paused executions whose Runner stopped sending heartbeats as <c>interrupted</c>,
-/// so no execution stays running forever.</summary>
+/// so no execution stays running forever. Of several API instances, only the holder of the job's lease checks.</summary>
 public sealed class HeartbeatMonitor(
-    IServiceScopeFactory scopes, HeartbeatMonitorOptions options, TimeProvider clock, ILogger<HeartbeatMonitor> logger) : BackgroundService
+    IServiceScopeFactory scopes, HeartbeatMonitorOptions options, TimeProvider clock, JobLeases leases, ILogger<HeartbeatMonitor> logger) : BackgroundService
 {
     private static readonly string[] Watched = [ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire()];
 
@@ -40,7 +41,9 @@ public sealed class HeartbeatMonitor(
         {
             try
             {
-                await CheckAsync(stoppingToken);
+                // the lease outlives a few missed passes, so a busy holder keeps it; a dead one loses it within that time
+                if (await leases.TryAcquireAsync(JobLeases.HeartbeatMonitor, 3 * options.CheckInterval, stoppingToken))
+                    await CheckAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

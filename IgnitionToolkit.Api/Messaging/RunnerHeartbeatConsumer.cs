@@ -15,7 +15,7 @@ public sealed class RunnerHeartbeatConsumer(ToolkitDbContext db, TimeProvider cl
 
     public async Task Consume(ConsumeContext<RunnerHeartbeat> context)
     {
-        presence.Record(context.Message); // every heartbeat, idle presence included, says the Runner is up
+        await presence.RecordAsync(context.Message, db, context.CancellationToken); // every heartbeat, idle presence included, says the Runner is up
         var ids = context.Message.ExecutionIds.Distinct().ToList();
         if (ids.Count == 0) return;
         var now = clock.GetUtcNow();

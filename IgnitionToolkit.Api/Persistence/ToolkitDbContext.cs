@@ -15,6 +15,9 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<CredentialRecord> Credentials => Set<CredentialRecord>();
     public DbSet<UserRecord> Users => Set<UserRecord>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<RunnerRecord> Runners => Set<RunnerRecord>();
+    public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
+    public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -107,5 +110,6 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(x => new { x.UserName, x.Timestamp });
             e.HasIndex(x => new { x.Action, x.Timestamp });
         });
+        SharedStateModel.Configure(modelBuilder);
     }
 }

@@ -1,3 +1,5 @@
+using IgnitionToolkit.Api.Persistence;
+
 namespace IgnitionToolkit.Api.Runners;
 
 /// <summary>One Runner as <c>GET /api/v1/runners</c> lists it.</summary>
@@ -9,9 +11,10 @@ public static class RunnerEndpoints
     public static RouteGroupBuilder MapRunnerEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/runners").WithTags("Runners");
-        group.MapGet("/", (RunnerPresence presence) => TypedResults.Ok<IReadOnlyList<RunnerDto>>(presence.All
-            .Select(r => new RunnerDto(r.Id, presence.IsLive(r), r.FirstSeenAt, r.LastSeenAt, r.Running, r.Capacity, r.ExecutionIds))
-            .ToList())).WithName("ListRunners");
+        group.MapGet("/", async (RunnerPresence presence, ToolkitDbContext db, CancellationToken ct) =>
+            TypedResults.Ok<IReadOnlyList<RunnerDto>>((await presence.AllAsync(db, ct))
+                .Select(r => new RunnerDto(r.Id, presence.IsLive(r), r.FirstSeenAt, r.LastSeenAt, r.Running, r.Capacity, r.ExecutionIds))
+                .ToList())).WithName("ListRunners");
         return api;
     }
 }

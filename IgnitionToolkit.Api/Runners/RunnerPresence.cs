@@ -1,5 +1,8 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
+using IgnitionToolkit.Api.Persistence;
+using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Core.Messaging;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IgnitionToolkit.Api.Runners;
@@ -7,32 +10,59 @@ namespace IgnitionToolkit.Api.Runners;
 /// <summary>What the API last heard from one Runner.</summary>
 public sealed record RunnerInfo(string Id, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, int Running, int Capacity, IReadOnlyList<Guid> ExecutionIds);
 
-/// <summary>The Runners this API instance has heard from (every <see cref="RunnerHeartbeat"/>, idle presence included),
-/// kept in memory: presence is live state, rebuilt within one presence interval after a restart.</summary>
+/// <summary>The Runners heard from (every <see cref="RunnerHeartbeat"/>, idle presence included), kept in the shared
+/// database so that every API instance gives the same answer whichever instance received the heartbeat.</summary>
 public sealed class RunnerPresence(TimeProvider clock, IOptions<RunnersOptions> options)
 {
-    private readonly ConcurrentDictionary<string, RunnerInfo> _runners = new(StringComparer.Ordinal);
-
     public TimeSpan StaleAfter => options.Value.StaleAfter;
 
-    public void Record(RunnerHeartbeat heartbeat)
+    public async Task RecordAsync(RunnerHeartbeat heartbeat, ToolkitDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var ids = heartbeat.ExecutionIds.Distinct().ToList();
-        _runners.AddOrUpdate(heartbeat.RunnerId,
-            id => new RunnerInfo(id, now, now, ids.Count, heartbeat.Capacity, ids),
-            (_, old) => old with { LastSeenAt = now, Running = ids.Count, Capacity = heartbeat.Capacity, ExecutionIds = ids });
-        Forget(now - 10 * StaleAfter); // Runners gone for long are dropped from the list
+        var ids = JsonSerializer.Serialize(heartbeat.ExecutionIds.Distinct().ToList());
+        var running = heartbeat.ExecutionIds.Distinct().Count();
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await db.Runners.FirstOrDefaultAsync(r => r.Id == heartbeat.RunnerId, ct);
+            if (row is null)
+                db.Runners.Add(new RunnerRecord { Id = heartbeat.RunnerId, FirstSeenAt = now, LastSeenAt = now, Running = running, Capacity = heartbeat.Capacity, ExecutionIdsJson = ids });
+            else
+                (row.LastSeenAt, row.Running, row.Capacity, row.ExecutionIdsJson) = (now, running, heartbeat.Capacity, ids);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear(); // first heartbeat of this Runner recorded by two instances at once: update instead
+            }
+        }
+        await ForgetAsync(db, now - 10 * StaleAfter, ct); // Runners gone for long are dropped from the list
     }
 
     /// <summary>Every known Runner, most recently seen first.</summary>
-    public IReadOnlyList<RunnerInfo> All => [.. _runners.Values.OrderByDescending(r => r.LastSeenAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
+    public async Task<IReadOnlyList<RunnerInfo>> AllAsync(ToolkitDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Runners.AsNoTracking().ToListAsync(ct); // a handful of rows; sorted here (SQLite cannot order offsets)
+        return [.. rows.Select(r => new RunnerInfo(r.Id, r.FirstSeenAt, r.LastSeenAt, r.Running, r.Capacity, JsonSerializer.Deserialize<List<Guid>>(r.ExecutionIdsJson) ?? []))
+            .OrderByDescending(r => r.LastSeenAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
+    }
 
     public bool IsLive(RunnerInfo runner) => clock.GetUtcNow() - runner.LastSeenAt <= StaleAfter;
 
-    private void Forget(DateTimeOffset before)
+    private static async Task ForgetAsync(ToolkitDbContext db, DateTimeOffset before, CancellationToken ct)
     {
-        foreach (var (id, runner) in _runners)
-            if (runner.LastSeenAt < before) _runners.TryRemove(id, out _);
+        var gone = (await db.Runners.ToListAsync(ct)).Where(r => r.LastSeenAt < before).ToList();
+        if (gone.Count == 0) return;
+        db.Runners.RemoveRange(gone);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // removed or refreshed meanwhile by another instance
+        }
     }
 }

@@ -65,7 +65,7 @@ public sealed class UserAccounts(ToolkitDbContext db, IPasswordHasher<UserRecord
     {
         db.Users.Remove(user);
         await db.SaveChangesAsync(ct);
-        sessions.Evict(user.Id);
+        await sessions.EvictAsync(user.Id, ct);
     }
 
     private async Task SaveWithNewStampAsync(UserRecord user, CancellationToken ct)
@@ -73,7 +73,7 @@ public sealed class UserAccounts(ToolkitDbContext db, IPasswordHasher<UserRecord
         user.SecurityStamp = SecurityStamps.New();
         user.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        sessions.Evict(user.Id);
+        await sessions.EvictAsync(user.Id, ct);
     }
 
     public static string? CheckPassword(string? password) =>

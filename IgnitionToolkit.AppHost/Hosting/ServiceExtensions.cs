@@ -17,6 +17,10 @@ public static class ServiceExtensions
         {
             api.WithDependency(database);
         }
+        if (settings.ApiReplicas > 1)
+        {
+            api.WithReplicas(settings.ApiReplicas); // one proxied endpoint in front; state shared through the database and the broker
+        }
         return api;
     }
 

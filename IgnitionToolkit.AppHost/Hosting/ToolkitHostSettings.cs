@@ -11,6 +11,7 @@ public sealed record ToolkitHostSettings(
     int ApiPort,
     int RunnerPort,
     int WebPort,
+    int ApiReplicas,
     IReadOnlyDictionary<string, string> PassThrough)
 {
     public const string MessagingName = "messaging";
@@ -28,6 +29,10 @@ public sealed record ToolkitHostSettings(
         ("Toolkit:Bus:Prefix", "Toolkit:Bus:Prefix"),
         ("Toolkit:Runner:MaxConcurrentExecutions", "Runner:MaxConcurrentExecutions"),
     ];
+
+    /// <summary>How many API instances to start (<c>API_REPLICAS</c> or <c>Toolkit:ApiReplicas</c>; default 1): they share
+    /// the database and the broker, behind one proxied endpoint (docs/deployment.md).</summary>
+    public const string ApiReplicasKey = "API_REPLICAS";
 
     public bool UsesPostgres => string.Equals(DatabaseProvider, Postgres, StringComparison.OrdinalIgnoreCase);
 
@@ -59,6 +64,7 @@ public sealed record ToolkitHostSettings(
             Port(config, "Api", 5080),
             Port(config, "Runner", 5090),
             Port(config, "Web", 5100),
+            Replicas(config[ApiReplicasKey] ?? config["Toolkit:ApiReplicas"]),
             passThrough);
     }
 
@@ -72,6 +78,14 @@ public sealed record ToolkitHostSettings(
         return int.TryParse(raw, out var port) && port is > 0 and < 65536
             ? port
             : throw new ToolkitHostingException($"Toolkit:Ports:{service} is '{raw}'; expected a TCP port number (1-65535).");
+    }
+
+    private static int Replicas(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return 1;
+        return int.TryParse(raw, out var n) && n is >= 1 and <= 16
+            ? n
+            : throw new ToolkitHostingException($"{ApiReplicasKey} is '{raw}'; expected a number of API instances from 1 to 16.");
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

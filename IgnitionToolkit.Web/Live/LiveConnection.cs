@@ -49,7 +49,14 @@ public sealed class LiveConnection(IConfiguration configuration, IApiTokenSource
                 return;
             }
             _hub = new HubConnectionBuilder()
-                .WithUrl(new Uri(api, HubPath), o => o.AccessTokenProvider = tokens.GetTokenAsync) // sent as access_token
+                .WithUrl(new Uri(api, HubPath), o =>
+                {
+                    o.AccessTokenProvider = tokens.GetTokenAsync; // sent as access_token
+                    // WebSockets without the negotiate round trip: one connection to one API instance, even behind a
+                    // load balancer without sticky sessions (docs/deployment.md)
+                    o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                    o.SkipNegotiation = true;
+                })
                 .WithAutomaticReconnect(new ReconnectBackoff())
                 .AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
                 .Build();

@@ -53,7 +53,7 @@ public sealed class TelemetryExportTests
         var secret = "OtelPw" + Guid.NewGuid().ToString("N");
         var marker = "otel-marker-" + Guid.NewGuid().ToString("N")[..12];
         await using var otlp = OtlpReceiver.Start();
-        var stack = await ToolkitStack.StartAsync(environment: otlp.Environment);
+        var stack = await ToolkitStack.StartAsync(settings: otlp.Environment);
         Guid id;
         var logFiles = new Dictionary<string, string>();
         try

@@ -80,13 +80,13 @@ public sealed class ArtifactEndpointTests(ApiFixture api) : IClassFixture<ApiFix
         var scopes = api.Factory.Services.GetRequiredService<IServiceScopeFactory>();
 
         var fresh = new ArtifactRetentionService(scopes, new ArtifactRetentionOptions(1, TimeSpan.FromHours(1)), TimeProvider.System,
-            NullLogger<ArtifactRetentionService>.Instance);
+            api.Factory.Services.GetRequiredService<IgnitionToolkit.Api.Cluster.JobLeases>(), NullLogger<ArtifactRetentionService>.Instance);
         await fresh.CleanupAsync(CancellationToken.None);
         Assert.True(Directory.Exists(folder), "artifacts younger than the retention are kept");
 
         var twoDaysLater = new ShiftedClock(TimeSpan.FromDays(2));
         var expired = new ArtifactRetentionService(scopes, new ArtifactRetentionOptions(1, TimeSpan.FromHours(1)), twoDaysLater,
-            NullLogger<ArtifactRetentionService>.Instance);
+            api.Factory.Services.GetRequiredService<IgnitionToolkit.Api.Cluster.JobLeases>(), NullLogger<ArtifactRetentionService>.Instance);
         Assert.True(await expired.CleanupAsync(CancellationToken.None) >= 1);
 
         Assert.False(Directory.Exists(folder));

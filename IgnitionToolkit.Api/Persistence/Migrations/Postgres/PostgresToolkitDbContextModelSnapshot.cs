@@ -244,6 +244,25 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                     b.ToTable("executions", (string)null);
                 });
 
+            modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.JobLeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.LogLineRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -279,6 +298,26 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                     b.HasIndex("ExecutionId", "Sequence");
 
                     b.ToTable("log_lines", (string)null);
+                });
+
+            modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.LoginFailureRecord", b =>
+                {
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("partition_key");
+
+                    b.Property<long>("WindowNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("window_number");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.HasKey("PartitionKey", "WindowNumber");
+
+                    b.ToTable("login_failures", (string)null);
                 });
 
             modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.PendingEventRecord", b =>
@@ -321,6 +360,33 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("pending_events", (string)null);
+                });
+
+            modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.RunnerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExecutionIdsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Running")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("runners", (string)null);
                 });
 
             modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.StepResultRecord", b =>

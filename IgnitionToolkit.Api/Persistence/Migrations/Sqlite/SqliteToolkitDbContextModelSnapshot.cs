@@ -235,6 +235,25 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.ToTable("executions", (string)null);
                 });
 
+            modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.JobLeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.LogLineRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -268,6 +287,26 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("ExecutionId", "Sequence");
 
                     b.ToTable("log_lines", (string)null);
+                });
+
+            modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.LoginFailureRecord", b =>
+                {
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partition_key");
+
+                    b.Property<long>("WindowNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_number");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.HasKey("PartitionKey", "WindowNumber");
+
+                    b.ToTable("login_failures", (string)null);
                 });
 
             modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.PendingEventRecord", b =>
@@ -308,6 +347,33 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("pending_events", (string)null);
+                });
+
+            modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.RunnerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExecutionIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Running")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("runners", (string)null);
                 });
 
             modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.StepResultRecord", b =>

@@ -1,0 +1,22 @@
+using IgnitionToolkit.Api.Messaging;
+using MassTransit;
+
+namespace IgnitionToolkit.Api.Cluster;
+
+/// <summary>Hands applied events to every API instance (<see cref="LiveEventsApplied"/>, a fan-out through the broker)
+/// instead of this instance's hub only.</summary>
+public sealed class BusEventNotifier(IBus bus, ILogger<BusEventNotifier> logger) : IExecutionEventNotifier
+{
+    public async Task EventsAppliedAsync(AppliedEvents applied, CancellationToken ct)
+    {
+        try
+        {
+            await bus.Publish(new LiveEventsApplied(applied), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Live delivery is best effort: clients resynchronise over REST; the events are already stored.
+            logger.LogWarning("Could not publish {Count} live event(s) of {ExecutionId}: {Message}", applied.Events.Count, applied.ExecutionId, ex.Message);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using IgnitionToolkit.Api.Live;
+using IgnitionToolkit.Api.Messaging;
+using IgnitionToolkit.Core.Messaging;
+using MassTransit;
+
+namespace IgnitionToolkit.Api.Cluster;
+
+/// <summary>
+/// What lets several API instances serve one toolkit (docs/deployment.md): live events and user-session changes fan
+/// out to every instance through one temporary queue per instance; Runner presence, login failures and job leases live
+/// in the shared database (<see cref="Persistence.SharedStateModel"/>).
+/// </summary>
+public static class ClusterExtensions
+{
+    public const string InstanceQueueName = "toolkit-api-instance";
+
+    public static WebApplicationBuilder AddToolkitCluster(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ApiInstance>();
+        builder.Services.AddSingleton<JobLeases>();
+        builder.Services.AddSingleton<HubExecutionEventNotifier>();
+        builder.Services.AddSingleton<IExecutionEventNotifier, BusEventNotifier>();
+        return builder;
+    }
+
+    /// <summary>This instance's own auto-delete queue, bound to the fan-out messages; one message at a time so that live
+    /// events reach clients in the order they were published.</summary>
+    public static void AddToolkitInstanceConsumers(this IBusRegistrationConfigurator bus, string? prefix)
+    {
+        var queue = $"{BusEndpoints.EntityPrefix(prefix)}{InstanceQueueName}-{Guid.NewGuid():N}";
+        bus.AddConsumer<LiveEventsConsumer>().Endpoint(e => { e.Name = queue; e.Temporary = true; e.ConcurrentMessageLimit = 1; });
+        bus.AddConsumer<UserSessionChangedConsumer>().Endpoint(e => { e.Name = queue; e.Temporary = true; e.ConcurrentMessageLimit = 1; });
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IgnitionToolkit.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace IgnitionToolkit.Functional.Tests;
+
+/// <summary>
+/// Two API instances and two Runners against one PostgreSQL database and one RabbitMQ prefix, as several machines run
+/// them (docs/deployment.md): live events fan out to every instance, login throttling, token revocation and Runner
+/// presence are shared, and the heartbeat monitor acts once.
+/// </summary>
+[Trait("Category", "Functional")]
+public sealed class ScaleOutTests
+{
+    private const string LongWait = """
+        name: Long wait
+        version: "1.0"
+        steps:
+          - id: nap
+            name: Nap
+            type: utility.wait
+            parameters:
+              seconds: 600
+        """;
+
+    [Fact]
+    public async Task Two_api_instances_share_live_events_logins_revocation_presence_and_run_the_heartbeat_monitor_once()
+    {
+        await using var stack = await ToolkitStack.StartAsync(postgres: true, runners: 0, heartbeatTimeoutSeconds: 5, settings: new Dictionary<string, string>
+        {
+            ["Toolkit__Auth__LoginAttemptsPerUser"] = "3",
+            ["Toolkit__Auth__UserCacheDuration"] = "00:10:00", // longer than this test: only the fan-out can end a token early
+        });
+        var a = stack.Api;
+        var b = await stack.AddApiAsync();
+        using var adminB = await stack.CreateClientAsync(ToolkitStack.AdminUser, ToolkitStack.AdminPassword, b);
+
+        // Live: a client of A watches an execution started through B, before any Runner picks it up.
+        var id = await StartAsync(adminB, "utility/hello_world.yaml");
+        var received = new List<(long Sequence, string Kind)>();
+        var finished = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var hub = await ConnectAsync(stack, a);
+        hub.On<JsonElement>("ExecutionEvents", batch =>
+        {
+            lock (received)
+                foreach (var e in batch.GetProperty("events").EnumerateArray())
+                    received.Add((e.GetProperty("sequence").GetInt64(), e.GetProperty("kind").GetString()!));
+            var status = batch.GetProperty("status").GetString()!;
+            if (status is "completed" or "failed" or "cancelled") finished.TrySetResult(status);
+        });
+        await hub.InvokeAsync("SubscribeExecution", id);
+        Assert.Equal(0, (await stack.GetExecutionAsync(id))["execution"]!["last_sequence"]!.GetValue<long>());
+        await stack.AddRunnerAsync();
+        await stack.AddRunnerAsync();
+        Assert.Equal("completed", await finished.Task.WaitAsync(TimeSpan.FromSeconds(120)));
+        var last = (await stack.GetExecutionAsync(id))["execution"]!["last_sequence"]!.GetValue<long>();
+        // every event reached A live, none missing (a batch applied by B may overtake one applied by A: clients order by sequence)
+        var sequences = await WaitAsync(() => { lock (received) return Task.FromResult(received.Select(r => r.Sequence).Distinct().Order().ToList()); },
+            seen => seen.Count >= last);
+        Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), sequences);
+
+        // Presence: both instances list the same two live Runners, whichever instance heard which heartbeat.
+        foreach (var api in new[] { stack.Http, adminB })
+        {
+            var runners = await WaitAsync(async () => (await api.GetFromJsonAsync<JsonArray>("api/v1/runners"))!,
+                list => list.Count(r => r!["live"]!.GetValue<bool>()) == 2);
+            Assert.Equal(2, runners.Count);
+        }
+
+        // Login throttling: three failures through A spend the budget; B refuses the fourth attempt.
+        using var anonymousA = new HttpClient { BaseAddress = a.BaseAddress };
+        using var anonymousB = new HttpClient { BaseAddress = b.BaseAddress };
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(anonymousA, "operator1", "wrong-password")).StatusCode);
+        using (var refused = await LoginAsync(anonymousB, "operator1", "wrong-password"))
+        {
+            Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter);
+        }
+
+        // Revocation: a token checked (and cached) on B stops working on B once A resets the user's password.
+        (await stack.Http.PostAsJsonAsync("api/v1/users", new { username = "viewer1", password = "viewer-password-1", role = "viewer" })).EnsureSuccessStatusCode();
+        using var viewerOnB = await stack.CreateClientAsync("viewer1", "viewer-password-1", b);
+        Assert.Equal(HttpStatusCode.OK, (await viewerOnB.GetAsync("api/v1/executions")).StatusCode);
+        (await stack.Http.PutAsJsonAsync("api/v1/users/viewer1", new { password = "viewer-password-2" })).EnsureSuccessStatusCode();
+        await WaitAsync(async () => (await viewerOnB.GetAsync("api/v1/executions")).StatusCode, s => s == HttpStatusCode.Unauthorized);
+
+        // Single-instance job: both Runners crash mid-run; the execution is marked interrupted by one instance only.
+        await File.WriteAllTextAsync(Path.Combine(stack.Library, "utility", "long_wait.yaml"), LongWait);
+        var longId = await StartAsync(adminB, "utility/long_wait.yaml");
+        await stack.WaitForAsync(longId, e => e["steps"]!.AsArray().Any(s => s!["status"]!.GetValue<string>() == "running"), 120);
+        foreach (var runner in stack.Runners) runner.Crash();
+        await stack.WaitForStatusAsync(longId, "interrupted", 120);
+        var marker = $"Execution {longId} interrupted";
+        var markedBy = new[] { a, b }.Count(api => api.Output.Contains(marker, StringComparison.Ordinal));
+        Assert.Equal(1, markedBy);
+    }
+
+    private static async Task<Guid> StartAsync(HttpClient api, string playbook)
+    {
+        using var response = await api.PostAsJsonAsync("api/v1/executions", new { playbook, parameters = new { } });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return Guid.Parse(JsonNode.Parse(body)!["id"]!.GetValue<string>());
+    }
+
+    private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string user, string password) =>
+        client.PostAsJsonAsync("api/v1/auth/login", new { username = user, password });
+
+    private static async Task<HubConnection> ConnectAsync(ToolkitStack stack, ToolkitProcess api)
+    {
+        var token = await stack.LoginAsync(ToolkitStack.AdminUser, ToolkitStack.AdminPassword, api);
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(api.BaseAddress, "hubs/executions"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        await hub.StartAsync();
+        return hub;
+    }
+
+    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, double timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        T last;
+        do
+        {
+            last = await read();
+            if (done(last)) return last;
+            await Task.Delay(200);
+        } while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"condition not reached within {timeoutSeconds} s; last: {last}");
+    }
+}
