@@ -37,6 +37,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
+            // The framework's loggers keep the raw URL in a logging scope that no masking reaches (MaskedHttpClientLogger).
+            http.RemoveAllLoggers().AddLogger(services => new MaskedHttpClientLogger(
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(MaskedHttpClientLogger.Category)));
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
@@ -52,6 +55,7 @@ public static class ServiceDefaultsExtensions
             logging.AddProcessor(new IgnitionToolkit.ServiceDefaults.Logging.SecretMaskingLogProcessor()); // first: every exporter gets masked records
         });
 
+        IgnitionToolkit.ServiceDefaults.Telemetry.SecretMaskingActivityProcessor.RegisterExceptionRecorder();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -60,6 +64,7 @@ public static class ServiceDefaultsExtensions
                 .AddMeter(ToolkitSources)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                .AddProcessor(new IgnitionToolkit.ServiceDefaults.Telemetry.SecretMaskingActivityProcessor()) // first: every exporter gets masked spans
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ToolkitSources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>

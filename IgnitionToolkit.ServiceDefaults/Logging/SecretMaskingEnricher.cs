@@ -33,6 +33,7 @@ public sealed partial class SecretMaskingEnricher : ILogEventEnricher
     private static LogEventPropertyValue MaskValue(LogEventPropertyValue value) => value switch
     {
         ScalarValue { Value: string s } => MaskText(s) is var m && m != s ? new ScalarValue(m) : value,
+        ScalarValue { Value: Uri u } => MaskText(u.ToString()) is var m && m != u.ToString() ? new ScalarValue(m) : value,
         StructureValue structure when structure.Properties.Any(p => IsSecretName(p.Name) || !ReferenceEquals(MaskValue(p.Value), p.Value)) =>
             new StructureValue(structure.Properties.Select(p => new LogEventProperty(p.Name, IsSecretName(p.Name) ? Masked : MaskValue(p.Value))), structure.TypeTag),
         DictionaryValue dictionary when dictionary.Elements.Any(e => IsSecretKey(e.Key) || !ReferenceEquals(MaskValue(e.Value), e.Value)) =>

@@ -39,6 +39,9 @@ public sealed class SecretMaskingLogProcessor : BaseProcessor<LogRecord>
     {
         _ when SecretMaskingEnricher.IsSecretName(attribute.Key) && attribute.Value is not null => new(attribute.Key, SecretMaskingEnricher.Mask),
         string text => new(attribute.Key, SecretMaskingEnricher.MaskText(text)),
+        // a Uri is exported as its text: a credential in its path or user-info would go out as it is
+        Uri uri when SecretMaskingEnricher.MaskText(uri.ToString()) is var masked && !string.Equals(masked, uri.ToString(), StringComparison.Ordinal)
+            => new(attribute.Key, masked),
         _ => attribute,
     };
 

@@ -14,6 +14,7 @@ public sealed partial class ToolkitStack
         ["Toolkit__Auth__SigningKey"] = _signingKey,
         ["Toolkit__Auth__AdminUser"] = AdminUser,
         ["Toolkit__Auth__AdminPassword"] = AdminPassword,
+        ["OTEL_SERVICE_NAME"] = "api", // as the AppHost names the services in telemetry
     };
 
     /// <summary>The API instances started after the first (<see cref="Api"/>).</summary>

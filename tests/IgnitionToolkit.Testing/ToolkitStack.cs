@@ -115,7 +115,11 @@ public sealed partial class ToolkitStack : IAsyncDisposable
 
     public async Task<ToolkitProcess> AddRunnerAsync()
     {
-        var environment = new Dictionary<string, string>(_environment) { ["Runner__Id"] = $"ft-runner-{_runners.Count + 1}-{Guid.NewGuid():N}"[..24] };
+        var environment = new Dictionary<string, string>(_environment)
+        {
+            ["Runner__Id"] = $"ft-runner-{_runners.Count + 1}-{Guid.NewGuid():N}"[..24],
+            ["OTEL_SERVICE_NAME"] = "runner", // as the AppHost names the services in telemetry
+        };
         var runner = ToolkitProcess.Start("IgnitionToolkit.Runner", WorkingDirectory, environment);
         _runners.Add(runner);
         await runner.WaitHealthyAsync(TimeSpan.FromSeconds(90));
