@@ -10,7 +10,8 @@ namespace IgnitionToolkit.Core.Playbooks;
 /// <c>{{ credential.name }}</c> (the credential's password), bare <c>{{ x }}</c> (a parameter) and
 /// <c>{{ step.&lt;id&gt;.&lt;output&gt; }}</c>, with deeper dotted access into maps and lists.
 /// A string that is exactly one template keeps the value's type; other strings are interpolated
-/// with the invariant culture (booleans as <c>true</c>/<c>false</c>).
+/// with the invariant culture (booleans as <c>true</c>/<c>false</c>), or — for parameters whose
+/// <see cref="Plugins.TemplateStyle"/> is Python — as Python's <c>str()</c> would (<c>True</c>, <c>None</c>).
 /// </summary>
 public sealed class TemplateResolver : ITemplateResolver
 {
@@ -32,7 +33,11 @@ public sealed class TemplateResolver : ITemplateResolver
     {
         if (!TemplateSyntax.ContainsTemplate(text)) return text;
         if (TemplateSyntax.IsSingleTemplate(text, out var single)) return Lookup(single, scope);
-        return TemplateSyntax.Occurrence().Replace(text, m => Format(Lookup(TemplateSyntax.Parse(m.Groups[1].Value), scope)));
+        return TemplateSyntax.Occurrence().Replace(text, m =>
+        {
+            var value = Lookup(TemplateSyntax.Parse(m.Groups[1].Value), scope);
+            return scope.Style == Plugins.TemplateStyle.Python ? PythonLiteral.Str(value) : Format(value);
+        });
     }
 
     private static object? Lookup(TemplateReference reference, TemplateScope scope)
