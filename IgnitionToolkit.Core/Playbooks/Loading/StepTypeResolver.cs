@@ -32,6 +32,7 @@ internal static class StepTypeResolver
         {
             bag.Error(step.ParameterKeyNodes.GetValueOrDefault(other), $"{step.Field}.parameters.{other}",
                 $"'{other}' is another name of '{name}', which is also given; keep only one");
+            step.Parameters.Remove(other); // reported once, not again as an unknown parameter
             return;
         }
         step.Parameters.Remove(other, out var value);
