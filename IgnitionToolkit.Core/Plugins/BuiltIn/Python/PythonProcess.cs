@@ -39,6 +39,18 @@ internal static class PythonProcess
 
     public static async Task<PythonOutcome> RunAsync(PythonRunRequest request, IPythonListener listener, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunCoreAsync(request, listener, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(request.SocketPath);
+        }
+    }
+
+    private static async Task<PythonOutcome> RunCoreAsync(PythonRunRequest request, IPythonListener listener, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         File.Delete(request.SocketPath);
         using var listenerSocket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);

@@ -114,14 +114,33 @@ public sealed partial class PythonStep : IStepPlugin
     [GeneratedRegex(@"^\w+$")]
     private static partial Regex OutputKey();
 
+    /// <summary>The most lines of one attempt's output written to the execution log; the rest stays in <c>_output</c>.</summary>
+    public const int MaxLogLines = 10_000;
+
     /// <summary>Streams the script's lines into the step's log and applies set_variable at once.</summary>
     private sealed class Listener(StepContext context) : IPythonListener
     {
-        public void Stdout(string line) => context.Logger.LogStep(line);
+        private int _lines;
+
+        public void Stdout(string line)
+        {
+            if (Admit()) context.Logger.LogStep(line);
+        }
 
 #pragma warning disable CA2254 // the script's own text
-        public void Stderr(string line) => context.Logger.LogWarning(line);
+        public void Stderr(string line)
+        {
+            if (Admit()) context.Logger.LogWarning(line);
+        }
 #pragma warning restore CA2254
+
+        private bool Admit()
+        {
+            var count = Interlocked.Increment(ref _lines);
+            if (count == MaxLogLines + 1)
+                context.Logger.LogWarning("more than {Lines} lines of output: the rest is not logged (stdout stays in the _output output)", MaxLogLines);
+            return count <= MaxLogLines;
+        }
 
         public void SetVariable(string name, object? value)
         {
