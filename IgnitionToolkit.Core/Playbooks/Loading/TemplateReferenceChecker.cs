@@ -22,7 +22,7 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
         foreach (var step in draft.Steps)
         {
             foreach (var (name, node) in step.ParameterNodes)
-                Scan(node, $"{step.Field}.parameters.{name}");
+                Scan(node, $"{step.Field}.parameters.{name}", IsPythonSource(step, name));
             if (step.CanonicalType == SetVariableType && step.Parameters.GetValueOrDefault("name") is string variable
                 && !TemplateSyntax.ContainsTemplate(variable))
                 _variables.Add(variable);
@@ -31,13 +31,18 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
         }
     }
 
-    private void Scan(YamlValueNode node, string field)
+    /// <summary>Python source keeps braces that are no reference as written (see <see cref="TemplateResolver"/>).</summary>
+    private static bool IsPythonSource(StepDraft step, string parameter) =>
+        step.Descriptor?.Parameters.FirstOrDefault(p => p.Name == parameter)?.TemplateStyle == TemplateStyle.Python;
+
+    private void Scan(YamlValueNode node, string field, bool pythonSource = false)
     {
         if (node.IsScalar)
         {
             if (!node.Text.Contains("{{", StringComparison.Ordinal)) return;
             foreach (var reference in TemplateSyntax.FindAll(node.Text))
             {
+                if (pythonSource && reference.Root == TemplateRoot.Invalid) continue;
                 if (IsV2StepVariable(reference))
                     bag.Warning(node, field, $"'{reference.Text}' reads step '{reference.Name}' through the deprecated v2 form; " +
                         $"write {{{{ step.{reference.Name}.{string.Join('.', reference.Path)} }}}}");
@@ -49,8 +54,8 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
             }
             return;
         }
-        foreach (var item in node.Items) Scan(item, field);
-        foreach (var (key, value) in node.Entries) Scan(value, $"{field}.{key.Text}");
+        foreach (var item in node.Items) Scan(item, field, pythonSource);
+        foreach (var (key, value) in node.Entries) Scan(value, $"{field}.{key.Text}", pythonSource);
     }
 
     /// <summary>v2 stored step results as variables named after the step: <c>{{ variable.&lt;step id&gt;.&lt;output&gt; }}</c>.</summary>

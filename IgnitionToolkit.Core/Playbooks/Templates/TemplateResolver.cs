@@ -32,11 +32,16 @@ public sealed class TemplateResolver : ITemplateResolver
     private static object? ResolveString(string text, TemplateScope scope)
     {
         if (!TemplateSyntax.ContainsTemplate(text)) return text;
-        if (TemplateSyntax.IsSingleTemplate(text, out var single)) return Lookup(single, scope);
+        var python = scope.Style == Plugins.TemplateStyle.Python;
+        if (TemplateSyntax.IsSingleTemplate(text, out var single))
+            return python && single.Root == TemplateRoot.Invalid ? text : Lookup(single, scope);
         return TemplateSyntax.Occurrence().Replace(text, m =>
         {
-            var value = Lookup(TemplateSyntax.Parse(m.Groups[1].Value), scope);
-            return scope.Style == Plugins.TemplateStyle.Python ? PythonLiteral.Str(value) : Format(value);
+            var reference = TemplateSyntax.Parse(m.Groups[1].Value);
+            // In Python source, braces that are no reference (CSS in an f-string: {{ color: #333; }}) stay as written, as in v5.
+            if (python && reference.Root == TemplateRoot.Invalid) return m.Value;
+            var value = Lookup(reference, scope);
+            return python ? PythonLiteral.Str(value) : Format(value);
         });
     }
 

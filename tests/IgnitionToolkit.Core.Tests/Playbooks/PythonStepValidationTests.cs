@@ -141,6 +141,37 @@ public class PythonStepValidationTests
     }
 
     [Fact]
+    public void Braces_that_are_no_reference_stay_verbatim_in_python_source_only()
+    {
+        const string Css = "f\"body {{ font-family: Arial; }} {{ x | upper }} {{ }}\" + '{{ parameter.p }}'";
+        var scope = new TemplateScope
+        {
+            Parameters = new Dictionary<string, object?> { ["p"] = true },
+            Variables = new Dictionary<string, object?>(),
+            Credentials = new Dictionary<string, IReadOnlyDictionary<string, string>>(),
+            StepOutputs = new Dictionary<string, IReadOnlyDictionary<string, object?>>(),
+        };
+
+        Assert.Equal("f\"body {{ font-family: Arial; }} {{ x | upper }} {{ }}\" + 'True'",
+            new TemplateResolver().Resolve(Css, scope.WithStyle(TemplateStyle.Python)));
+        Assert.Throws<TemplateException>(() => new TemplateResolver().Resolve(Css, scope));
+        var yaml = $$$"""
+            name: p
+            version: "1"
+            parameters: [{ name: p, type: boolean, required: false, default: true }]
+            steps:
+              - id: py
+                type: utility.python
+                parameters: { script: "{{{Css.Replace("\"", "\\\"", StringComparison.Ordinal)}}}" }
+              - id: log
+                type: utility.log
+                parameters: { message: "{{ x | upper }}" }
+            """;
+        var error = LoaderTestKit.SingleError(Load(yaml));
+        Assert.Equal("steps[1].parameters.message", error.Field);
+    }
+
+    [Fact]
     public void Only_the_script_parameter_renders_in_python_style()
     {
         var schema = new PythonStep().Descriptor.Parameters.Single();

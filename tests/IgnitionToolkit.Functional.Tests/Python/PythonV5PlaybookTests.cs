@@ -54,6 +54,48 @@ public sealed class PythonV5PlaybookTests
         }
     }
 
+    [V5PlaybooksFact]
+    public async Task Test_buttons_python_steps_run_with_code_step_output_parameters_result_and_css_braces()
+    {
+        var source = File.ReadAllText(Path.Combine(V5Playbooks.Folder!, "perspective", "test_buttons.yaml"));
+        var steps = string.Join('\n', new[] { "test_buttons", "execute_button_tests", "generate_report" }.Select(id => StepOf(source, id)));
+        const string Inventory = """
+            result = {"inventory": [
+                {"id": "b1", "type": "button", "label": "Start", "selector": {"css": "#b1"}},
+                {"id": "b2", "type": "ia_button", "label": "Stop", "selector": {"css": "#b2"}},
+                {"id": "t1", "type": "toggle", "label": "Mode", "selector": {"css": "#t1"}},
+            ]}
+            """;
+        var yaml = $$$"""
+            name: test buttons, its python steps
+            version: "1.0"
+            parameters:
+              - { name: expected_behaviors, type: dict, required: false, default: { "#b1": navigation } }
+            steps:
+              - id: discover_components
+                type: utility.python
+                parameters:
+                  script: |
+            {{{PythonHarness.Indent(Inventory, 8)}}}
+            {{{steps}}}
+            """;
+        var python = new PythonHarness();
+
+        var run = python.Engine.Start(python.Load(yaml));
+
+        Assert.True(ExecutionStatus.Completed == await run.CompletionAsync(120), string.Join("\n", run.Logs));
+        Assert.All(run.Finished, f => Assert.True(f.Status == StepStatus.Completed, f.StepPath + ": " + f.Error));
+        Assert.Equal("prepared", run.Output("test_buttons", "status"));
+        Assert.Equal(2L, run.Output("test_buttons", "button_count"));
+        var manifest = (IDictionary<string, object?>)run.Output("test_buttons", "test_manifest")!;
+        var first = (IDictionary<string, object?>)((List<object?>)manifest["buttons"]!)[0]!;
+        Assert.Equal("navigation", first["expected_behavior"]); // parameters['expected_behaviors']
+        Assert.Equal("test_plan_prepared", run.Output("execute_button_tests", "status"));
+        var html = (string)run.Output("generate_report", "report_html")!;
+        Assert.Contains("body { font-family: Arial, sans-serif; margin: 20px; }", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Stop</td>", html, StringComparison.Ordinal);
+    }
+
     /// <summary>The YAML of one step of a playbook, as written (up to the next step or comment banner).</summary>
     private static string StepOf(string playbook, string id)
     {
@@ -78,6 +120,9 @@ public sealed class PythonV5PlaybookTests
 /// <summary>The v5 playbooks in <c>../shared/reference/original-playbooks-v5/</c>, next to the repository, when present.</summary>
 internal static class V5Playbooks
 {
+    public const string AbsentMessage =
+        "skipped: ../shared/reference/original-playbooks-v5/ (the v5 reference playbooks) is not present next to this checkout";
+
     public static string? Folder
     {
         get
@@ -89,12 +134,21 @@ internal static class V5Playbooks
     }
 }
 
+/// <summary>A fact over the v5 reference playbooks, skipped with a clear message when they are absent.</summary>
+public sealed class V5PlaybooksFactAttribute : FactAttribute
+{
+    public V5PlaybooksFactAttribute()
+    {
+        if (V5Playbooks.Folder is null) Skip = V5Playbooks.AbsentMessage;
+    }
+}
+
 /// <summary>A theory over the v5 reference playbooks, skipped with a clear message when they are absent.</summary>
 public sealed class V5PlaybooksTheoryAttribute : TheoryAttribute
 {
     public V5PlaybooksTheoryAttribute()
     {
         if (V5Playbooks.Folder is null)
-            Skip = "skipped: ../shared/reference/original-playbooks-v5/ (the v5 reference playbooks) is not present next to this checkout";
+            Skip = V5Playbooks.AbsentMessage;
     }
 }

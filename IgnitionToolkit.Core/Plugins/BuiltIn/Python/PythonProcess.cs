@@ -93,7 +93,6 @@ internal static class PythonProcess
         // Same-session leftovers (a background child the script did not wait for) end with the step;
         // processes the script deliberately detached into a session of their own are left alone.
         ProcessTree.KillSession(pid, includeDetachedDescendants: false);
-        cancellationToken.ThrowIfCancellationRequested();
         JsonElement? end = null;
         try
         {
@@ -104,6 +103,7 @@ internal static class PythonProcess
         {
             listener.Stderr("(output is still held open by a process the script detached; not waiting for it)");
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var text = stdout.Length >= MaxOutputChars ? stdout.ToString(0, MaxOutputChars) + "\n[output truncated]\n" : stdout.ToString();
         if (end is not { } message)
             return new PythonOutcome("crashed", process.ExitCode, null, null, null, text, lastStderr[0]);
