@@ -37,9 +37,10 @@ USER app
 ENTRYPOINT ["dotnet", "IgnitionToolkit.Api.dll"]
 
 FROM runtime AS runner
-# Perspective steps drive Debian's Chromium (Perspective:Browser:ExecutablePath defaults to /usr/bin/chromium).
+# Perspective steps drive Debian's Chromium (Perspective:Browser:ExecutablePath defaults to /usr/bin/chromium);
+# utility.python steps run Debian's python3 (Toolkit:Python:Interpreter defaults to python3 on PATH).
 USER root
-RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core python3 && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/runner /app
 COPY --from=build --chown=app:app /src/playbooks /data/playbooks
 USER app

@@ -18,6 +18,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddToolkitCore(this IServiceCollection services, Func<string, string?> settings)
     {
         services.TryAddSingleton(ToolkitPaths.Resolve(settings));
+        services.TryAddSingleton(IgnitionToolkit.Core.Plugins.BuiltIn.Python.PythonStepOptions.Resolve(settings));
         services.AddStepPluginAssembly(typeof(CoreServiceCollectionExtensions).Assembly);
         services.TryAddSingleton(sp =>
         {

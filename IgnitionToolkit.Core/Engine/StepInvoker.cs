@@ -18,8 +18,8 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         try
         {
             if (plugin is null) throw new FormatException($"unknown step type '{step.Type}'");
-            var resolved = templates.Resolve(step.Parameters, frame.Scope(session.Request)) as IReadOnlyDictionary<string, object?>
-                ?? new Dictionary<string, object?>(step.Parameters);
+            if (plugin.Descriptor.DisabledReason is { } disabled) throw new FormatException($"step type '{step.Type}' is disabled: {disabled}");
+            var resolved = Resolve(plugin.Descriptor, step.Parameters, frame.Scope(session.Request));
             parameters = ValueCoercion.CoerceParameters(plugin.Descriptor, resolved);
             foreach (var secret in plugin.Descriptor.Parameters.Where(p => p.Secret))
                 if (parameters.TryGetValue(secret.Name, out var v) && v is string s) session.Masker.Add(s);
@@ -83,6 +83,18 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         return await Finished(session, frame, step, path, outcome, DateTimeOffset.UtcNow - started, attempt);
     }
 
+    /// <summary>Resolves the templates of every parameter, each in the template style its schema declares.</summary>
+    private IReadOnlyDictionary<string, object?> Resolve(StepTypeDescriptor descriptor, IReadOnlyDictionary<string, object?> values, TemplateScope scope)
+    {
+        var resolved = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            var style = descriptor.Parameters.FirstOrDefault(p => p.Name == name)?.TemplateStyle ?? TemplateStyle.Text;
+            resolved[name] = templates.Resolve(value, scope.WithStyle(style));
+        }
+        return resolved;
+    }
+
     private async Task<(StepResult, Navigation)> AttemptAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step,
         string path, IStepPlugin plugin, IReadOnlyDictionary<string, object?> parameters, int attempt)
     {
@@ -104,6 +116,8 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
                 Host = hostFactory(session, frame, path),
                 Attempt = attempt,
                 Items = session.Items,
+                PlaybookParameters = frame.Parameters,
+                StepOutputs = frame.StepOutputs,
             };
             var result = await plugin.ExecuteAsync(context, token).WaitAsync(token);
             return (result, Navigation.None);

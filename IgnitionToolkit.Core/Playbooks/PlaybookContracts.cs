@@ -28,6 +28,18 @@ public sealed class TemplateScope
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Credentials { get; init; }
     /// <summary>Step id → output name → value, for steps that already ran.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> StepOutputs { get; init; }
+    /// <summary>How values pasted into a longer string are written (the parameter's <see cref="Plugins.StepParameterSchema.TemplateStyle"/>).</summary>
+    public Plugins.TemplateStyle Style { get; init; }
+
+    /// <summary>The same scope with another <see cref="Style"/>.</summary>
+    public TemplateScope WithStyle(Plugins.TemplateStyle style) => style == Style ? this : new()
+    {
+        Parameters = Parameters,
+        Variables = Variables,
+        Credentials = Credentials,
+        StepOutputs = StepOutputs,
+        Style = style,
+    };
 }
 
 /// <summary>Resolves <c>{{ ... }}</c> templates in parameter values.</summary>

@@ -2,6 +2,16 @@ namespace IgnitionToolkit.Core.Plugins;
 
 public enum StepParameterType { String, Integer, Float, Boolean, List, Dict, Any, Credential, File }
 
+/// <summary>How values are written when a template is pasted into a larger string of this parameter.</summary>
+public enum TemplateStyle
+{
+    /// <summary>Invariant text: booleans <c>true</c>/<c>false</c>, null as nothing, lists and maps as JSON.</summary>
+    Text,
+    /// <summary>Python's <c>str()</c>: <c>True</c>/<c>False</c>, <c>None</c>, lists and maps as Python literals
+    /// (the script source of <c>utility.python</c>, where v5 scripts compare with <c>"True"</c>).</summary>
+    Python,
+}
+
 /// <summary>Declares one parameter a step accepts.</summary>
 public sealed record StepParameterSchema(
     string Name,
@@ -10,7 +20,11 @@ public sealed record StepParameterSchema(
     object? Default = null,
     string Description = "",
     bool Secret = false,
-    IReadOnlyList<string>? AllowedValues = null);
+    IReadOnlyList<string>? AllowedValues = null)
+{
+    /// <summary>How templates embedded in a longer string of this parameter render their values.</summary>
+    public TemplateStyle TemplateStyle { get; init; }
+}
 
 /// <summary>Declares one output a step produces, usable as <c>{{ step.&lt;id&gt;.&lt;name&gt; }}</c>.</summary>
 public sealed record StepOutputSchema(string Name, StepParameterType Type, string Description = "");
@@ -35,5 +49,19 @@ public sealed record StepTypeDescriptor(
     bool AllowAdditionalParameters = false)
 {
     public IReadOnlyList<StepOutputSchema> OutputList => Outputs ?? [];
+
+    /// <summary>Other names a playbook may use for a parameter (other name → schema name); renamed when loading, silently.</summary>
+    public IReadOnlyDictionary<string, string>? ParameterAliases { get; init; }
+
+    /// <summary>When set, the step type is switched off on this deployment: validation rejects it with this reason
+    /// (which names the setting) and the engine refuses to run it.</summary>
+    public string? DisabledReason { get; init; }
+
+    /// <summary>The step may set variables whose names are known only at run time (validation then warns instead of
+    /// rejecting <c>{{ variable.x }}</c> after it).</summary>
+    public bool SetsRunTimeVariables { get; init; }
+
+    /// <summary>The step may produce outputs besides the declared ones (validation warns instead of rejecting them).</summary>
+    public bool HasRunTimeOutputs { get; init; }
     public IReadOnlyList<StepTypeAlias> AliasList => Aliases ?? [];
 }

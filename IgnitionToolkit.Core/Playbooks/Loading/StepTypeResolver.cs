@@ -18,6 +18,27 @@ internal static class StepTypeResolver
         step.Descriptor = descriptor;
         step.CanonicalType = descriptor.Type;
         if (lookup.Alias is { } alias) ApplyAlias(step, alias, descriptor, bag);
+        if (descriptor.DisabledReason is { } disabled)
+            bag.Error(step.TypeNode, step.Field + ".type", $"step type '{descriptor.Type}' is disabled on this deployment: {disabled}");
+        foreach (var (other, name) in descriptor.ParameterAliases ?? new Dictionary<string, string>())
+            RenameParameter(step, other, name, bag);
+    }
+
+    /// <summary>Accepts <paramref name="other"/> as another name of parameter <paramref name="name"/> (both given is an error).</summary>
+    private static void RenameParameter(StepDraft step, string other, string name, DiagnosticBag bag)
+    {
+        if (!step.Parameters.ContainsKey(other)) return;
+        if (step.Parameters.ContainsKey(name))
+        {
+            bag.Error(step.ParameterKeyNodes.GetValueOrDefault(other), $"{step.Field}.parameters.{other}",
+                $"'{other}' is another name of '{name}', which is also given; keep only one");
+            step.Parameters.Remove(other); // reported once, not again as an unknown parameter
+            return;
+        }
+        step.Parameters.Remove(other, out var value);
+        step.Parameters[name] = value;
+        Move(step.ParameterNodes, other, name);
+        Move(step.ParameterKeyNodes, other, name);
     }
 
     public static string UnknownTypeMessage(string written, IStepCatalog catalog)

@@ -5,7 +5,9 @@ using IgnitionToolkit.Core.Plugins;
 namespace IgnitionToolkit.Core.Playbooks.Loading;
 
 /// <summary>Checks every template in step parameters refers to something that exists at that point:
-/// a declared parameter, a variable set by an earlier <c>utility.set_variable</c>, an earlier step's declared output.</summary>
+/// a declared parameter, a variable set by an earlier <c>utility.set_variable</c>, an earlier step's declared output.
+/// After a step that sets variables known only at run time (<c>utility.python</c>), unknown variables are warnings;
+/// undeclared outputs of a step with run-time outputs are warnings too.</summary>
 internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBag bag)
 {
     public const string SetVariableType = "utility.set_variable";
@@ -13,21 +15,27 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
     private readonly HashSet<string> _parameters = draft.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
     private readonly HashSet<string> _variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StepDraft> _earlierSteps = new(StringComparer.Ordinal);
+    private StepDraft? _runTimeVariableStep;
 
     public void CheckAll()
     {
         foreach (var step in draft.Steps)
         {
             foreach (var (name, node) in step.ParameterNodes)
-                Scan(node, $"{step.Field}.parameters.{name}");
+                Scan(node, $"{step.Field}.parameters.{name}", IsPythonSource(step, name));
             if (step.CanonicalType == SetVariableType && step.Parameters.GetValueOrDefault("name") is string variable
                 && !TemplateSyntax.ContainsTemplate(variable))
                 _variables.Add(variable);
+            if (step.Descriptor is { SetsRunTimeVariables: true }) _runTimeVariableStep ??= step;
             if (!string.IsNullOrEmpty(step.Id)) _earlierSteps.TryAdd(step.Id, step);
         }
     }
 
-    private void Scan(YamlValueNode node, string field)
+    /// <summary>Python source keeps braces that are no reference as written (see <see cref="TemplateResolver"/>).</summary>
+    private static bool IsPythonSource(StepDraft step, string parameter) =>
+        step.Descriptor?.Parameters.FirstOrDefault(p => p.Name == parameter)?.TemplateStyle == TemplateStyle.Python;
+
+    private void Scan(YamlValueNode node, string field, bool pythonSource = false)
     {
         if (node.IsScalar)
         {
@@ -36,22 +44,24 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
             {
                 if (reference.Root == TemplateRoot.Literal)
                 {
-                    bag.Warning(node, field, $"'{reference.Text}' is not a template reference and is kept as text " +
-                        "(write parameter.x, variable.x, credential.name.field or step.<id>.<output> to substitute a value)");
+                    if (!pythonSource) // expected in scripts (f-strings with CSS); elsewhere likely a typo
+                        bag.Warning(node, field, $"'{reference.Text}' is not a template reference and is kept as text " +
+                            "(write parameter.x, variable.x, credential.name.field or step.<id>.<output> to substitute a value)");
                     continue;
                 }
                 if (IsV2StepVariable(reference))
                     bag.Warning(node, field, $"'{reference.Text}' reads step '{reference.Name}' through the deprecated v2 form; " +
                         $"write {{{{ step.{reference.Name}.{string.Join('.', reference.Path)} }}}}");
-                var message = IsV2StepVariable(reference)
+                var finding = IsV2StepVariable(reference)
                     ? StepProblem(reference with { Root = TemplateRoot.Step })
                     : Problem(reference);
-                if (message is not null) bag.Error(node, field, message);
+                if (finding is { Warning: true }) bag.Warning(node, field, finding.Message);
+                else if (finding is not null) bag.Error(node, field, finding.Message);
             }
             return;
         }
-        foreach (var item in node.Items) Scan(item, field);
-        foreach (var (key, value) in node.Entries) Scan(value, $"{field}.{key.Text}");
+        foreach (var item in node.Items) Scan(item, field, pythonSource);
+        foreach (var (key, value) in node.Entries) Scan(value, $"{field}.{key.Text}", pythonSource);
     }
 
     /// <summary>v2 stored step results as variables named after the step: <c>{{ variable.&lt;step id&gt;.&lt;output&gt; }}</c>.</summary>
@@ -59,7 +69,13 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
         reference.Root == TemplateRoot.Variable && reference.Path.Count > 0
         && !_variables.Contains(reference.Name) && _earlierSteps.ContainsKey(reference.Name);
 
-    private string? Problem(TemplateReference reference) => reference.Root switch
+    /// <summary>A problem with a reference; a warning when it may be fine at run time.</summary>
+    private sealed record Finding(string Message, bool Warning = false)
+    {
+        public static implicit operator Finding?(string? message) => message is null ? null : new Finding(message);
+    }
+
+    private Finding? Problem(TemplateReference reference) => reference.Root switch
     {
         TemplateRoot.Parameter => ParameterProblem(reference),
         TemplateRoot.Bare when _parameters.Contains(reference.Name) => null,
@@ -82,9 +98,12 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
                $"{(closest is null ? "" : $" (did you mean '{closest}'?)")}; {declared}";
     }
 
-    private string? VariableProblem(TemplateReference reference)
+    private Finding? VariableProblem(TemplateReference reference)
     {
         if (_variables.Contains(reference.Name)) return null;
+        if (_runTimeVariableStep is { } setter)
+            return new Finding($"'{reference.Text}': variable '{reference.Name}' is not set by an earlier {SetVariableType} step; " +
+                   $"step '{setter.Id}' ({setter.CanonicalType}) may set it at run time, which cannot be checked before the run", Warning: true);
         var hint = _earlierSteps.ContainsKey(reference.Name)
             ? $"; to use the outputs of step '{reference.Name}' write {{{{ step.{reference.Name}.<output> }}}}"
             : "";
@@ -92,7 +111,7 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
                $"{SetVariableType} step with name: {reference.Name}{hint}";
     }
 
-    private string? StepProblem(TemplateReference reference)
+    private Finding? StepProblem(TemplateReference reference)
     {
         if (!_earlierSteps.TryGetValue(reference.Name, out var step))
         {
@@ -104,6 +123,9 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
         if (step.Descriptor is not { } descriptor) return null;
         var output = reference.Path[0];
         if (descriptor.OutputList.Any(o => o.Name == output)) return null;
+        if (descriptor.HasRunTimeOutputs)
+            return new Finding($"'{reference.Text}': step '{step.Id}' ({descriptor.Type}) does not declare output '{output}'; " +
+                   "it may produce it at run time, which cannot be checked before the run", Warning: true);
         return descriptor.OutputList.Count == 0
             ? $"'{reference.Text}': step '{step.Id}' ({descriptor.Type}) produces no outputs"
             : $"'{reference.Text}': step '{step.Id}' ({descriptor.Type}) has no output '{output}'; its outputs are: " +

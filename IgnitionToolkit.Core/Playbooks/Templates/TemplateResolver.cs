@@ -10,7 +10,8 @@ namespace IgnitionToolkit.Core.Playbooks;
 /// <c>{{ credential.name }}</c> (the credential's password), bare <c>{{ x }}</c> (a parameter) and
 /// <c>{{ step.&lt;id&gt;.&lt;output&gt; }}</c>, with deeper dotted access into maps and lists.
 /// A string that is exactly one template keeps the value's type; other strings are interpolated
-/// with the invariant culture (booleans as <c>true</c>/<c>false</c>).
+/// with the invariant culture (booleans as <c>true</c>/<c>false</c>), or — for parameters whose
+/// <see cref="Plugins.TemplateStyle"/> is Python — as Python's <c>str()</c> would (<c>True</c>, <c>None</c>).
 /// </summary>
 public sealed class TemplateResolver : ITemplateResolver
 {
@@ -31,10 +32,17 @@ public sealed class TemplateResolver : ITemplateResolver
     private static object? ResolveString(string text, TemplateScope scope)
     {
         if (!TemplateSyntax.ContainsTemplate(text)) return text;
-        if (TemplateSyntax.IsSingleTemplate(text, out var single)) return single.Root == TemplateRoot.Literal ? text : Lookup(single, scope);
-        return TemplateSyntax.Occurrence().Replace(text, m => TemplateSyntax.Parse(m.Groups[1].Value) is { Root: TemplateRoot.Literal }
-            ? m.Value // not a reference: kept as written
-            : Format(Lookup(TemplateSyntax.Parse(m.Groups[1].Value), scope)));
+        var python = scope.Style == Plugins.TemplateStyle.Python;
+        if (TemplateSyntax.IsSingleTemplate(text, out var single))
+            return single.Root == TemplateRoot.Literal ? text : Lookup(single, scope);
+        return TemplateSyntax.Occurrence().Replace(text, m =>
+        {
+            var reference = TemplateSyntax.Parse(m.Groups[1].Value);
+            // braces that are no reference (CSS in a Python f-string: {{ color: #333; }}) stay as written, as in v5
+            if (reference.Root == TemplateRoot.Literal) return m.Value;
+            var value = Lookup(reference, scope);
+            return python ? PythonLiteral.Str(value) : Format(value);
+        });
     }
 
     private static object? Lookup(TemplateReference reference, TemplateScope scope)
