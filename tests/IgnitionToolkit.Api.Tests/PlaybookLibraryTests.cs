@@ -7,6 +7,23 @@ namespace IgnitionToolkit.Api.Tests;
 public sealed class PlaybookLibraryTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
+    public async Task V5_domain_group_and_verified_are_listed_and_the_domain_falls_back_to_the_folder()
+    {
+        var grouped = "name: Grouped\nversion: '1'\ndomain: perspective\ngroup: Commissioning\nverified: true\n" +
+                      "steps:\n  - {id: a, name: A, type: utility.log, parameters: {message: hi}}\n";
+        (await api.Client.PostJsonAsync("/api/v1/playbooks", new { path = "v5meta/grouped.yaml", yaml = grouped })).EnsureSuccessStatusCode();
+        (await api.Client.PostJsonAsync("/api/v1/playbooks", new { path = "gateway/v5meta_plain.yaml", yaml = SamplePlaybooks.Hello() })).EnsureSuccessStatusCode();
+
+        var summary = (await api.Client.GetJsonAsync("/api/v1/playbooks/v5meta/grouped.yaml"))["summary"]!;
+        Assert.Equal(("perspective", "Commissioning", true),
+            (summary["domain"]!.GetValue<string>(), summary["group"]!.GetValue<string>(), summary["verified"]!.GetValue<bool>()));
+        Assert.Empty((await api.Client.GetJsonAsync("/api/v1/playbooks/v5meta/grouped.yaml"))["diagnostics"]!.AsArray());
+        var plain = (await api.Client.GetJsonAsync("/api/v1/playbooks/gateway/v5meta_plain.yaml"))["summary"]!;
+        Assert.Equal("gateway", plain["domain"]!.GetValue<string>());
+        Assert.Null(plain["group"]);
+    }
+
+    [Fact]
     public async Task Create_get_update_with_backup_and_delete()
     {
         var path = "crud/hello.yaml";
