@@ -104,6 +104,8 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
                 Host = hostFactory(session, frame, path),
                 Attempt = attempt,
                 Items = session.Items,
+                PlaybookParameters = frame.Parameters,
+                StepOutputs = frame.StepOutputs,
             };
             var result = await plugin.ExecuteAsync(context, token).WaitAsync(token);
             return (result, Navigation.None);

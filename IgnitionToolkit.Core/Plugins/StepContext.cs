@@ -23,6 +23,13 @@ public sealed class StepContext
     public int Attempt { get; init; } = 1;
     /// <summary>Objects shared by the steps of this execution and disposed when it ends.</summary>
     public required ExecutionItems Items { get; init; }
+    /// <summary>The parameters of the playbook being run (<c>{{ parameter.x }}</c>), after binding.</summary>
+    public IReadOnlyDictionary<string, object?> PlaybookParameters { get; init; } = Empty;
+    /// <summary>Outputs of the steps of this playbook that completed so far, by step id (<c>{{ step.id.output }}</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> StepOutputs { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, object?>>();
+
+    private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 
     public T? Get<T>(string name)
     {

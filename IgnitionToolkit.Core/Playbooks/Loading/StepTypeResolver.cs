@@ -18,6 +18,8 @@ internal static class StepTypeResolver
         step.Descriptor = descriptor;
         step.CanonicalType = descriptor.Type;
         if (lookup.Alias is { } alias) ApplyAlias(step, alias, descriptor, bag);
+        if (descriptor.DisabledReason is { } disabled)
+            bag.Error(step.TypeNode, step.Field + ".type", $"step type '{descriptor.Type}' is disabled on this deployment: {disabled}");
     }
 
     public static string UnknownTypeMessage(string written, IStepCatalog catalog)
@@ -46,6 +48,9 @@ internal static class StepTypeResolver
             Move(step.ParameterNodes, oldName, newName);
             Move(step.ParameterKeyNodes, oldName, newName);
         }
+        foreach (var note in alias.Notes?.Invoke(step.Parameters) ?? [])
+            bag.Warning(step.ParameterNodes.GetValueOrDefault(note.Parameter) ?? step.ParametersNode ?? step.Node,
+                $"{step.Field}.parameters.{note.Parameter}", note.Message);
         if (alias.Transform is null) return;
         try
         {
