@@ -50,7 +50,7 @@ internal sealed record FatReportData(
         null => null,
         IReadOnlyDictionary<string, object?> map => map,
         string text => throw new StepParameterException(parameter,
-            $"'{parameter}' must be a map, got text '{(text.Length > 60 ? text[..60] + "…" : text)}' (write the whole reference alone: \"{{{{ step.<id> }}}}\")"),
+            $"'{parameter}' must be a map, got text '{(text.Length > 60 ? text[..60] + "…" : text)}' (give a map, e.g. {{ results: \"{{{{ step.<id>.results }}}}\" }})"),
         _ => throw new StepParameterException(parameter, $"'{parameter}' must be a map"),
     };
 

@@ -14,7 +14,8 @@ public sealed class GenerateReportStep : PerspectiveStep
     public override StepTypeDescriptor Descriptor { get; } = new("fat.generate_report", "fat",
         "Writes a factory acceptance test report (project, date, tester, client, summary, each test's result, visual analysis, screenshots) " +
         "as an HTML artifact and a PDF artifact printed by headless Chromium. 'test_results' is {results: [...], total, passed, failed, skipped} " +
-        "or the whole output of perspective.execute_test_manifest (\"{{ step.<id> }}\"). Screenshots: those the browser steps of this execution " +
+        "(counts default to those of the results' statuses), e.g. the results of perspective.execute_test_manifest: " +
+        "test_results: { results: \"{{ step.<id>.results }}\" }. Screenshots: those the browser steps of this execution " +
         "took, plus 'screenshots' and the PNGs of 'screenshots_dir'.",
         [
             new StepParameterSchema("test_results", StepParameterType.Dict, Required: true, Description: "{results: [{name, status, message}...], total, passed, failed, skipped}."),
