@@ -5,10 +5,10 @@ using P = IgnitionToolkit.Plugins.Perspective.Steps.PerspectiveParameters;
 
 namespace IgnitionToolkit.Plugins.Perspective.Steps;
 
-/// <summary><c>perspective.verify_navigation</c>: the page's URL and/or title contain the expected text.</summary>
+/// <summary><c>perspective.verify_page</c> (v5 <c>perspective.verify_navigation</c>): the page's URL and/or title contain the expected text.</summary>
 public sealed class VerifyNavigationStep : PerspectiveStep
 {
-    public override StepTypeDescriptor Descriptor { get; } = new("perspective.verify_navigation", P.Category,
+    public override StepTypeDescriptor Descriptor { get; } = new("perspective.verify_page", P.Category,
         "Checks that the current page's URL contains 'expected_url_pattern' and/or its title contains 'expected_title_pattern' " +
         "(plain text, case-sensitive), retrying until both hold, the page is ready (spinner gone) or 'timeout' passes. Never waits for network idle.",
         [
@@ -20,7 +20,8 @@ public sealed class VerifyNavigationStep : PerspectiveStep
             new StepOutputSchema("status", StepParameterType.String, "'verified'."),
             P.UrlOutput,
             new StepOutputSchema("title", StepParameterType.String, "Page title."),
-            new StepOutputSchema("message", StepParameterType.String, "What was checked.")));
+            new StepOutputSchema("message", StepParameterType.String, "What was checked.")),
+        Aliases: [V2Aliases.Alias("perspective.verify_navigation")]);
 
     protected override async Task<StepResult> RunAsync(StepContext context, PerspectiveSession session, CancellationToken cancellationToken)
     {
@@ -56,7 +57,7 @@ public sealed class VerifyNavigationStep : PerspectiveStep
             {
                 var expected = string.Join(" and ", new[] { url is { Length: > 0 } ? $"URL containing '{url}'" : null,
                     title is { Length: > 0 } ? $"title containing '{title}'" : null }.Where(t => t is not null));
-                return StepResult.Failed($"verify_navigation failed: expected {expected}, but the page is {page.Url} titled '{actualTitle}' (after {P.Seconds(timeout)} s)",
+                return StepResult.Failed($"verify_page failed: expected {expected}, but the page is {page.Url} titled '{actualTitle}' (after {P.Seconds(timeout)} s)",
                     new Dictionary<string, object?> { ["url"] = page.Url, ["title"] = actualTitle });
             }
             await Task.Delay(100, cancellationToken);
