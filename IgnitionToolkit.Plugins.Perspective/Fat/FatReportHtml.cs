@@ -20,7 +20,7 @@ internal static class FatReportHtml
               body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 32px; color: #1d2733; }
               h1 { margin-bottom: 4px; } h2 { border-bottom: 2px solid #36c; padding-bottom: 4px; margin-top: 28px; }
               .meta { display: grid; grid-template-columns: 140px 1fr; gap: 4px 12px; }
-              .summary { display: flex; gap: 24px; } .summary div { background: #f0f3f7; padding: 10px 16px; border-radius: 4px; }
+              .summary { display: flex; flex-wrap: wrap; gap: 16px; } .summary div { background: #f0f3f7; padding: 10px 16px; border-radius: 4px; white-space: nowrap; }
               table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { border: 1px solid #ccd3da; padding: 6px 8px; text-align: left; }
               th { background: #36c; color: #fff; } .passed { color: #1a7f37; font-weight: bold; } .failed { color: #c0392b; font-weight: bold; }
               .skipped, .unknown { color: #b36b00; font-weight: bold; }
@@ -37,7 +37,7 @@ internal static class FatReportHtml
             <h2>Summary</h2>
             <div class="summary">
               <div>Total tests: <b>{{data.Total}}</b></div><div>Passed: <b>{{data.Passed}}</b></div>
-              <div>Failed: <b>{{data.Failed}}</b></div><div>Skipped: <b>{{data.Skipped}}</b></div><div>Pass rate: <b>{{rate:P0}}</b></div>
+              <div>Failed: <b>{{data.Failed}}</b></div><div>Skipped: <b>{{data.Skipped}}</b></div><div>Pass rate: <b>{{rate * 100:0}}%</b></div>
             </div>
             """);
         if (data.VisualIssues is { } issues)
