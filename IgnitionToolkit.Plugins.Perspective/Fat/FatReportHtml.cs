@@ -24,7 +24,7 @@ internal static class FatReportHtml
               table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { border: 1px solid #ccd3da; padding: 6px 8px; text-align: left; }
               th { background: #36c; color: #fff; } .passed { color: #1a7f37; font-weight: bold; } .failed { color: #c0392b; font-weight: bold; }
               .skipped, .unknown { color: #b36b00; font-weight: bold; }
-              figure { page-break-inside: avoid; margin: 12px 0; } img { max-width: 100%; border: 1px solid #ccd3da; }
+              h2 { break-after: avoid; } figure { page-break-inside: avoid; margin: 12px 0; } img { max-width: 100%; border: 1px solid #ccd3da; }
             </style></head><body>
             <h1>Factory Acceptance Test Report</h1>
             <div class="meta">

@@ -24,7 +24,6 @@ public sealed class FatReportTests
                   type: perspective.execute_test_manifest
                   parameters:
                     capture_screenshots: false
-                    timeout: 1
                     manifest:
                       - { component_id: toggle_alarm, action: click, selector: "#action-button" }
                       - { component_id: missing_pump, action: click, selector: "#pump-start" }

@@ -116,7 +116,6 @@ public sealed class V5StepTests : IAsyncLifetime
                   - { component_id: ghost, action: click, selector: "#no-such-button" }
                   - { component_id: toggle, action: click, selector: "#action-button" }
                 return_to_baseline: false
-                timeout: 1
             - { id: gauge, type: perspective.verify, parameters: { selector: .gauge-value, check: text_equals, expected: Gauge 0 } }
             - { id: nav, type: perspective.click, parameters: { selector: "#nav-docked" } }
             - { id: where, type: perspective.verify_navigation, parameters: { expected_url_pattern: /Demo_HMI/docked, expected_title_pattern: Docked } }
