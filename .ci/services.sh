@@ -8,7 +8,7 @@
 #   PostgreSQL Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres   (CI only: the tests create databases)
 #   toolkit-db PostgreSQL role and database 'ignition_toolkit' of its own, password in .run/postgres-password
 #              (make start DB=postgres; the postgres user is left alone)
-#   Chromium   /usr/bin/chromium     python3 (utility.python steps)
+#   Chromium   /usr/bin/chromium     python3 (utility.python steps)     poppler-utils (CI: PDF text of FAT reports)
 set -euo pipefail
 
 # libpq settings of the caller (e.g. PGDATABASE) must not leak into the admin commands below.
@@ -42,6 +42,8 @@ need=()
 if wants rabbitmq; then command -v rabbitmq-server >/dev/null 2>&1 || need+=(rabbitmq-server); fi
 if wants postgres; then [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql); fi
 if wants chromium; then [ -x /usr/bin/chromium ] || need+=(chromium); fi
+# pdftotext/pdftoppm: the tests read the text of the FAT report PDFs that Chromium prints
+if [ "$ci_mode" = 1 ]; then command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils); fi
 if wants python3; then command -v python3 >/dev/null 2>&1 || need+=(python3); fi
 command -v make >/dev/null 2>&1 || need+=(make)
 command -v curl >/dev/null 2>&1 || need+=(curl)

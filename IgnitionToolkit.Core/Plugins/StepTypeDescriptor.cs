@@ -36,7 +36,15 @@ public sealed record StepOutputSchema(string Name, StepParameterType Type, strin
 public sealed record StepTypeAlias(
     string Name,
     IReadOnlyDictionary<string, string>? ParameterMap = null,
-    Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>>? Transform = null);
+    Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>>? Transform = null)
+{
+    /// <summary>Notes on the parameters as written (after <see cref="ParameterMap"/>, before <see cref="Transform"/>),
+    /// e.g. a value read in another unit than written: each becomes a validation warning at that parameter's line.</summary>
+    public Func<IReadOnlyDictionary<string, object?>, IEnumerable<StepAliasNote>>? Notes { get; init; }
+}
+
+/// <summary>A warning about one parameter of a step written with a deprecated alias.</summary>
+public sealed record StepAliasNote(string Parameter, string Message);
 
 public sealed record StepTypeDescriptor(
     string Type,

@@ -57,6 +57,7 @@ public sealed partial class BrowserRuntime : IAsyncDisposable
         return await browser.NewContextAsync(new BrowserNewContextOptions
         {
             IgnoreHTTPSErrors = _options.IgnoreHttpsErrors,
+            AcceptDownloads = true, // saved as artifacts (DownloadRecorder)
             ViewportSize = new ViewportSize { Width = _options.ViewportWidth, Height = _options.ViewportHeight },
         });
     }

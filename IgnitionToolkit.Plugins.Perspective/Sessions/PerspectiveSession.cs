@@ -14,6 +14,7 @@ public sealed class PerspectiveSession : IAsyncDisposable
 {
     public const string ItemKey = "perspective.session";
 
+    private readonly List<ArtifactInfo> _screenshots = [];
     private LiveViewStreamer? _liveView;
 
     private PerspectiveSession(IBrowserContext context) => Context = context;
@@ -22,6 +23,15 @@ public sealed class PerspectiveSession : IAsyncDisposable
     public IPage Page { get; private set; } = null!;
     /// <summary>Path of the browser step running now (labels live view frames).</summary>
     public string? CurrentStepPath { get; set; }
+    /// <summary>Downloads of this execution, saved as artifacts (and into <c>download_path</c>).</summary>
+    internal DownloadRecorder Downloads { get; } = new();
+    /// <summary>Screenshots the browser steps of this execution saved (a FAT report shows them).</summary>
+    public IReadOnlyList<ArtifactInfo> Screenshots { get { lock (_screenshots) return [.. _screenshots]; } }
+
+    public void RecordScreenshot(ArtifactInfo artifact)
+    {
+        lock (_screenshots) _screenshots.Add(artifact);
+    }
 
     /// <summary>The execution's session, or null when no browser step opened one yet.</summary>
     public static PerspectiveSession? Find(StepContext context) => context.Items.Get<PerspectiveSession>(ItemKey);
@@ -37,6 +47,7 @@ public sealed class PerspectiveSession : IAsyncDisposable
         var session = new PerspectiveSession(browserContext);
         context.Items.Set(ItemKey, session); // from now on the engine closes it, whatever happens next
         session.Page = await browserContext.NewPageAsync();
+        session.Downloads.Watch(browserContext);
         cancellationToken.ThrowIfCancellationRequested();
         runtime.RefreshProcessRecord();
         if (context.Services.GetService<ILiveViewPublisher>() is { } publisher && runtime.Options.LiveViewFramesPerSecond > 0)
@@ -48,6 +59,7 @@ public sealed class PerspectiveSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_liveView is not null) await _liveView.DisposeAsync();
+        await Downloads.FinishAsync();
         try
         {
             await Context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));

@@ -22,7 +22,7 @@ public sealed class NavigateStep : PerspectiveStep
             P.WaitForSpinner, P.Timeout(30), P.TimeoutMs,
         ],
         Outputs: P.Outputs(P.UrlOutput, new StepOutputSchema("title", StepParameterType.String, "Page title.")),
-        Aliases: [V2Aliases.Alias("browser.navigate")]);
+        Aliases: [V2Aliases.Alias("browser.navigate", V2Aliases.Navigate, V2Aliases.NavigateNotes)]);
 
     protected override async Task<StepResult> RunAsync(StepContext context, PerspectiveSession session, CancellationToken cancellationToken)
     {

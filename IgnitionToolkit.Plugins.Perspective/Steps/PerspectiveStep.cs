@@ -20,7 +20,9 @@ public abstract class PerspectiveStep : IStepPlugin
         {
             var session = await PerspectiveSession.GetOrOpenAsync(context, cancellationToken);
             session.CurrentStepPath = context.StepPath;
+            session.Downloads.CurrentStep = context;
             result = await RunAsync(context, session, cancellationToken);
+            await session.Downloads.WaitAsync(cancellationToken);
         }
         catch (PerspectivePageException ex)
         {

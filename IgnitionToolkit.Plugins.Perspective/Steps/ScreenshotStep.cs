@@ -50,6 +50,7 @@ public sealed class ScreenshotStep : PerspectiveStep
         }
         await using var stream = new MemoryStream(png);
         var artifact = await context.Artifacts.SaveAsync(name, "image/png", stream, cancellationToken);
+        session.RecordScreenshot(artifact);
         context.Logger.LogStep($"screenshot {artifact.Name} ({artifact.Size} bytes)");
         return Done(("artifact", artifact.Name), ("size", artifact.Size), ("sha256", artifact.Sha256));
     }

@@ -10,18 +10,25 @@ namespace IgnitionToolkit.Plugins.Perspective.Steps;
 public sealed class VerifyStep : PerspectiveStep
 {
     public override StepTypeDescriptor Descriptor { get; } = new("perspective.verify", P.Category,
-        "Checks an element: exists, visible, hidden, text_equals, text_contains, attribute (name, optional value) or count. " +
+        "Checks an element: exists, visible, hidden, enabled, disabled, text_equals, text_contains, text_regex, attribute (name, optional value), " +
+        "attribute_absent or count. " +
         "Retries until the condition holds or 'timeout' passes; a terminal-state page or component error fails it at once.",
         P.WithLocator(
             new StepParameterSchema("check", StepParameterType.String, Default: "visible", AllowedValues: VerifyCheck.Kinds,
-                Description: "exists, visible, hidden, text_equals, text_contains, attribute or count."),
-            new StepParameterSchema("expected", StepParameterType.Any, Description: "Expected text, attribute value or count."),
+                Description: "exists, visible, hidden, enabled, disabled, text_equals, text_contains, text_regex, attribute, attribute_absent or count."),
+            new StepParameterSchema("expected", StepParameterType.Any, Description: "Expected text, regular expression (found anywhere in the text), attribute value or count."),
             new StepParameterSchema("attribute", StepParameterType.String, Description: "Attribute name for check 'attribute'."),
             P.Timeout(10)),
         Outputs: P.Outputs(
             new StepOutputSchema("actual", StepParameterType.String, "What was seen (text, attribute value, count or state)."),
             new StepOutputSchema("count", StepParameterType.Integer, "Number of elements matched.")),
-        Aliases: [V2Aliases.Alias("browser.verify", V2Aliases.VerifyExists)]);
+        Aliases:
+        [
+            V2Aliases.Alias("browser.verify", V2Aliases.Verify),
+            V2Aliases.Alias("browser.verify_text", V2Aliases.VerifyText),
+            V2Aliases.Alias("browser.verify_attribute", V2Aliases.VerifyAttribute),
+            V2Aliases.Alias("browser.verify_state", V2Aliases.VerifyStateCheck),
+        ]);
 
     protected override async Task<StepResult> RunAsync(StepContext context, PerspectiveSession session, CancellationToken cancellationToken)
     {

@@ -18,7 +18,11 @@ public sealed class WaitForStep : PerspectiveStep
                 Description: "visible, hidden, attached or detached."),
             P.Timeout(30)),
         Outputs: P.Outputs(),
-        Aliases: [V2Aliases.Alias("browser.wait")]);
+        Aliases:
+        [
+            V2Aliases.Alias("browser.wait"),
+            V2Aliases.Alias("perspective.verify_dock_opened", renamed: new Dictionary<string, string> { ["dock_selector"] = "selector" }),
+        ]);
 
     protected override async Task<StepResult> RunAsync(StepContext context, PerspectiveSession session, CancellationToken cancellationToken)
     {

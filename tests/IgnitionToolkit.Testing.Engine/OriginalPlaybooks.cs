@@ -47,3 +47,31 @@ public sealed class OriginalPlaybooksFactAttribute : FactAttribute
         if (OriginalPlaybooks.Folder is null) Skip = OriginalPlaybooks.AbsentMessage;
     }
 }
+
+/// <summary>The v5 reference playbooks in <c>../shared/reference/original-playbooks-v5/</c> (never copied into the repository).</summary>
+public static class OriginalV5Playbooks
+{
+    public static string? Folder
+    {
+        get
+        {
+            var repo = ToolkitPaths.FindRepositoryRoot(AppContext.BaseDirectory);
+            var folder = repo is null ? null : Path.GetFullPath(Path.Combine(repo, "..", "shared", "reference", "original-playbooks-v5"));
+            return folder is not null && Directory.Exists(folder) ? folder : null;
+        }
+    }
+
+    public const string AbsentMessage =
+        "skipped: ../shared/reference/original-playbooks-v5/ (the v5 reference playbooks) is not present next to this checkout";
+
+    public static string Read(string file) => File.ReadAllText(Path.Combine(Folder!, file));
+}
+
+/// <summary>A fact over the v5 reference playbooks, skipped with a clear message when they are absent.</summary>
+public sealed class OriginalV5PlaybooksFactAttribute : FactAttribute
+{
+    public OriginalV5PlaybooksFactAttribute()
+    {
+        if (OriginalV5Playbooks.Folder is null) Skip = OriginalV5Playbooks.AbsentMessage;
+    }
+}

@@ -67,6 +67,9 @@ internal static class StepTypeResolver
             Move(step.ParameterNodes, oldName, newName);
             Move(step.ParameterKeyNodes, oldName, newName);
         }
+        foreach (var note in alias.Notes?.Invoke(step.Parameters) ?? [])
+            bag.Warning(step.ParameterNodes.GetValueOrDefault(note.Parameter) ?? step.ParametersNode ?? step.Node,
+                $"{step.Field}.parameters.{note.Parameter}", note.Message);
         if (alias.Transform is null) return;
         try
         {

@@ -80,6 +80,10 @@ public sealed partial class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMi
             }
             renamed.TryAdd(newName, (key, value));
         }
+        var written = renamed.ToDictionary(e => e.Key, e => YamlValueConverter.ToValue(e.Value.Value), StringComparer.Ordinal);
+        foreach (var note in alias.Notes?.Invoke(written) ?? [])
+            changes.Add(new MigrationChange(Line(renamed.TryGetValue(note.Parameter, out var at) ? at.Key : parameters),
+                $"step '{id}': parameter '{note.Parameter}': {note.Message}"));
         if (alias.Transform is not null) ApplyTransform(alias, id, parameters, renamed, edits, changes);
     }
 

@@ -7,7 +7,7 @@ namespace IgnitionToolkit.GatewaySimulator.Perspective;
 /// <summary>
 /// Perspective-like sessions (reference §5) at <c>/data/perspective/client/&lt;project&gt;/&lt;page&gt;</c> for the
 /// simulator's projects. Pages: <c>/</c> (components that change when clicked), <c>slow</c> (long spinner),
-/// <c>docked</c> (top and left docks), <c>secure</c> (needs a login through the IdP form), <c>terminal</c>
+/// <c>dashboard</c> (what v5's verification examples check, and a shadow-root component), <c>docked</c> (top and left docks), <c>secure</c> (needs a login through the IdP form), <c>terminal</c>
 /// (terminal state), <c>broken</c> (component error). <c>?spinner=ms</c> sets how long the loading spinner shows.
 /// </summary>
 public static class PerspectiveEndpoints
@@ -52,6 +52,8 @@ public static class PerspectiveEndpoints
         {
             case "" or "slow":
                 return Html(PerspectivePages.Home(project, delay));
+            case "dashboard":
+                return Html(PerspectivePages.Dashboard(project, delay));
             case "docked":
                 return Html(PerspectivePages.Docked(project, delay));
             case "broken":

@@ -3,7 +3,7 @@ using System.Net;
 namespace IgnitionToolkit.GatewaySimulator.Perspective;
 
 /// <summary>HTML of the simulated Perspective pages, built from the DOM facts in reference §5.</summary>
-internal static class PerspectivePages
+internal static partial class PerspectivePages
 {
     // Shows the spinner for 'delay' ms, then reveals the view (as a Perspective client does once its session is up).
     private static string Shell(string title, int delay, string view, string script = "") => $$"""

@@ -3,7 +3,7 @@ using IgnitionToolkit.GatewaySimulator.State;
 
 namespace IgnitionToolkit.GatewaySimulator.WebUi;
 
-/// <summary>Server-rendered pages of the gateway web UI: the home page and the licensing page.</summary>
+/// <summary>Server-rendered pages of the gateway web UI: the home page, the licensing page and the backup page.</summary>
 internal static class WebUiPages
 {
     private const string Style = """
@@ -63,6 +63,16 @@ internal static class WebUiPages
             """;
         return Page("Licensing", state, session, body);
     }
+
+    public static string Backup(GatewayState state, WebSession session) => Page("Backup", state, session, $$"""
+        <main>
+          <h2>Backup</h2>
+          <div class="card backup" data-page="backup">
+            <p>Download a gateway backup (.gwbk) of {{E(state.GatewayName)}}.</p>
+            <button class="download-backup" onclick="location.href='{{WebUiEndpoints.BackupPath}}/download'">Download Backup</button>
+          </div>
+        </main>
+        """);
 
     private static string Page(string title, GatewayState state, WebSession? session, string body)
     {
