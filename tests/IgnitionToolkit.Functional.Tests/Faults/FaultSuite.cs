@@ -77,26 +77,28 @@ public sealed class FaultSuite
 
     public static long LastSequence(JsonNode execution) => execution["execution"]!["last_sequence"]!.GetValue<long>();
 
-    public static IReadOnlyList<string> Logs(JsonNode execution) =>
-        [.. execution["logs"]!.AsArray().Select(l => l!["message"]!.GetValue<string>())];
-
-    /// <summary>Nothing lost: the execution reached <paramref name="status"/> through the Runner's own final event, every
-    /// step of the playbook is recorded and none is left running, and every log line of the fault-free
-    /// <paramref name="reference"/> run is there with no gap in the applied events.</summary>
+    /// <summary>Nothing lost: the execution reached <paramref name="status"/> through the Runner's own final event, the
+    /// same steps as the fault-free <paramref name="reference"/> run are recorded and none is left running, each step
+    /// has at least the reference's log lines, and the applied events have no gap or duplicate.</summary>
     public static void AssertComplete(JsonNode execution, JsonNode reference, string status = "completed")
     {
         var text = execution.ToJsonString();
         Assert.True(ToolkitStack.Status(execution) == status, text);
-        var steps = execution["steps"]!.AsArray();
-        Assert.True(steps.Count == reference["steps"]!.AsArray().Count, text);
-        Assert.DoesNotContain(steps, s => s!["status"]!.GetValue<string>() is "running" or "pending");
-        foreach (var message in Logs(reference))
-            Assert.True(Logs(execution).Count(m => m == message) >= 1, $"log line '{message}' missing: {text}");
+        Assert.Equal(StepPaths(reference), StepPaths(execution));
+        Assert.DoesNotContain(execution["steps"]!.AsArray(), s => s!["status"]!.GetValue<string>() is "running" or "pending");
+        foreach (var step in StepPaths(reference))
+            Assert.True(LogCount(execution, step) >= LogCount(reference, step), $"log lines of step '{step}' missing: {text}");
         Assert.True(LastSequence(execution) >= LastSequence(reference), text);
         var sequences = execution["logs"]!.AsArray().Select(l => l!["sequence"]!.GetValue<long>()).ToList();
         Assert.Equal(sequences.Distinct().Count(), sequences.Count);
         Assert.All(sequences, s => Assert.InRange(s, 1, LastSequence(execution)));
     }
+
+    private static List<string> StepPaths(JsonNode execution) =>
+        [.. execution["steps"]!.AsArray().Select(s => s!["step_path"]!.GetValue<string>())];
+
+    private static int LogCount(JsonNode execution, string step) =>
+        execution["logs"]!.AsArray().Count(l => l!["step_path"]?.GetValue<string>() == step);
 
     /// <summary>Starts the fault-free reference run (no waits) and returns it completed.</summary>
     public static async Task<JsonNode> ReferenceAsync(ToolkitStack stack)
