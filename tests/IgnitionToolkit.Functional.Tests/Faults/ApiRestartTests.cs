@@ -41,7 +41,7 @@ public sealed class ApiRestartTests(ITestOutputHelper output)
                 || (StepStatus(e, "hold") == "running" && HeartbeatAt(e) > restarted), timeoutSeconds: 120);
             Assert.True(ToolkitStack.Status(after) == "running", "after the API's restart: " + after.ToJsonString());
             await BrokerRestartTests.SkipAsync(stack, id);
-            var done = await stack.WaitForStatusAsync(id, "completed", timeoutSeconds: 120);
+            var done = await WaitFinishedAsync(stack, id);
             AssertComplete(done, reference);
             Assert.Equal("completed", StepStatus(done, "nap"));
             final = LastSequence(done);

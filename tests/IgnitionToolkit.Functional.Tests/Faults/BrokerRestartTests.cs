@@ -39,7 +39,7 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
                 recovered = clock.Elapsed;
                 // At once, whether or not the Runner has reconnected its control endpoint yet: its queue is durable.
                 await SkipAsync(stack, id);
-                var done = await stack.WaitForStatusAsync(id, "completed", timeoutSeconds: 120);
+                var done = await WaitFinishedAsync(stack, id);
                 AssertComplete(done, reference);
                 Assert.Equal("completed", StepStatus(done, "nap"));
                 Assert.Equal("skipped", StepStatus(done, "hold"));

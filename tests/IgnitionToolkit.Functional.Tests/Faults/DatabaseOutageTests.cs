@@ -39,7 +39,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
                 await stack.WaitForAsync(id, e => StepStatus(e, "hold") == "running", timeoutSeconds: 180);
                 caughtUp = clock.Elapsed;
                 await BrokerRestartTests.SkipAsync(stack, id);
-                var done = await stack.WaitForStatusAsync(id, "completed", timeoutSeconds: 120);
+                var done = await WaitFinishedAsync(stack, id);
                 AssertComplete(done, reference);
                 Assert.Equal("completed", StepStatus(done, "nap"));
                 final = LastSequence(done);

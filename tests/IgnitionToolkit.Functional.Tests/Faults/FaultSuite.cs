@@ -100,6 +100,10 @@ public sealed class FaultSuite
     private static int LogCount(JsonNode execution, string step) =>
         execution["logs"]!.AsArray().Count(l => l!["step_path"]?.GetValue<string>() == step);
 
+    /// <summary>Waits until the execution has a final status (whichever) and returns it: a wrong one fails at once.</summary>
+    public static Task<JsonNode> WaitFinishedAsync(ToolkitStack stack, Guid id, double timeoutSeconds = 120) =>
+        stack.WaitForAsync(id, e => ToolkitStack.Status(e) is "completed" or "failed" or "cancelled" or "interrupted", timeoutSeconds);
+
     /// <summary>Starts the fault-free reference run (no waits) and returns it completed.</summary>
     public static async Task<JsonNode> ReferenceAsync(ToolkitStack stack)
     {

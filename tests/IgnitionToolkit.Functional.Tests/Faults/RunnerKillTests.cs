@@ -49,7 +49,8 @@ public sealed class RunnerKillTests(ITestOutputHelper output)
             killed.Crash(); // SIGKILL
             Assert.Equal(137, killed.ExitCode);
 
-            var interrupted = await stack.WaitForStatusAsync(id, "interrupted", timeoutSeconds: heartbeatTimeout + 120);
+            var interrupted = await WaitFinishedAsync(stack, id, heartbeatTimeout + 120);
+            Assert.True(ToolkitStack.Status(interrupted) == "interrupted", interrupted.ToJsonString());
             detected = clock.Elapsed;
             Assert.Contains("stopped sending heartbeats", interrupted["execution"]!["reason"]!.GetValue<string>());
             Assert.Equal("failed", StepStatus(interrupted, "nap"));
