@@ -28,11 +28,15 @@ public sealed record HeartbeatMonitorOptions(TimeSpan Timeout)
 }
 
 /// <summary>Marks running or paused executions whose Runner stopped sending heartbeats as <c>interrupted</c>,
-/// so no execution stays running forever. Of several API instances, only the holder of the job's lease checks.</summary>
+/// so no execution stays running forever. Silence is only counted while this monitor could watch: from its start and
+/// from the end of a database outage, since heartbeats that arrived meanwhile wait in the queue and are recorded
+/// next (an API down or cut off from its database for longer than the timeout must not interrupt live executions).
+/// Of several API instances, only the holder of the job's lease checks.</summary>
 public sealed class HeartbeatMonitor(
     IServiceScopeFactory scopes, HeartbeatMonitorOptions options, TimeProvider clock, JobLeases leases, ILogger<HeartbeatMonitor> logger) : BackgroundService
 {
     private static readonly string[] Watched = [ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire()];
+    private DateTimeOffset? _watchingSince;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,9 +48,12 @@ public sealed class HeartbeatMonitor(
                 // the lease outlives a few missed passes, so a busy holder keeps it; a dead one loses it within that time
                 if (await leases.TryAcquireAsync(JobLeases.HeartbeatMonitor, 3 * options.CheckInterval, stoppingToken))
                     await CheckAsync(stoppingToken);
+                else
+                    _watchingSince = null; // another instance watches; if this one takes over, it counts silence from then
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                _watchingSince = null; // heartbeats could not be recorded either: count silence again from the next good check
                 logger.LogError(ex, "Heartbeat check failed");
             }
         }
@@ -72,7 +79,8 @@ public sealed class HeartbeatMonitor(
         var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
         var now = clock.GetUtcNow();
         var live = await db.Executions.Where(e => Watched.Contains(e.Status)).ToListAsync(ct);
-        var stale = live.Where(e => now - (e.LastHeartbeatAt ?? e.StartedAt ?? e.CreatedAt) > options.Timeout).ToList();
+        var since = _watchingSince ??= now;
+        var stale = live.Where(e => now - Max(e.LastHeartbeatAt ?? e.StartedAt ?? e.CreatedAt, since) > options.Timeout).ToList();
         var marked = 0;
         foreach (var execution in stale)
         {
@@ -103,4 +111,6 @@ public sealed class HeartbeatMonitor(
         }
         return marked;
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -11,15 +11,24 @@ internal sealed class FileArtifactSink(ExecutionSession session, string? stepPat
     {
         var directory = session.Request.ArtifactDirectory
             ?? Path.Combine(Path.GetTempPath(), "ignition-toolkit", session.Request.ExecutionId.ToString("N"));
-        Directory.CreateDirectory(directory);
         var safeName = MakeSafeFileName(name);
         var path = Path.Combine(directory, safeName);
-        for (var n = 2; File.Exists(path); n++)
-            path = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(safeName)}-{n}{Path.GetExtension(safeName)}");
+        FileStream file;
+        try
+        {
+            Directory.CreateDirectory(directory);
+            for (var n = 2; File.Exists(path); n++)
+                path = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(safeName)}-{n}{Path.GetExtension(safeName)}");
+            file = File.Create(path);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            throw CannotSave(safeName, directory, ex);
+        }
 
         long size;
         string sha;
-        await using (var file = File.Create(path))
+        await using (file)
         using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
             var buffer = new byte[81920];
@@ -27,7 +36,14 @@ internal sealed class FileArtifactSink(ExecutionSession session, string? stepPat
             while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
             {
                 hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                try
+                {
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+                catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+                {
+                    throw CannotSave(safeName, directory, ex); // e.g. the disk is full
+                }
             }
             size = file.Length;
             sha = Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -37,6 +53,12 @@ internal sealed class FileArtifactSink(ExecutionSession session, string? stepPat
         await session.EmitAsync(new ArtifactSavedEvent(DateTimeOffset.UtcNow, stepPath, info.Name, contentType, size, sha, path));
         return info;
     }
+
+    /// <summary>A file-system failure said in the step's terms: which artifact, which folder, why (not a bare "access denied").</summary>
+    private static IOException CannotSave(string name, string directory, Exception ex) => new(
+        $"cannot save artifact '{name}' in {directory}: " +
+        (ex is UnauthorizedAccessException ? "the folder is not writable (permission denied); check the data folder's permissions" : ex.Message),
+        ex);
 
     private static string MakeSafeFileName(string name)
     {

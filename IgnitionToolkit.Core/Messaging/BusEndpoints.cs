@@ -42,7 +42,12 @@ public static class BusEndpoints
     /// <summary>The API's queue for <see cref="RunnerHeartbeat"/>.</summary>
     public static string ApiHeartbeatsQueue(string? prefix) => EntityPrefix(prefix) + ApiHeartbeatsQueueName;
 
-    /// <summary>One Runner's own (auto-delete) queue for the published <see cref="ControlExecution"/> commands.</summary>
+    /// <summary>How long the broker keeps a Runner's control queue that no Runner uses (RabbitMQ <c>x-expires</c>).</summary>
+    public static readonly TimeSpan RunnerControlQueueExpiry = TimeSpan.FromMinutes(10);
+
+    /// <summary>One Runner's own queue for the published <see cref="ControlExecution"/> commands: durable, so commands
+    /// published while the Runner reconnects after a broker restart are kept; deleted by the broker after
+    /// <see cref="RunnerControlQueueExpiry"/> without a consumer.</summary>
     public static string RunnerControlQueue(string? prefix, string runnerId) =>
         $"{EntityPrefix(prefix)}{RunnerControlQueueName}-{runnerId}";
 }

@@ -6,7 +6,7 @@ using MassTransit;
 namespace IgnitionToolkit.Runner.Extensions;
 
 /// <summary>MassTransit on RabbitMQ: the shared executions queue (one delivery at a time) and this Runner's own
-/// auto-delete queue for the published control commands. MassTransit adds its own health checks.</summary>
+/// durable queue (expiring once unused) for the published control commands. MassTransit adds its own health checks.</summary>
 public static class RunnerBusExtensions
 {
     public static IHostApplicationBuilder AddRunnerBus(this IHostApplicationBuilder builder)
@@ -30,8 +30,11 @@ public static class RunnerBusExtensions
                 });
                 cfg.ReceiveEndpoint(BusEndpoints.RunnerControlQueue(prefix, context.GetRequiredService<RunnerIdentity>().Id), e =>
                 {
-                    e.AutoDelete = true;
-                    e.Durable = false;
+                    // Durable, and removed by the broker once unused for a while (a Runner that is gone): a command
+                    // published while this Runner reconnects after a broker restart waits here instead of being dropped.
+                    e.AutoDelete = false;
+                    e.Durable = true;
+                    e.QueueExpiration = BusEndpoints.RunnerControlQueueExpiry;
                     e.ConfigureConsumer<ControlExecutionConsumer>(context);
                 });
             });

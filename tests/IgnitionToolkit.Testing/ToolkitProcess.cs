@@ -31,9 +31,12 @@ public sealed class ToolkitProcess : IAsyncDisposable
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     /// <summary>Starts <c>dotnet &lt;project&gt;.dll</c> from <paramref name="workingDirectory"/> with the given environment.</summary>
-    public static ToolkitProcess Start(string project, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static ToolkitProcess Start(string project, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(project, workingDirectory, environment, FreePort(), args);
+
+    /// <summary>Starts the service on a given HTTP <paramref name="port"/> (e.g. the port of the instance it replaces).</summary>
+    public static ToolkitProcess Start(string project, string workingDirectory, IReadOnlyDictionary<string, string> environment, int port, params string[] args)
     {
-        var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -143,7 +146,8 @@ public sealed class ToolkitProcess : IAsyncDisposable
         kill?.WaitForExit();
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port nothing listens on at the moment (127.0.0.1).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
