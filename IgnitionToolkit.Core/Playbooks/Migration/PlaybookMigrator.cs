@@ -9,7 +9,9 @@ namespace IgnitionToolkit.Core.Playbooks;
 /// <summary>
 /// Rewrites v2 playbooks to v3 at text level, so comments and layout survive: deprecated step type names become
 /// their v3 names, renamed parameters get their new names, and simple value conversions (e.g. milliseconds to
-/// seconds) are applied. Anything it cannot rewrite safely is listed as a change note to review.
+/// seconds) are applied. A step whose v3 form is not a pure rename (the alias adds, drops or re-reads a parameter) is
+/// left as written — it still runs through its alias — and the report says why. Anything else it cannot rewrite safely
+/// is listed as a change note to review.
 /// </summary>
 public sealed partial class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMigrator
 {
@@ -63,12 +65,28 @@ public sealed partial class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMi
         if (step["type"] is not { IsScalar: true } typeNode) return;
         var lookup = catalog.Lookup(typeNode.Text);
         if (lookup is not { Descriptor: { } descriptor, Alias: { } alias }) return;
+        var stepEdits = new List<TextEdit>();
+        var stepChanges = new List<MigrationChange>();
+        var reasons = RewriteStep(step, id, typeNode, descriptor, alias, stepEdits, stepChanges);
+        if (reasons.Count == 0)
+        {
+            edits.AddRange(stepEdits);
+            changes.AddRange(stepChanges);
+            return;
+        }
+        changes.Add(new MigrationChange(Line(typeNode), $"step '{id}': kept as '{alias.Name}' (it runs as written): its v3 form " +
+            $"'{descriptor.Type}' is not a pure rename: {string.Join("; ", reasons)}"));
+    }
 
+    /// <summary>The step's edits; returns why it is not a pure rename (empty: it is).</summary>
+    private static List<string> RewriteStep(YamlValueNode step, string id, YamlValueNode typeNode, StepTypeDescriptor descriptor,
+        StepTypeAlias alias, List<TextEdit> edits, List<MigrationChange> changes)
+    {
         edits.Add(Replace(typeNode, ScalarText.Name(typeNode, descriptor.Type)));
         changes.Add(new MigrationChange(Line(typeNode), $"step '{id}': type '{alias.Name}' → '{descriptor.Type}'"));
 
         var parameters = step["parameters"] is { IsMapping: true } map ? map : null;
-        if (parameters is null) return;
+        if (parameters is null) return [];
         var renamed = new Dictionary<string, (YamlValueNode Key, YamlValueNode Value)>(StringComparer.Ordinal);
         foreach (var (key, value) in parameters.Entries)
         {
@@ -84,12 +102,13 @@ public sealed partial class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMi
         foreach (var note in alias.Notes?.Invoke(written) ?? [])
             changes.Add(new MigrationChange(Line(renamed.TryGetValue(note.Parameter, out var at) ? at.Key : parameters),
                 $"step '{id}': parameter '{note.Parameter}': {note.Message}"));
-        if (alias.Transform is not null) ApplyTransform(alias, id, parameters, renamed, edits, changes);
+        return alias.Transform is null ? [] : ApplyTransform(alias, id, parameters, renamed, edits, changes);
     }
 
-    private static void ApplyTransform(StepTypeAlias alias, string id, YamlValueNode parameters,
+    private static List<string> ApplyTransform(StepTypeAlias alias, string id, YamlValueNode parameters,
         Dictionary<string, (YamlValueNode Key, YamlValueNode Value)> renamed, List<TextEdit> edits, List<MigrationChange> changes)
     {
+        var reasons = new List<string>();
         var before = renamed.ToDictionary(e => e.Key, e => YamlValueConverter.ToValue(e.Value.Value), StringComparer.Ordinal);
         IReadOnlyDictionary<string, object?> after;
         try
@@ -98,15 +117,13 @@ public sealed partial class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMi
         }
         catch (Exception ex) // a plugin's conversion must not break migration
         {
-            changes.Add(new MigrationChange(Line(parameters),
-                $"step '{id}': review the parameters by hand; converting them for '{alias.Name}' failed: {ex.Message}"));
-            return;
+            return [$"converting its parameters failed: {ex.Message}"];
         }
         foreach (var (name, value) in after)
         {
             if (!renamed.TryGetValue(name, out var written))
             {
-                changes.Add(new MigrationChange(Line(parameters), $"step '{id}': review: v3 adds parameter '{name}' = {Show(value)}"));
+                reasons.Add($"v3 adds parameter '{name}' = {Show(value)}");
                 continue;
             }
             if (Equals(before[name], value)) continue;
@@ -114,8 +131,7 @@ public sealed partial class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMi
                 ? ScalarText.Value(written.Value, value) : null;
             if (text is null)
             {
-                changes.Add(new MigrationChange(Line(written.Value),
-                    $"step '{id}': review parameter '{name}': v3 reads it as {Show(value)}"));
+                reasons.Add($"v3 reads parameter '{name}' as {Show(value)}");
                 continue;
             }
             edits.Add(Replace(written.Value, text));
@@ -123,7 +139,8 @@ public sealed partial class PlaybookMigrator(IStepCatalog catalog) : IPlaybookMi
                 $"step '{id}': parameter '{name}' {written.Value.Text} → {text} (converted for v3)"));
         }
         foreach (var removed in renamed.Keys.Where(k => !after.ContainsKey(k)))
-            changes.Add(new MigrationChange(Line(renamed[removed].Key), $"step '{id}': review: v3 no longer uses parameter '{removed}'"));
+            reasons.Add($"v3 no longer uses parameter '{removed}'");
+        return reasons;
     }
 
     private static void NoteOldFields(YamlValueNode step, string id, List<MigrationChange> changes)
