@@ -72,18 +72,9 @@ public static class ParameterOverrides
         return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value), StringComparer.Ordinal);
     }
 
-    private static object? Plain(object? value) => value is JsonElement element ? Plain(element) : value;
+    private static object? Plain(object? value) => Plugins.StepValues.Plain(value);
 
-    private static object? Plain(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
-        JsonValueKind.Array => element.EnumerateArray().Select(Plain).ToList(),
-        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value), StringComparer.Ordinal),
-        _ => null,
-    };
+    private static object? Plain(JsonElement element) => Plugins.StepValues.FromJson(element);
 }
 
 /// <summary>A re-run the loop takes at its next boundary.</summary>

@@ -124,16 +124,5 @@ public static class PlaybookParameterBinder
     }
 
     /// <summary>JSON values (as received by the API) become plain .NET values; others are returned as they are.</summary>
-    private static object? FromJson(object? value) => value is JsonElement element ? FromElement(element) : value;
-
-    private static object? FromElement(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
-        JsonValueKind.Array => element.EnumerateArray().Select(FromElement).ToList(),
-        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => FromElement(p.Value), StringComparer.Ordinal),
-        _ => null,
-    };
+    private static object? FromJson(object? value) => Plugins.StepValues.Plain(value);
 }

@@ -45,16 +45,7 @@ internal static class JsonValues
         return [];
     }
 
-    public static object? ToPlain(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => ToPlain(p.Value), StringComparer.Ordinal),
-        JsonValueKind.Array => e.EnumerateArray().Select(ToPlain).ToList(),
-        JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+    public static object? ToPlain(JsonElement e) => Core.Plugins.StepValues.FromJson(e);
 
     public static string Text(object? value) => value switch
     {

@@ -94,18 +94,8 @@ public sealed class TemplateResolver : ITemplateResolver
                 _ => throw Unknown(reference, $"'{segment}' in '{reference.Expression}'"),
             };
         }
-        return value is JsonElement element ? FromJson(element) : value;
+        return Plugins.StepValues.Plain(value);
     }
-
-    private static object? FromJson(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
-        _ => element,
-    };
 
     private static string Format(object? value) => value switch
     {

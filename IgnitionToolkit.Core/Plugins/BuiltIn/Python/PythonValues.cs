@@ -29,19 +29,8 @@ internal static class PythonValues
         _ => JsonValue.Create(value.ToString()),
     };
 
-    /// <summary>A JSON value as the engine keeps values: string, long, double, bool, null, List, Dictionary.</summary>
-    public static object? FromJson(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
-        JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
-        JsonValueKind.Object => element.EnumerateObject()
-            .GroupBy(p => p.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => FromJson(g.Last().Value), StringComparer.Ordinal),
-        _ => null,
-    };
+    /// <summary>A JSON value as the engine keeps values (<see cref="StepValues"/>).</summary>
+    public static object? FromJson(JsonElement element) => StepValues.FromJson(element);
 
     /// <summary>The entries of a non-generic dictionary (its enumerator yields them; a generic one's does not as DictionaryEntry).</summary>
     internal static IEnumerable<(string Key, object? Value)> Entries(IDictionary map)
