@@ -43,85 +43,17 @@ public static class PlaybookParameterBinder
         return new ParameterBindingResult(values, errors);
     }
 
-    private static bool TryConvert(ParameterType type, object value, out object? converted)
-    {
-        converted = type switch
+    /// <summary>The one conversion (<see cref="Plugins.ValueConversion"/>), shared with step parameters.</summary>
+    private static bool TryConvert(ParameterType type, object value, out object? converted) =>
+        Plugins.ValueConversion.TryConvert(type switch
         {
-            ParameterType.Integer => ToInteger(value),
-            ParameterType.Float => ToFloat(value),
-            ParameterType.Boolean => ToBoolean(value),
-            ParameterType.List => ToList(value),
-            ParameterType.Dict => ToDict(value),
-            _ => ToText(value),
-        };
-        return converted is not null;
-    }
-
-    private static object? ToInteger(object value) => value switch
-    {
-        long l => l,
-        int or short or byte => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-        double d when Math.Abs(d % 1) < double.Epsilon && d is >= long.MinValue and <= long.MaxValue => (long)d,
-        string s when long.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l,
-        _ => null,
-    };
-
-    private static object? ToFloat(object value) => value switch
-    {
-        double d => d,
-        long or int or short or float or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
-        string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-        _ => null,
-    };
-
-    private static object? ToBoolean(object value) => value switch
-    {
-        bool b => b,
-        string s => s.Trim().ToLowerInvariant() switch
-        {
-            "true" or "yes" or "on" or "1" => true,
-            "false" or "no" or "off" or "0" => false,
-            _ => null,
-        },
-        _ => null,
-    };
-
-    private static object? ToList(object value) => value switch
-    {
-        string s => ParseJson(s) as List<object?>,
-        IDictionary => null,
-        IEnumerable items => items.Cast<object?>().Select(FromJson).ToList(),
-        _ => null,
-    };
-
-    private static object? ToDict(object value) => value switch
-    {
-        string s => ParseJson(s) as Dictionary<string, object?>,
-        IDictionary<string, object?> map => map.ToDictionary(e => e.Key, e => FromJson(e.Value), StringComparer.Ordinal),
-        IReadOnlyDictionary<string, object?> map => map.ToDictionary(e => e.Key, e => FromJson(e.Value), StringComparer.Ordinal),
-        _ => null,
-    };
-
-    private static object? ToText(object value) => value switch
-    {
-        string s => s,
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => null,
-    };
-
-    private static object? ParseJson(string text)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return FromJson(document.RootElement.Clone());
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+            ParameterType.Integer => Plugins.StepParameterType.Integer,
+            ParameterType.Float => Plugins.StepParameterType.Float,
+            ParameterType.Boolean => Plugins.StepParameterType.Boolean,
+            ParameterType.List => Plugins.StepParameterType.List,
+            ParameterType.Dict => Plugins.StepParameterType.Dict,
+            _ => Plugins.StepParameterType.String,
+        }, value, out converted);
 
     /// <summary>JSON values (as received by the API) become plain .NET values; others are returned as they are.</summary>
     private static object? FromJson(object? value) => Plugins.StepValues.Plain(value);
