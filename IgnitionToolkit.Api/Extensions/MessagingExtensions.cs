@@ -48,6 +48,7 @@ public static class MessagingExtensions
         });
 
         builder.Services.AddSingleton(_ => HeartbeatMonitorOptions.From(builder.Configuration)); // validated at start-up (ExecutionsOptions)
+        builder.Services.AddSingleton<BrokerConnection>();
         builder.Services.AddSingleton<HeartbeatMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HeartbeatMonitor>());
         return builder;

@@ -31,9 +31,11 @@ public sealed record HeartbeatMonitorOptions(TimeSpan Timeout)
 /// so no execution stays running forever. Silence is only counted while this monitor could watch: from its start and
 /// from the end of a database outage, since heartbeats that arrived meanwhile wait in the queue and are recorded
 /// next (an API down or cut off from its database for longer than the timeout must not interrupt live executions).
+/// Nor is it counted while this API is cut off from the broker (heartbeats cannot reach it then either).
 /// Of several API instances, only the holder of the job's lease checks.</summary>
 public sealed class HeartbeatMonitor(
-    IServiceScopeFactory scopes, HeartbeatMonitorOptions options, TimeProvider clock, JobLeases leases, ILogger<HeartbeatMonitor> logger) : BackgroundService
+    IServiceScopeFactory scopes, HeartbeatMonitorOptions options, TimeProvider clock, JobLeases leases, ILogger<HeartbeatMonitor> logger,
+    BrokerConnection? broker = null) : BackgroundService
 {
     private static readonly string[] Watched = [ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire()];
     private DateTimeOffset? _watchingSince;
@@ -45,6 +47,11 @@ public sealed class HeartbeatMonitor(
         {
             try
             {
+                if (broker is { IsUp: false })
+                {
+                    _watchingSince = null; // a broker outage is no Runner's silence: count again once it is back
+                    continue;
+                }
                 // the lease outlives a few missed passes, so a busy holder keeps it; a dead one loses it within that time
                 if (await leases.TryAcquireAsync(JobLeases.HeartbeatMonitor, 3 * options.CheckInterval, stoppingToken))
                     await CheckAsync(stoppingToken);
@@ -113,4 +120,10 @@ public sealed class HeartbeatMonitor(
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}
+
+/// <summary>Whether this API's bus is connected to the broker (MassTransit's own health of the bus and its endpoints).</summary>
+public sealed class BrokerConnection(MassTransit.IBusControl bus)
+{
+    public bool IsUp => bus.CheckHealth().Status != MassTransit.BusHealthStatus.Unhealthy;
 }
