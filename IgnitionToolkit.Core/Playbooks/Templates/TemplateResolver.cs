@@ -49,6 +49,9 @@ public sealed class TemplateResolver : ITemplateResolver
     {
         switch (reference.Root)
         {
+            case TemplateRoot.Parameter when reference.Path.Count == 1 && scope.Credentials.TryGetValue(reference.Name, out var byParameter)
+                                             && byParameter.TryGetValue(reference.Path[0], out var credentialField):
+                return credentialField; // v5: {{ parameter.<credential parameter>.username }} reads the credential
             case TemplateRoot.Parameter or TemplateRoot.Bare:
                 if (!scope.Parameters.TryGetValue(reference.Name, out var parameter))
                     throw Unknown(reference, $"parameter '{reference.Name}'");

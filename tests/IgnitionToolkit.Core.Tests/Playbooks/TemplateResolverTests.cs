@@ -85,6 +85,10 @@ public class TemplateResolverTests
     }
 
     [Fact]
+    public void A_credential_parameter_gives_its_fields_as_in_v5() =>
+        Assert.Equal("admin / s3cret", Resolver.Resolve("{{ parameter.gw.username }} / {{ parameter.gw.password }}", Scope()));
+
+    [Fact]
     public void V2_step_variable_form_falls_back_to_step_outputs() =>
         Assert.Equal("alpha", Resolver.Resolve("{{ variable.list.projects.0.name }}", Scope()));
 
