@@ -64,6 +64,29 @@ public sealed class V5PlaybookTests
         }
     }
 
+    /// <summary>How far v5's test_buttons.yaml gets: navigation, wait, screenshot and discovery run; its first script
+    /// then reads <c>selector</c> as a dict (<c>selector.get('css')</c>), which v5's own discovery never returned either:
+    /// the discovery gives the CSS selector as a string, so the script stops with Python's AttributeError at that line.</summary>
+    [OriginalV5PlaybooksFact]
+    public async Task Test_buttons_runs_through_discovery_and_stops_where_its_script_expects_a_selector_dict()
+    {
+        await using var h = await PerspectiveHarness.StartAsync();
+        var playbook = Load(h, "perspective/test_buttons.yaml", out _);
+        var run = h.Start(playbook, new Dictionary<string, object?>
+        {
+            ["perspective_url"] = $"{h.Url}/data/perspective/client/{PerspectiveHarness.Project}/dashboard",
+        });
+
+        await run.CompletionAsync(180);
+        foreach (var step in new[] { "navigate_to_page", "wait_for_ready", "initial_screenshot", "discover_components" })
+            Assert.Equal(StepStatus.Completed, run.Step(step).Status);
+        Assert.True(Convert.ToInt64(run.Output("discover_components", "count"), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        var script = run.Step("test_buttons");
+        Assert.Equal(StepStatus.Failed, script.Status);
+        Assert.Contains("AttributeError", script.Error, StringComparison.Ordinal);
+        Assert.Contains("'str' object has no attribute 'get'", script.Error, StringComparison.Ordinal);
+    }
+
     private static Playbook Load(PerspectiveHarness h, string file, out IReadOnlyList<string> warnings, IPlaybookSource? source = null)
     {
         var loaded = h.Loader.Load(OriginalV5Playbooks.Read(file), file, source);
