@@ -25,7 +25,7 @@ public static class ValueConversion
             StepParameterType.List => ToList(value),
             StepParameterType.Dict => ToDict(value),
             StepParameterType.Any => value,
-            _ => Text(value),
+            _ => value is string or bool or IFormattable ? Text(value) : null, // a list or map is no text
         };
         return converted is not null || value is null;
     }
