@@ -19,8 +19,8 @@ public sealed class RunnerPresence(TimeProvider clock, IOptions<RunnersOptions> 
     public async Task RecordAsync(RunnerHeartbeat heartbeat, ToolkitDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var ids = JsonSerializer.Serialize(heartbeat.ExecutionIds.Distinct().ToList());
-        var running = heartbeat.ExecutionIds.Distinct().Count();
+        var distinct = heartbeat.ExecutionIds.Distinct().ToList();
+        var (ids, running) = (JsonSerializer.Serialize(distinct), distinct.Count);
         for (var attempt = 1; ; attempt++)
         {
             var row = await db.Runners.FirstOrDefaultAsync(r => r.Id == heartbeat.RunnerId, ct);
