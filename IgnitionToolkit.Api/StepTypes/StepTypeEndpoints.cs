@@ -14,12 +14,14 @@ public sealed record StepAliasDto(string Name, IReadOnlyDictionary<string, strin
 
 public sealed record StepTypeDto(
     string Type, string Category, string Description, IReadOnlyList<StepParameterDto> Parameters,
-    IReadOnlyList<StepOutputDto> Outputs, IReadOnlyList<StepAliasDto> Aliases, bool AllowAdditionalParameters);
+    IReadOnlyList<StepOutputDto> Outputs, IReadOnlyList<StepAliasDto> Aliases, bool AllowAdditionalParameters,
+    string? DisabledReason);
 
 /// <summary>Problems met while loading the step plugins (unloadable assemblies, duplicate types or aliases).</summary>
 public sealed record StepTypeErrorsDto(IReadOnlyList<string> PluginErrors);
 
-/// <summary><c>GET /api/v1/step-types</c>: the step catalogue with parameter schemas, outputs and deprecated aliases;
+/// <summary><c>GET /api/v1/step-types</c>: the step catalogue with parameter schemas, outputs, deprecated aliases and,
+/// for a type switched off on this deployment, why (<c>disabled_reason</c>);
 /// <c>GET /api/v1/step-types/errors</c>: the plugin load errors of that catalogue.</summary>
 public static class StepTypeEndpoints
 {
@@ -42,5 +44,6 @@ public static class StepTypeEndpoints
             p.Name, p.Type.ToWire(), p.Required, p.Secret ? null : p.Default, p.Description, p.Secret, p.AllowedValues)).ToList(),
         d.OutputList.Select(o => new StepOutputDto(o.Name, o.Type.ToWire(), o.Description)).ToList(),
         d.AliasList.Select(a => new StepAliasDto(a.Name, a.ParameterMap)).ToList(),
-        d.AllowAdditionalParameters);
+        d.AllowAdditionalParameters,
+        d.DisabledReason);
 }
