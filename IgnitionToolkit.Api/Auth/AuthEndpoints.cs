@@ -10,12 +10,17 @@ namespace IgnitionToolkit.Api.Auth;
 /// <c>POST /api/v1/auth/password</c> (change one's own password).</summary>
 public static class AuthEndpoints
 {
+    public const string LoginSucceeded = "login.succeeded";
+    public const string LoginFailed = "login.failed";
+
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/auth").WithTags("Auth");
-        group.MapPost("/login", LoginAsync).WithName("Login").AllowAnonymous();
-        group.MapGet("/me", MeAsync).WithName("GetMe");
-        group.MapPost("/password", ChangePasswordAsync).WithName("ChangeOwnPassword");
+        group.MapPost("/login", LoginAsync).WithName("Login").AllowAnonymous()
+            .NotAudited($"writes {LoginSucceeded} and {LoginFailed} itself, failures included");
+        group.MapGet("/me", MeAsync).WithName("GetMe").RequireViewer();
+        group.MapPost("/password", ChangePasswordAsync).WithName("ChangeOwnPassword").RequireViewer() // one's own account
+            .Audited("user.password_changed", "user");
         return api;
     }
 
@@ -40,10 +45,10 @@ public static class AuthEndpoints
         if (user is null)
         {
             await limiter.FailedAsync(userName, client, ct);
-            await audit.RecordAsAsync(userName, AuditActions.LoginFailed, "user", userName, null, ct);
+            await audit.RecordAsAsync(userName, LoginFailed, "user", userName, null, ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Login failed", detail: "unknown user name or wrong password");
         }
-        await audit.RecordAsAsync(user.UserName, AuditActions.LoginSucceeded, "user", user.UserName, null, ct);
+        await audit.RecordAsAsync(user.UserName, LoginSucceeded, "user", user.UserName, null, ct);
         var token = tokens.Issue(user.Id, user.UserName, user.Role, user.SecurityStamp);
         return TypedResults.Ok(new LoginResponse(token.AccessToken, token.ExpiresAt, UserMapping.ToDto(user), [user.Role]));
     }

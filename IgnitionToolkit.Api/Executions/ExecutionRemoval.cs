@@ -1,11 +1,11 @@
-using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace IgnitionToolkit.Api.Artifacts;
+namespace IgnitionToolkit.Api.Executions;
 
 /// <summary>Deletes a finished execution: its rows (steps, logs, artifacts, pending events) and its artifact files.</summary>
 public sealed class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles files, ILogger<ExecutionRemoval> logger)
