@@ -39,9 +39,10 @@ public sealed class AuditedActionsTests(ApiFixture api) : IClassFixture<ApiFixtu
         var user = $"user-{name}";
         using (var userClient = await api.CreateUserClientAsync("viewer", user))
         {
-            using (var promote = await api.Client.PutJsonAsync($"/api/v1/users/{user}", new { role = "operator" })) Assert.Equal(HttpStatusCode.OK, promote.StatusCode);
-            using var own = await userClient.PostJsonAsync("/api/v1/auth/password", new { current_password = "user-password-1", new_password = "user-password-2" });
-            Assert.Equal(HttpStatusCode.NoContent, own.StatusCode);
+            using (var own = await userClient.PostJsonAsync("/api/v1/auth/password", new { current_password = "user-password-1", new_password = "user-password-2" }))
+                Assert.Equal(HttpStatusCode.NoContent, own.StatusCode);
+            using var promote = await api.Client.PutJsonAsync($"/api/v1/users/{user}", new { role = "operator" });
+            Assert.Equal(HttpStatusCode.OK, promote.StatusCode);
         }
         var userEntries = Items(await api.Client.GetJsonAsync($"/api/v1/audit?targetId={user}&action=user."));
         Assert.Equal("role viewer, password set", userEntries.Single(a => a["action"]!.GetValue<string>() == "user.created")["detail"]!.GetValue<string>());
