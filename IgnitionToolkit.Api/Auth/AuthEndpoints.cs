@@ -8,7 +8,7 @@ namespace IgnitionToolkit.Api.Auth;
 
 /// <summary><c>POST /api/v1/auth/login</c> (anonymous, limited per user and client IP), <c>GET /api/v1/auth/me</c>,
 /// <c>POST /api/v1/auth/password</c> (change one's own password).</summary>
-public static class AuthEndpoints
+public static partial class AuthEndpoints
 {
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
@@ -34,8 +34,7 @@ public static class AuthEndpoints
         if (await limiter.BlockedAsync(userName, client, ct) is { } wait)
         {
             // not audited: a flood of refused attempts must not write to the database
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthEndpoints))
-                .LogWarning("Login of {User} from {Client} refused: too many failed attempts", userName, client);
+            LogLoginRefused(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthEndpoints)), userName, client);
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many login attempts",
@@ -69,4 +68,7 @@ public static class AuthEndpoints
         await accounts.SetPasswordAsync(user, request.NewPassword!, ct);
         return TypedResults.NoContent();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Login of {User} from {Client} refused: too many failed attempts")]
+    private static partial void LogLoginRefused(ILogger logger, string user, string client);
 }
