@@ -1,4 +1,5 @@
 using IgnitionToolkit.Api.Credentials;
+using IgnitionToolkit.Api.Library;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
@@ -8,6 +9,7 @@ using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Playbooks;
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IgnitionToolkit.Api.Executions;
@@ -15,7 +17,8 @@ namespace IgnitionToolkit.Api.Executions;
 /// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.</summary>
 public sealed partial class ExecutionStarter(
     ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials,
-    ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger)
+    ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger,
+    PlaybookVerifications verifications, IOptions<LibraryOptions> libraryOptions)
 {
     public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct)
     {
@@ -28,6 +31,9 @@ public sealed partial class ExecutionStarter(
             return ApiProblems.Invalid($"playbook '{path}' is invalid ({result.Errors.Count()} error(s))", DiagnosticDto.From(result.Diagnostics));
         var playbook = result.Playbook;
         var nested = PlaybookBundle.Collect(playbook, library.Source);
+        if (libraryOptions.Value.RequireVerifiedChildren && await verifications.FirstUnverifiedAsync(nested, ct) is { } unverified)
+            return ApiProblems.Conflict($"playbook '{path}' runs '{unverified}' (playbook.run), which is not verified for its current text; " +
+                                        $"{LibraryOptions.Section}:{nameof(LibraryOptions.RequireVerifiedChildren)} is on: verify '{unverified}' first");
         var prepared = await credentials.PrepareAsync(playbook, yaml, nested, request.Parameters, request.CredentialName, ct);
         if (prepared.Problem is { } refused) return refused;
         var bound = StartParameters.Bind(playbook, prepared.Parameters);
@@ -50,7 +56,8 @@ public sealed partial class ExecutionStarter(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(BusSettings.SendTimeout);
             var endpoint = await sendEndpoints.GetSendEndpoint(bus.ExecutionsQueue);
-            var message = new StartExecution(record.Id, path, yaml, nested, ExecutionCredentials.BusParameters(bound.Json, prepared), request.DebugMode, now)
+            var (sentPath, sentNested) = library.ForRunner(path, nested); // a git source's playbook travels with its repository's paths
+            var message = new StartExecution(record.Id, sentPath, yaml, sentNested, ExecutionCredentials.BusParameters(bound.Json, prepared), request.DebugMode, now)
             {
                 EncryptedCredentials = credentials.Seal(prepared, record.Id),
             };

@@ -5,6 +5,7 @@ using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Library;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Observability;
 using IgnitionToolkit.Api.Options;
@@ -36,8 +37,7 @@ public static class ApiServiceExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies: 400 problem naming the cause
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<Auth.BearerSecurityTransformer>());
 
-        builder.Services.AddSingleton<PlaybookLibrary>();
-        builder.Services.AddScoped<PlaybookValidator>();
+        builder.AddToolkitLibrary();
         builder.Services.AddScoped<ExecutionStarter>();
         builder.Services.AddScoped<ExecutionQueries>();
         builder.Services.AddScoped<ExecutionControl>();

@@ -18,6 +18,8 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RunnerRecord> Runners => Set<RunnerRecord>();
     public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+    public DbSet<LibrarySourceRecord> LibrarySources => Set<LibrarySourceRecord>();
+    public DbSet<PlaybookVerificationRecord> PlaybookVerifications => Set<PlaybookVerificationRecord>();
 
     /// <summary>Each entity's mapping is its own class in <c>Persistence/Configurations</c>.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
