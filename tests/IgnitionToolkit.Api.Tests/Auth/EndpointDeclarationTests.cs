@@ -54,6 +54,22 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["PUT /api/v1/credentials/{name}"] = Role.Admin,
         ["DELETE /api/v1/credentials/{name}"] = Role.Admin,
         ["GET /api/v1/runners/"] = Role.Viewer,
+        ["GET /api/v1/executions/{id:guid}/export"] = Role.Viewer,
+        ["GET /api/v1/library/export"] = Role.Viewer,
+        ["POST /api/v1/library/import/preview"] = Role.Operator,
+        ["POST /api/v1/library/import"] = Role.Operator,
+        ["POST /api/v1/library/verifications/{*path}"] = Role.Operator,
+        ["DELETE /api/v1/library/verifications/{*path}"] = Role.Operator,
+        ["POST /api/v1/library/copy"] = Role.Operator,
+        ["POST /api/v1/library/move"] = Role.Operator,
+        ["GET /api/v1/library/sources/"] = Role.Viewer,
+        ["GET /api/v1/library/sources/{name}"] = Role.Viewer,
+        ["POST /api/v1/library/sources/"] = Role.Admin,
+        ["PUT /api/v1/library/sources/{name}"] = Role.Admin,
+        ["DELETE /api/v1/library/sources/{name}"] = Role.Admin,
+        ["POST /api/v1/library/sources/{name}/pull"] = Role.Operator,
+        ["POST /api/v1/library/sources/{name}/fetch"] = Role.Operator,
+        ["GET /api/v1/library/sources/{name}/diff"] = Role.Viewer,
     };
 
     /// <summary>What a successful call of each audited endpoint records: action, target type, the route value naming the target.</summary>
@@ -73,6 +89,15 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["UpdateUser"] = ("user.changed", "user", "userName"),
         ["DeleteUser"] = ("user.deleted", "user", "userName"),
         ["ChangeOwnPassword"] = ("user.password_changed", "user", null),
+        ["ImportLibrary"] = ("library.imported", "library", null),
+        ["VerifyPlaybook"] = ("playbook.verified", "playbook", "path"),
+        ["UnverifyPlaybook"] = ("playbook.unverified", "playbook", "path"),
+        ["CopyPlaybook"] = ("playbook.duplicated", "playbook", null),
+        ["MovePlaybook"] = ("playbook.moved", "playbook", null),
+        ["CreateLibrarySource"] = ("library_source.created", "library_source", null),
+        ["UpdateLibrarySource"] = ("library_source.changed", "library_source", "name"),
+        ["DeleteLibrarySource"] = ("library_source.deleted", "library_source", "name"),
+        ["PullLibrarySource"] = ("library_source.pulled", "library_source", "name"),
     };
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
