@@ -50,8 +50,11 @@ public sealed partial class LibrarySources(
         if (await FindAsync(name, ct) is not { } record) return ApiProblems.NotFound($"library source '{name}' does not exist");
         var merged = request with
         {
-            Name = name, Url = request.Url ?? record.Url, Branch = request.Branch ?? record.Branch,
-            SubFolder = request.SubFolder ?? record.SubFolder, CredentialName = request.CredentialName ?? record.CredentialName,
+            Name = name,
+            Url = request.Url ?? record.Url,
+            Branch = request.Branch ?? record.Branch,
+            SubFolder = request.SubFolder ?? record.SubFolder,
+            CredentialName = request.CredentialName ?? record.CredentialName,
         };
         if (await CheckAsync(merged, record, ct) is { } problem) return problem;
         var reclone = merged.Url!.Trim() != record.Url || merged.Branch!.Trim() != record.Branch;

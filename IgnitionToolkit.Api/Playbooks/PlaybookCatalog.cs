@@ -34,7 +34,9 @@ public sealed class PlaybookCatalog(PlaybookLibrary library, PlaybookValidator v
         var mount = library.MountOf(path);
         return PlaybookDtoMapping.ToSummary(path, result) with
         {
-            Source = mount?.Name, Commit = mount?.Commit, ReadOnly = mount is not null,
+            Source = mount?.Name,
+            Commit = mount?.Commit,
+            ReadOnly = mount is not null,
             Verification = PlaybookVerifications.StateOf(yaml, mark),
         };
     }
