@@ -37,7 +37,6 @@ public static class ApiServiceExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies: 400 problem naming the cause
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<Auth.BearerSecurityTransformer>());
 
-        builder.AddToolkitLibrary();
         builder.Services.AddScoped<ExecutionStarter>();
         builder.Services.AddScoped<ExecutionQueries>();
         builder.Services.AddScoped<ExecutionControl>();
@@ -45,6 +44,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionRemoval>();
 
         builder.AddToolkitPersistence();
+        builder.AddToolkitLibrary(); // after persistence: its pull service starts once the schema is migrated
         builder.AddToolkitAuth();
         builder.AddToolkitVault();
         builder.AddToolkitArtifacts();
