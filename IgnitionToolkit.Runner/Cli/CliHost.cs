@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IgnitionToolkit.Runner.Cli;
 
 /// <summary>Runs a CLI verb with the services and settings the hosted Runner runs steps with (<see cref="ToolkitSteps"/>:
-/// configuration from appsettings.json and environment variables, validated before the verb runs), the console, and
+/// configuration from appsettings.json and environment variables, validated before <c>run</c> starts), the console, and
 /// Ctrl+C / SIGTERM as cancellation.</summary>
 public static class CliHost
 {
@@ -22,7 +22,7 @@ public static class CliHost
             .AddLogging()
             .AddToolkitSteps(configuration, StepUse.Run);
         await using var provider = services.BuildServiceProvider();
-        if (InvalidSettings(provider) is { } problem)
+        if (args.FirstOrDefault() == "run" && InvalidSettings(provider) is { } problem) // validate/migrate run no step
         {
             await Console.Error.WriteLineAsync($"error: the configuration is invalid:{Environment.NewLine}{problem}");
             return CliApp.InvalidInput;
