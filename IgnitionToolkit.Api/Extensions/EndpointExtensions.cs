@@ -3,6 +3,8 @@ using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Fleet;
+using IgnitionToolkit.Api.Gateways;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.OpenApi;
@@ -38,6 +40,8 @@ public static class EndpointExtensions
         api.MapArtifactEndpoints();
         api.MapCredentialEndpoints();
         api.MapRunnerEndpoints();
+        api.MapGatewayEndpoints();
+        api.MapFleetRunEndpoints();
         app.MapToolkitLive().RequireAuthorization(AccessRules.ViewerPolicy);
         app.MapDefaultEndpoints();
         return app;

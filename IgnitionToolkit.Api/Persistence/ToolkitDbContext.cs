@@ -33,6 +33,7 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.Status);
             e.HasIndex(x => x.CreatedAt);
+            e.HasIndex(x => x.FleetRunId);
         });
         modelBuilder.Entity<StepResultRecord>(e =>
         {
@@ -111,5 +112,8 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(x => new { x.Action, x.Timestamp });
         });
         SharedStateModel.Configure(modelBuilder);
+        modelBuilder.ApplyConfiguration(new Gateways.GatewayConfiguration());
+        modelBuilder.ApplyConfiguration(new Fleet.FleetRunConfiguration());
+        modelBuilder.ApplyConfiguration(new Fleet.FleetRunGatewayConfiguration());
     }
 }
