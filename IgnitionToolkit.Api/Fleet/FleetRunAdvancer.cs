@@ -46,6 +46,7 @@ public sealed class FleetRunAdvancer(ToolkitDbContext db, ExecutionStarter start
         var candidates = plan.Where(r => r.Status == FleetStatuses.Waiting).Select(r => r.GatewayId).Distinct().ToList();
         var busy = await ActiveOnGatewaysAsync(candidates, ct);
         var picked = FleetPlanner.NextToStart(plan, run.MaxParallel, busy).Select(p => rows.First(r => r.Id == p.Id)).ToList();
+        if (picked.Count == 0 && !db.ChangeTracker.HasChanges()) return; // nothing to write this pass
         foreach (var row in picked) { row.Status = FleetStatuses.Starting; row.ClaimedAt = now; }
         run.Version++;
         try

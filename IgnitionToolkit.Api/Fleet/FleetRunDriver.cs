@@ -71,6 +71,10 @@ public sealed class FleetRunDriver(IServiceScopeFactory scopes, JobLeases leases
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<FleetRunAdvancer>().AdvanceAsync(id, ct);
             }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogInformation("Fleet run {FleetRunId} changed meanwhile (cancelled, or another instance); advanced again next pass", id);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Could not advance fleet run {FleetRunId}", id);

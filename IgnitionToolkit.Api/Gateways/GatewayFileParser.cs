@@ -95,6 +95,7 @@ public static class GatewayFileParser
                 continue;
             }
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var valueLines = new Dictionary<string, int>(StringComparer.Ordinal);
             var tags = new Dictionary<string, string?>(StringComparer.Ordinal);
             var ok = true;
             foreach (var (keyNode, valueNode) in gateway.Children)
@@ -114,10 +115,10 @@ public static class GatewayFileParser
                     errors.Add(new GatewayImportError(Line(keyNode), key, $"unknown field '{key}'; a gateway has: name, url, description, credential, concurrency_limit, tags"));
                     ok = false;
                 }
-                else if (valueNode is YamlScalarNode scalar) values[key] = scalar.Value;
+                else if (valueNode is YamlScalarNode scalar) { values[key] = scalar.Value; valueLines[key] = Line(valueNode); }
                 else { errors.Add(new GatewayImportError(Line(valueNode), key, $"{key} is a single value")); ok = false; }
             }
-            if (!TryLimit(values.GetValueOrDefault("concurrency_limit"), line, errors, out var limit) || !ok) continue;
+            if (!TryLimit(values.GetValueOrDefault("concurrency_limit"), valueLines.GetValueOrDefault("concurrency_limit", line), errors, out var limit) || !ok) continue;
             gateways.Add(new ParsedGateway(line, new GatewayRequest(
                 Empty(values.GetValueOrDefault("name")), Empty(values.GetValueOrDefault("url")), Empty(values.GetValueOrDefault("description")),
                 tags, Empty(values.GetValueOrDefault("credential")) ?? Empty(values.GetValueOrDefault("credential_name")), limit)));
