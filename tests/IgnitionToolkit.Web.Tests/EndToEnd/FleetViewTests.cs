@@ -53,8 +53,8 @@ public sealed class FleetViewTests(UiFixture ui)
         await page.GetByTestId("fleet-playbook").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "fleet/probe.yaml" }).ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-        await page.GetByTestId("fleet-tags").Locator("input").FillAsync($"site={suffix}");
-        await page.GetByTestId("fleet-max-parallel").Locator("input").FillAsync("2");
+        await Field(page, "fleet-tags").FillAsync($"site={suffix}");
+        await Field(page, "fleet-max-parallel").FillAsync("2");
         await page.GetByTestId("fleet-start").ClickAsync();
 
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/fleet-runs/[0-9a-f-]{36}$"));
@@ -74,4 +74,8 @@ public sealed class FleetViewTests(UiFixture ui)
         File.Delete(csv);
         Assert.Empty(errors);
     }
+
+    /// <summary>The input of a MudBlazor field (the test id lands on the input or on its wrapper, depending on the field).</summary>
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]");
 }
