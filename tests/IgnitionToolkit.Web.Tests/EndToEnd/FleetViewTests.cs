@@ -71,6 +71,7 @@ public sealed class FleetViewTests(UiFixture ui)
         await broken.GetByTestId("execution-link").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/executions/[0-9a-f-]{36}$"));
         await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "failed");
+        await Expect(page.GetByTestId("fleet-run-link")).ToBeVisibleAsync(); // the execution shows the fleet run that started it
         File.Delete(csv);
         Assert.Empty(errors);
     }
