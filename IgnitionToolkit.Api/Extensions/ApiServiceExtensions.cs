@@ -43,6 +43,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionQueries>();
         builder.Services.AddScoped<ExecutionControl>();
         builder.Services.AddScoped<StepRerunner>();
+        builder.Services.AddScoped<ExecutionRemoval>();
 
         builder.AddToolkitPersistence();
         builder.AddToolkitAuth();

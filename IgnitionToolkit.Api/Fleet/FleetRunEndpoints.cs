@@ -1,3 +1,5 @@
+using IgnitionToolkit.Api.Audit;
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Problems;
@@ -12,13 +14,16 @@ public static class FleetRunEndpoints
 {
     public static RouteGroupBuilder MapFleetRunEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/fleet-runs").WithTags("Fleet runs");
-        group.MapPost("/", (StartFleetRunRequest request, FleetRunCreator creator, Auth.CurrentUser user, CancellationToken ct) =>
-            creator.CreateAsync(request, user.Name, ct)).WithName("StartFleetRun");
+        var group = api.MapGroup("/fleet-runs").WithTags("Fleet runs").RequireViewer();
+        group.MapPost("/", (StartFleetRunRequest request, FleetRunCreator creator, CurrentUser user, CancellationToken ct) =>
+            creator.CreateAsync(request, user.Name, ct)).WithName("StartFleetRun").RequireOperator()
+            .Audited<FleetRunDto>("fleet_run.started", "fleet_run",
+                c => c.Entry with { TargetId = c.Value.Id.ToString(), Detail = $"playbook {c.Value.PlaybookPath} on {c.Value.Counts.Total} gateway(s)" });
         group.MapGet("/", (FleetRunQueries queries, int? page, int? pageSize, CancellationToken ct) => queries.ListAsync(page, pageSize, ct))
             .WithName("ListFleetRuns");
         group.MapGet("/{id:guid}", (Guid id, FleetRunQueries queries, CancellationToken ct) => queries.GetAsync(id, ct)).WithName("GetFleetRun");
-        group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelFleetRun");
+        group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelFleetRun").RequireOperator()
+            .Audited("fleet_run.cancelled", "fleet_run", targetRouteValue: "id");
         return api;
     }
 

@@ -1,3 +1,5 @@
+using IgnitionToolkit.Api.Audit;
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,16 +14,22 @@ public static class GatewayEndpoints
 
     public static RouteGroupBuilder MapGatewayEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/gateways").WithTags("Gateways");
+        var group = api.MapGroup("/gateways").WithTags("Gateways").RequireViewer(); // no secret: credentials by name only
         group.MapGet("/", ListAsync).WithName("ListGateways");
         group.MapGet("/{name}", GetAsync).WithName("GetGateway");
-        group.MapPost("/", CreateAsync).WithName("CreateGateway");
-        group.MapPut("/{name}", UpdateAsync).WithName("UpdateGateway");
-        group.MapDelete("/{name}", DeleteAsync).WithName("DeleteGateway");
+        group.MapPost("/", CreateAsync).WithName("CreateGateway").RequireOperator()
+            .Audited<GatewayDto>("gateway.created", "gateway", c => c.Entry with { TargetId = c.Value.Name });
+        group.MapPut("/{name}", UpdateAsync).WithName("UpdateGateway").RequireOperator()
+            .Audited("gateway.changed", "gateway", targetRouteValue: "name");
+        group.MapDelete("/{name}", DeleteAsync).WithName("DeleteGateway").RequireOperator()
+            .Audited("gateway.deleted", "gateway", targetRouteValue: "name");
         group.MapPost("/import/preview", (GatewayImportRequest request, GatewayInventory inventory, CancellationToken ct) =>
-            ImportAsync(request, inventory, apply: false, ct)).WithName("PreviewGatewayImport");
+            ImportAsync(request, inventory, apply: false, ct)).WithName("PreviewGatewayImport").RequireOperator()
+            .NotAudited("a preview only reads the file and the inventory; it writes nothing");
         group.MapPost("/import", (GatewayImportRequest request, GatewayInventory inventory, CancellationToken ct) =>
-            ImportAsync(request, inventory, apply: true, ct)).WithName("ImportGateways");
+            ImportAsync(request, inventory, apply: true, ct)).WithName("ImportGateways").RequireOperator()
+            .Audited<GatewayImportResult>("gateway.imported", "gateway",
+                c => c.Entry with { TargetId = c.Value.FileName, Detail = $"{c.Value.New} new, {c.Value.Changed} changed" });
         return api;
     }
 

@@ -1,10 +1,11 @@
+using IgnitionToolkit.Api.Gateways;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IgnitionToolkit.Api.Gateways;
+namespace IgnitionToolkit.Api.Persistence.Configurations;
 
 /// <summary>Table <c>gateways</c>: the inventory.</summary>
-public sealed class GatewayConfiguration : IEntityTypeConfiguration<GatewayRecord>
+internal sealed class GatewayRecordConfiguration : IEntityTypeConfiguration<GatewayRecord>
 {
     public void Configure(EntityTypeBuilder<GatewayRecord> e)
     {
