@@ -15,11 +15,11 @@ public sealed class GatewaysApi(RestClient rest)
     public Task<ApiResult<bool>> DeleteAsync(string name) => rest.DeleteAsync("/api/v1/gateways/" + Uri.EscapeDataString(name));
 
     /// <summary>What the file would change (new, changed, unchanged) and its errors by line; nothing is written.</summary>
-    public Task<ApiResult<GatewayImportResult>> PreviewImportAsync(string fileName, string content) =>
-        rest.PostAsync<GatewayImportResult>("/api/v1/gateways/import/preview", new { fileName, content });
+    public Task<ApiResult<GatewayImportResultModel>> PreviewImportAsync(string fileName, string content) =>
+        rest.PostAsync<GatewayImportResultModel>("/api/v1/gateways/import/preview", new { fileName, content });
 
-    public Task<ApiResult<GatewayImportResult>> ImportAsync(string fileName, string content) =>
-        rest.PostAsync<GatewayImportResult>("/api/v1/gateways/import", new { fileName, content });
+    public Task<ApiResult<GatewayImportResultModel>> ImportAsync(string fileName, string content) =>
+        rest.PostAsync<GatewayImportResultModel>("/api/v1/gateways/import", new { fileName, content });
 
     private static Dictionary<string, object?> Body(GatewayInput i) => new()
     {

@@ -24,23 +24,23 @@ public sealed class GatewayInput
         tags is null ? "" : string.Join(", ", tags.Select(t => $"{t.Key}={t.Value}"));
 }
 
-public sealed record GatewayImportLine(int Line, string Name, string Action, IReadOnlyList<string> Changes);
+public sealed record GatewayImportLineModel(int Line, string Name, string Action, IReadOnlyList<string> Changes);
 
-public sealed record GatewayImportError(int Line, string Field, string Message);
+public sealed record GatewayImportErrorModel(int Line, string Field, string Message);
 
-public sealed record GatewayImportResult(
+public sealed record GatewayImportResultModel(
     string FileName, string Format, bool Applied, int New, int Changed, int Unchanged,
-    IReadOnlyList<GatewayImportLine> Lines, IReadOnlyList<GatewayImportError> Errors);
+    IReadOnlyList<GatewayImportLineModel> Lines, IReadOnlyList<GatewayImportErrorModel> Errors);
 
 public sealed record FleetRunGateway(
     string Gateway, string Url, string Status, Guid? ExecutionId, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     double? DurationMs, string? FailedStep, string? Error);
 
-public sealed record FleetRunCounts(int Total, int Waiting, int Active, int Completed, int Failed, int Skipped);
+public sealed record FleetRunCountsModel(int Total, int Waiting, int Active, int Completed, int Failed, int Skipped);
 
 public sealed record FleetRun(
     Guid Id, string PlaybookPath, string PlaybookName, string Status, string? StopReason, int MaxParallel, int? StopAfterFailures,
-    string? StartedBy, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, FleetRunCounts Counts, IReadOnlyList<FleetRunGateway> Gateways)
+    string? StartedBy, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, FleetRunCountsModel Counts, IReadOnlyList<FleetRunGateway> Gateways)
 {
     public bool IsRunning => Status == "running";
 }
