@@ -5,6 +5,7 @@ using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Fleet;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Observability;
 using IgnitionToolkit.Api.Options;
@@ -51,6 +52,7 @@ public static class ApiServiceExtensions
         builder.AddToolkitLive();
         builder.AddToolkitRunners();
         builder.AddToolkitCluster();
+        builder.AddToolkitFleet();
         builder.AddApiSettings();
         builder.AddApiObservability();
         builder.AddApiSecurity();

@@ -54,6 +54,17 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["PUT /api/v1/credentials/{name}"] = Role.Admin,
         ["DELETE /api/v1/credentials/{name}"] = Role.Admin,
         ["GET /api/v1/runners/"] = Role.Viewer,
+        ["GET /api/v1/gateways/"] = Role.Viewer,
+        ["GET /api/v1/gateways/{name}"] = Role.Viewer,
+        ["POST /api/v1/gateways/"] = Role.Operator,
+        ["PUT /api/v1/gateways/{name}"] = Role.Operator,
+        ["DELETE /api/v1/gateways/{name}"] = Role.Operator,
+        ["POST /api/v1/gateways/import/preview"] = Role.Operator,
+        ["POST /api/v1/gateways/import"] = Role.Operator,
+        ["POST /api/v1/fleet-runs/"] = Role.Operator,
+        ["GET /api/v1/fleet-runs/"] = Role.Viewer,
+        ["GET /api/v1/fleet-runs/{id:guid}"] = Role.Viewer,
+        ["POST /api/v1/fleet-runs/{id:guid}/cancel"] = Role.Operator,
     };
 
     /// <summary>What a successful call of each audited endpoint records: action, target type, the route value naming the target.</summary>
@@ -73,6 +84,12 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["UpdateUser"] = ("user.changed", "user", "userName"),
         ["DeleteUser"] = ("user.deleted", "user", "userName"),
         ["ChangeOwnPassword"] = ("user.password_changed", "user", null),
+        ["CreateGateway"] = ("gateway.created", "gateway", null),
+        ["UpdateGateway"] = ("gateway.changed", "gateway", "name"),
+        ["DeleteGateway"] = ("gateway.deleted", "gateway", "name"),
+        ["ImportGateways"] = ("gateway.imported", "gateway", null),
+        ["StartFleetRun"] = ("fleet_run.started", "fleet_run", null),
+        ["CancelFleetRun"] = ("fleet_run.cancelled", "fleet_run", "id"),
     };
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
