@@ -14,8 +14,9 @@ public static class ExecutionEndpoints
             starter.StartAsync(request with { StartedBy = user.Name }, ct)).WithName("StartExecution").RequireOperator() // who started it: the signed-in user
             .Audited<ExecutionSummaryDto>("execution.started", "execution",
                 c => c.Entry with { TargetId = c.Value.Id.ToString(), Detail = $"playbook {c.Value.PlaybookPath}" });
-        group.MapGet("/", (ExecutionQueries queries, int? page, int? pageSize, string? status, string? playbook, CancellationToken ct) =>
-            queries.ListAsync(page, pageSize, status, playbook, ct)).WithName("ListExecutions");
+        group.MapGet("/", (ExecutionQueries queries, int? page, int? pageSize, string? status, string? playbook,
+                [Microsoft.AspNetCore.Mvc.FromQuery(Name = "fleet_run")] Guid? fleetRun, CancellationToken ct) =>
+            queries.ListAsync(page, pageSize, status, playbook, ct, fleetRun)).WithName("ListExecutions");
         group.MapGet("/{id:guid}", (Guid id, ExecutionQueries queries, CancellationToken ct) =>
             queries.GetAsync(id, ct)).WithName("GetExecution");
         group.MapPost("/{id:guid}/{command}", (Guid id, string command, ExecutionControl control, CancellationToken ct) =>

@@ -5,6 +5,8 @@ using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Library;
+using IgnitionToolkit.Api.Fleet;
+using IgnitionToolkit.Api.Gateways;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.OpenApi;
@@ -48,6 +50,8 @@ public static class EndpointExtensions
         api.MapArtifactEndpoints();
         api.MapCredentialEndpoints();
         api.MapRunnerEndpoints();
+        api.MapGatewayEndpoints();
+        api.MapFleetRunEndpoints();
         app.MapToolkitLive().RequireViewer().NotAudited("the live hub only reads; controls go through the audited REST endpoints");
         app.MapDefaultEndpoints();
         return app;

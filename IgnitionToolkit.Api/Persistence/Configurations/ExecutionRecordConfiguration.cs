@@ -19,5 +19,6 @@ internal sealed class ExecutionRecordConfiguration : IEntityTypeConfiguration<Ex
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.Status);
         e.HasIndex(x => x.CreatedAt);
+        e.HasIndex(x => x.FleetRunId);
     }
 }

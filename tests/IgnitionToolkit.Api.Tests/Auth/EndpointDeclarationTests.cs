@@ -70,6 +70,17 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["POST /api/v1/library/sources/{name}/pull"] = Role.Operator,
         ["POST /api/v1/library/sources/{name}/fetch"] = Role.Operator,
         ["GET /api/v1/library/sources/{name}/diff"] = Role.Viewer,
+        ["GET /api/v1/gateways/"] = Role.Viewer,
+        ["GET /api/v1/gateways/{name}"] = Role.Viewer,
+        ["POST /api/v1/gateways/"] = Role.Operator,
+        ["PUT /api/v1/gateways/{name}"] = Role.Operator,
+        ["DELETE /api/v1/gateways/{name}"] = Role.Operator,
+        ["POST /api/v1/gateways/import/preview"] = Role.Operator,
+        ["POST /api/v1/gateways/import"] = Role.Operator,
+        ["POST /api/v1/fleet-runs/"] = Role.Operator,
+        ["GET /api/v1/fleet-runs/"] = Role.Viewer,
+        ["GET /api/v1/fleet-runs/{id:guid}"] = Role.Viewer,
+        ["POST /api/v1/fleet-runs/{id:guid}/cancel"] = Role.Operator,
     };
 
     /// <summary>What a successful call of each audited endpoint records: action, target type, the route value naming the target.</summary>
@@ -98,6 +109,12 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["UpdateLibrarySource"] = ("library_source.changed", "library_source", "name"),
         ["DeleteLibrarySource"] = ("library_source.deleted", "library_source", "name"),
         ["PullLibrarySource"] = ("library_source.pulled", "library_source", "name"),
+        ["CreateGateway"] = ("gateway.created", "gateway", null),
+        ["UpdateGateway"] = ("gateway.changed", "gateway", "name"),
+        ["DeleteGateway"] = ("gateway.deleted", "gateway", "name"),
+        ["ImportGateways"] = ("gateway.imported", "gateway", null),
+        ["StartFleetRun"] = ("fleet_run.started", "fleet_run", null),
+        ["CancelFleetRun"] = ("fleet_run.cancelled", "fleet_run", "id"),
     };
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
