@@ -47,7 +47,7 @@ public static class TestManifestWriter
         List<string> rejected = [];
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
-            var answer = await chat.AskAsync<ManifestAnswer>(messages, cancellationToken);
+            var answer = await chat.AskAsync<ManifestAnswer>(messages, "a test manifest {tests: [...]}", cancellationToken);
             (valid, rejected) = Check(answer.Tests ?? [], selectors, maxTests);
             if (rejected.Count == 0 && valid.Count > 0) return new TestManifest(valid, [], attempt);
             messages.Add(new ChatMessage(ChatRole.Assistant, JsonSerializer.Serialize(answer)));

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Anthropic.Exceptions;
 using IgnitionToolkit.Plugins.Ai.Providers;
 using Microsoft.Extensions.AI;
@@ -13,7 +14,7 @@ namespace IgnitionToolkit.Plugins.Ai.Chat;
 /// </summary>
 public sealed class AiChat(AiSettings settings, IChatClient client, Func<string, string> mask)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
     public AiSettings Settings { get; } = settings;
 
@@ -28,7 +29,8 @@ public sealed class AiChat(AiSettings settings, IChatClient client, Func<string,
 
     /// <summary>The model's answer as <typeparamref name="T"/>, asked for through structured output (a JSON schema).</summary>
     /// <exception cref="AiException">No answer, or one that is not a <typeparamref name="T"/> (quoted, shortened).</exception>
-    public async Task<T> AskAsync<T>(IEnumerable<ChatMessage> messages, CancellationToken cancellationToken) where T : class
+    /// <param name="what">What was asked for, in the error message ("a verdict").</param>
+    public async Task<T> AskAsync<T>(IEnumerable<ChatMessage> messages, string what, CancellationToken cancellationToken) where T : class
     {
         var response = await CallAsync((m, o, t) => client.GetResponseAsync<T>(m, Json, o, useJsonSchemaResponseFormat: true, t), messages, cancellationToken);
         try
@@ -39,7 +41,7 @@ public sealed class AiChat(AiSettings settings, IChatClient client, Func<string,
         {
             // reported below with the text
         }
-        throw new AiException($"the AI answer is not the {typeof(T).Name.ToLowerInvariant()} that was asked for: {Shorten(mask(response.Text))}");
+        throw new AiException($"the AI answer is not {what}: {Shorten(mask(response.Text))}");
     }
 
     private async Task<TResponse> CallAsync<TResponse>(Func<IEnumerable<ChatMessage>, ChatOptions, CancellationToken, Task<TResponse>> call,

@@ -55,7 +55,7 @@ public sealed class AiValidateStep(AiSettings settings) : IStepPlugin
             new TextContent($"Expectation:\n{expected}\n\nActual result:\n{(actual is null ? "(see the image)" : AiStepSupport.Describe(actual))}\n\nContext:\n{AiStepSupport.Describe(facts)}"),
         };
         if (!string.IsNullOrEmpty(screenshot)) contents.Add(await AiStepSupport.ImageAsync(context, "screenshot", screenshot, cancellationToken));
-        var verdict = await chat.AskAsync<AiVerdict>([new ChatMessage(ChatRole.System, System), new ChatMessage(ChatRole.User, contents)], cancellationToken);
+        var verdict = await chat.AskAsync<AiVerdict>([new ChatMessage(ChatRole.System, System), new ChatMessage(ChatRole.User, contents)], "a verdict {pass, confidence, reasons}", cancellationToken);
 
         var confidence = Math.Clamp(verdict.Confidence, 0, 1);
         var reasons = verdict.Reasons ?? [];
