@@ -1,4 +1,5 @@
 using IgnitionToolkit.ServiceDefaults.Security;
+using IgnitionToolkit.Api.Ai;
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
@@ -38,6 +39,7 @@ public static class EndpointExtensions
         api.MapArtifactEndpoints();
         api.MapCredentialEndpoints();
         api.MapRunnerEndpoints();
+        api.MapAiEndpoints();
         app.MapToolkitLive().RequireAuthorization(AccessRules.ViewerPolicy);
         app.MapDefaultEndpoints();
         return app;

@@ -18,6 +18,7 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RunnerRecord> Runners => Set<RunnerRecord>();
     public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+    public DbSet<AiMessageRecord> AiMessages => Set<AiMessageRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -111,5 +112,6 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(x => new { x.Action, x.Timestamp });
         });
         SharedStateModel.Configure(modelBuilder);
+        modelBuilder.ApplyConfiguration(new Configurations.AiMessageRecordConfiguration());
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IgnitionToolkit.Plugins.Ai.Steps;
 
 /// <summary>What the AI steps share: opening a masked chat with the execution's key, images, context as text.</summary>
-internal static class AiStepSupport
+public static class AiStepSupport
 {
     public const string Category = "ai";
 
@@ -26,7 +26,7 @@ internal static class AiStepSupport
     /// <summary>A chat with the provider for this step. The key comes from the execution's vault credential
     /// (<c>Toolkit:Ai:Credential</c>, sent sealed with the execution), else from <c>TOOLKIT_AI_API_KEY</c> (command line).
     /// Every text is masked with the execution's secrets (credentials, secret parameters, the key itself).</summary>
-    public static (AiChat Chat, IDisposable Client) Open(StepContext context)
+    internal static (AiChat Chat, IDisposable Client) Open(StepContext context)
     {
         var settings = context.Services.GetRequiredService<AiSettings>();
         var masker = new SecretMasker();
@@ -56,7 +56,7 @@ internal static class AiStepSupport
     };
 
     /// <summary>The image at <paramref name="reference"/>: a file path, or the name of an artifact of this execution.</summary>
-    public static async Task<DataContent> ImageAsync(StepContext context, string parameter, string reference, CancellationToken cancellationToken)
+    internal static async Task<DataContent> ImageAsync(StepContext context, string parameter, string reference, CancellationToken cancellationToken)
     {
         var path = reference;
         if (!File.Exists(path) && context.Services.GetService<ToolkitPaths>() is { } paths)
@@ -79,7 +79,7 @@ internal static class AiStepSupport
     };
 
     /// <summary>Runs <paramref name="work"/> with a chat; an <see cref="AiException"/> becomes a failed step (with the usage so far).</summary>
-    public static async Task<StepResult> RunAsync(StepContext context, Func<AiChat, Task<StepResult>> work)
+    internal static async Task<StepResult> RunAsync(StepContext context, Func<AiChat, Task<StepResult>> work)
     {
         AiChat? chat = null;
         IDisposable? client = null;
@@ -101,7 +101,7 @@ internal static class AiStepSupport
         }
     }
 
-    public static Dictionary<string, object?> Outputs(AiChat chat, params (string Name, object? Value)[] values)
+    internal static Dictionary<string, object?> Outputs(AiChat chat, params (string Name, object? Value)[] values)
     {
         var outputs = values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
         outputs[AiUsage.OutputName] = chat.Usage.ToOutput();
