@@ -1,6 +1,7 @@
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
+using IgnitionToolkit.Plugins.Ai.Authoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Playbooks;
+using IgnitionToolkit.Plugins.Ai.Authoring;
 using IgnitionToolkit.Plugins.Ai.Steps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;

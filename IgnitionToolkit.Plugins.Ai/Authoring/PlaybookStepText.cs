@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace IgnitionToolkit.Api.Ai;
+namespace IgnitionToolkit.Plugins.Ai.Authoring;
 
 /// <summary>A top-level step's block in a playbook file: where it is and its text (dedented).</summary>
 public sealed record StepBlock(int Start, int Length, int Indent, string Text);
@@ -23,11 +23,18 @@ public static class PlaybookStepText
             return null;
         }
         if (root is null || !root.Children.TryGetValue(new YamlScalarNode("steps"), out var steps) || steps is not YamlSequenceNode sequence) return null;
-        foreach (var step in sequence.Children.OfType<YamlMappingNode>())
+        var items = sequence.Children.ToList();
+        for (var i = 0; i < items.Count; i++)
         {
-            if (!step.Children.TryGetValue(new YamlScalarNode("id"), out var id) || (id as YamlScalarNode)?.Value != stepId) continue;
+            if (items[i] is not YamlMappingNode step || !step.Children.TryGetValue(new YamlScalarNode("id"), out var id) || (id as YamlScalarNode)?.Value != stepId) continue;
+            // A block mapping's node marks only its start: it ends where the next item's "- " begins, or at the next
+            // top-level key (or the end of the file) for the last step.
             var start = (int)step.Start.Index;
-            var raw = yaml[start..(int)step.End.Index].TrimEnd();
+            var keys = root.Children.Keys.ToList();
+            var after = keys.IndexOf(new YamlScalarNode("steps")) + 1;
+            var end = i + 1 < items.Count ? (int)items[i + 1].Start.Index : after < keys.Count ? (int)keys[after].Start.Index : yaml.Length;
+            var raw = yaml[start..end].TrimEnd();
+            if (i + 1 < items.Count && raw.EndsWith('-')) raw = raw[..^1].TrimEnd();
             var indent = (int)step.Start.Column - 1;
             return new StepBlock(start, raw.Length, indent, Dedent(raw, indent));
         }
