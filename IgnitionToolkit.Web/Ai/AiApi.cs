@@ -3,15 +3,15 @@ using IgnitionToolkit.Web.Auth;
 
 namespace IgnitionToolkit.Web.Ai;
 
-public sealed record AiStatus(bool Enabled, string? Provider, string? Model);
+public sealed record AiStatusModel(bool Enabled, string? Provider, string? Model);
 
-public sealed record AiUsage(long InputTokens, long OutputTokens, decimal? EstimatedCostUsd);
+public sealed record AiUsageModel(long InputTokens, long OutputTokens, decimal? EstimatedCostUsd);
 
-public sealed record AiMessage(long Id, string Role, string Text, string? StepPath, string? ProposedYaml, string? UserName, DateTimeOffset CreatedAt);
+public sealed record AiMessageModel(long Id, string Role, string Text, string? StepPath, string? ProposedYaml, string? UserName, DateTimeOffset CreatedAt);
 
-public sealed record AiThread(Guid ExecutionId, AiUsage Steps, AiUsage Conversation, AiUsage Total, List<AiMessage> Messages);
+public sealed record AiThreadModel(Guid ExecutionId, AiUsageModel Steps, AiUsageModel Conversation, AiUsageModel Total, List<AiMessageModel> Messages);
 
-public sealed record AiDraft(string Path, string SourcePath, string StepPath);
+public sealed record AiDraftModel(string Path, string SourcePath, string StepPath);
 
 /// <summary>
 /// The API's AI endpoints (<c>/api/v1/ai</c>, <c>/api/v1/executions/{id}/ai</c>). Calls to the provider take as long as
@@ -23,18 +23,18 @@ public sealed class AiApi(IHttpClientFactory clients, IApiTokenSource tokens, IL
     public const string HttpClientName = "toolkit-ai";
     private readonly RestClient rest = new(clients.CreateClient(HttpClientName), tokens, logger);
 
-    public Task<ApiResult<AiStatus>> StatusAsync() => rest.GetAsync<AiStatus>("/api/v1/ai");
+    public Task<ApiResult<AiStatusModel>> StatusAsync() => rest.GetAsync<AiStatusModel>("/api/v1/ai");
 
-    public Task<ApiResult<AiThread>> ThreadAsync(Guid executionId) => rest.GetAsync<AiThread>($"/api/v1/executions/{executionId}/ai");
+    public Task<ApiResult<AiThreadModel>> ThreadAsync(Guid executionId) => rest.GetAsync<AiThreadModel>($"/api/v1/executions/{executionId}/ai");
 
-    public Task<ApiResult<AiMessage>> ExplainAsync(Guid executionId, string stepPath) =>
-        rest.PostAsync<AiMessage>($"/api/v1/executions/{executionId}/ai/explain", new { stepPath });
+    public Task<ApiResult<AiMessageModel>> ExplainAsync(Guid executionId, string stepPath) =>
+        rest.PostAsync<AiMessageModel>($"/api/v1/executions/{executionId}/ai/explain", new { stepPath });
 
-    public Task<ApiResult<AiMessage>> AskAsync(Guid executionId, string text) =>
-        rest.PostAsync<AiMessage>($"/api/v1/executions/{executionId}/ai/messages", new { text });
+    public Task<ApiResult<AiMessageModel>> AskAsync(Guid executionId, string text) =>
+        rest.PostAsync<AiMessageModel>($"/api/v1/executions/{executionId}/ai/messages", new { text });
 
-    public Task<ApiResult<AiDraft>> DraftAsync(Guid executionId, long messageId) =>
-        rest.PostAsync<AiDraft>($"/api/v1/executions/{executionId}/ai/messages/{messageId}/draft", null);
+    public Task<ApiResult<AiDraftModel>> DraftAsync(Guid executionId, long messageId) =>
+        rest.PostAsync<AiDraftModel>($"/api/v1/executions/{executionId}/ai/messages/{messageId}/draft", null);
 }
 
 public static class AiWebExtensions
