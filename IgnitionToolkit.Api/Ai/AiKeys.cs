@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Core.Engine;
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Plugins.Ai.Providers;
 
 namespace IgnitionToolkit.Api.Ai;
@@ -10,9 +11,10 @@ namespace IgnitionToolkit.Api.Ai;
 /// The AI provider's key, which lives only in the vault (credential <c>Toolkit:Ai:Credential</c>, kind
 /// <c>ai_provider</c>, field <c>api_key</c>): read here for the API's own calls, and added to the sealed credential
 /// bundle of executions whose playbooks use <c>ai.*</c> steps, so a Runner gets it like any other credential (masked in
-/// every event, never in clear on the bus). Also the masker of prompts: every secret field in the vault.
+/// every event, never in clear on the bus). Also the masker of prompts: every field in the vault that its kind's
+/// <see cref="ICredentialBinder"/> does not declare plain.
 /// </summary>
-public sealed partial class AiKeys(AiSettings settings, CredentialVault vault)
+public sealed partial class AiKeys(AiSettings settings, CredentialVault vault, CredentialBinders binders)
 {
     /// <summary>The credential to send with an execution: AI on, an <c>ai.*</c> step in the playbook or a nested one,
     /// and the credential exists (without it the steps fail saying what to add).</summary>
@@ -34,10 +36,11 @@ public sealed partial class AiKeys(AiSettings settings, CredentialVault vault)
         var masker = new SecretMasker();
         foreach (var record in await vault.ListAsync(ct))
         {
+            var plain = binders.Find(record.Kind)?.PlainFields ?? new HashSet<string>();
             try
             {
                 foreach (var (field, value) in vault.Open(record))
-                    if (!CredentialKinds.PlainFields.Contains(field)) masker.Add(value);
+                    if (!plain.Contains(field)) masker.Add(value);
             }
             catch (VaultKeyException)
             {

@@ -14,7 +14,7 @@ public sealed class ExecutionQueries(ToolkitDbContext db)
     private static readonly string[] Statuses = Enum.GetValues<ExecutionStatus>().Select(s => s.ToWire()).ToArray();
 
     public async Task<Results<Ok<PagedResponse<ExecutionSummaryDto>>, ProblemHttpResult>> ListAsync(
-        int? page, int? pageSize, string? status, string? playbook, CancellationToken ct)
+        int? page, int? pageSize, string? status, string? playbook, CancellationToken ct, Guid? fleetRun = null)
     {
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
@@ -37,6 +37,7 @@ public sealed class ExecutionQueries(ToolkitDbContext db)
             if (term.Length > 200) return ApiProblems.BadRequest("playbook filter is longer than 200 characters", "playbook");
             query = query.Where(e => e.PlaybookName.ToLower().Contains(term) || e.PlaybookPath.ToLower().Contains(term));
         }
+        if (fleetRun is { } fleetRunId) query = query.Where(e => e.FleetRunId == fleetRunId);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id)
             .Skip((p - 1) * size).Take(size).ToListAsync(ct);

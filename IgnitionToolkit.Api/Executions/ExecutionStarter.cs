@@ -13,11 +13,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace IgnitionToolkit.Api.Executions;
 
 /// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.</summary>
-public sealed class ExecutionStarter(
+public sealed partial class ExecutionStarter(
     ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials,
     ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger)
 {
-    public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct)
+    public Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct) =>
+        StartAsync(request, fleetRunId: null, ct);
+
+    /// <param name="fleetRunId">The fleet run the execution belongs to (given by the fleet driver only).</param>
+    public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, Guid? fleetRunId, CancellationToken ct)
     {
         if (library.TryNormalize(request.Playbook, out var path) is { } pathError) return ApiProblems.BadRequest(pathError, "playbook");
         var loaded = await validator.LoadFileAsync(path, ct);
@@ -40,7 +44,7 @@ public sealed class ExecutionStarter(
         {
             Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
             Status = ExecutionStatus.Pending.ToWire(), DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
-            CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy,
+            CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy, FleetRunId = fleetRunId,
         };
         db.Executions.Add(record);
         await db.SaveChangesAsync(ct);
@@ -58,7 +62,7 @@ public sealed class ExecutionStarter(
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            logger.LogError(ex, "Could not queue execution {ExecutionId}", record.Id);
+            LogNotQueued(logger, ex, record.Id);
             record.Status = ExecutionStatus.Failed.ToWire();
             record.Error = "the execution could not be queued: the message broker is unavailable";
             record.FinishedAt = clock.GetUtcNow();
@@ -66,7 +70,13 @@ public sealed class ExecutionStarter(
             await db.SaveChangesAsync(CancellationToken.None);
             return ApiProblems.Unavailable(record.Error);
         }
-        logger.LogInformation("Queued execution {ExecutionId} of {Playbook}", record.Id, path);
+        LogQueued(logger, record.Id, path);
         return TypedResults.Accepted($"/api/v1/executions/{record.Id}", ExecutionMapping.ToSummary(record));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue execution {ExecutionId}")]
+    private static partial void LogNotQueued(ILogger logger, Exception exception, Guid executionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued execution {ExecutionId} of {Playbook}")]
+    private static partial void LogQueued(ILogger logger, Guid executionId, string playbook);
 }

@@ -1,9 +1,12 @@
 using IgnitionToolkit.ServiceDefaults.Security;
 using IgnitionToolkit.Api.Ai;
 using IgnitionToolkit.Api.Artifacts;
+using IgnitionToolkit.Api.Audit;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Fleet;
+using IgnitionToolkit.Api.Gateways;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.OpenApi;
@@ -11,6 +14,7 @@ using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Runners;
 using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Api.StepTypes;
+using IgnitionToolkit.Api.Users;
 using IgnitionToolkit.Api.Versioning;
 
 namespace IgnitionToolkit.Api.Extensions;
@@ -28,19 +32,25 @@ public static class EndpointExtensions
         app.UseApiSecurity(); // headers, HTTPS, CORS, rate limit: docs/hardening.md
         app.UseLegacyApiRedirects();
         app.UseToolkitAuth();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous(); // the API's description, no data
         app.MapApiReference();
 
-        var api = app.MapGroup(ApiPrefix).MapToolkitAuth();
+        // Each resource declares its role policies and audited actions where it maps its endpoints.
+        var api = app.MapGroup(ApiPrefix);
         api.MapVersionEndpoints();
+        api.MapAuthEndpoints();
+        api.MapUserEndpoints();
+        api.MapAuditEndpoints();
         api.MapPlaybookEndpoints();
         api.MapStepTypeEndpoints();
         api.MapExecutionEndpoints();
         api.MapArtifactEndpoints();
         api.MapCredentialEndpoints();
         api.MapRunnerEndpoints();
+        api.MapGatewayEndpoints();
+        api.MapFleetRunEndpoints();
         api.MapAiEndpoints();
-        app.MapToolkitLive().RequireAuthorization(AccessRules.ViewerPolicy);
+        app.MapToolkitLive().RequireViewer().NotAudited("the live hub only reads; controls go through the audited REST endpoints");
         app.MapDefaultEndpoints();
         return app;
     }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.AI;
 namespace IgnitionToolkit.Plugins.Ai.Authoring;
 
 /// <summary>The outcome of drafting: the last YAML, whether it validates, how many answers it took and the errors left.</summary>
-public sealed record PlaybookDraft(string Yaml, bool Valid, int Attempts, IReadOnlyList<string> Errors);
+public sealed record GeneratedPlaybook(string Yaml, bool Valid, int Attempts, IReadOnlyList<string> Errors);
 
 /// <summary>
 /// Asks the model for a playbook, validates the answer with the real loader and step catalogue, and asks again with the
@@ -31,7 +31,7 @@ public sealed partial class PlaybookDrafter(IPlaybookLoader loader, IStepCatalog
         Answer with the YAML of the playbook only, no explanation.
         """;
 
-    public async Task<PlaybookDraft> DraftAsync(AiChat chat, string description, string? context, string fileName, int maxAttempts, CancellationToken cancellationToken)
+    public async Task<GeneratedPlaybook> DraftAsync(AiChat chat, string description, string? context, string fileName, int maxAttempts, CancellationToken cancellationToken)
     {
         var messages = new List<ChatMessage>
         {
@@ -45,12 +45,12 @@ public sealed partial class PlaybookDrafter(IPlaybookLoader loader, IStepCatalog
             var answer = await chat.AskAsync(messages, cancellationToken);
             yaml = ExtractYaml(answer);
             errors = Validate(yaml, fileName);
-            if (errors.Count == 0) return new PlaybookDraft(yaml, true, attempt, []);
+            if (errors.Count == 0) return new GeneratedPlaybook(yaml, true, attempt, []);
             messages.Add(new ChatMessage(ChatRole.Assistant, answer));
             messages.Add(new ChatMessage(ChatRole.User,
                 $"The playbook does not validate:\n{string.Join('\n', errors)}\n\nAnswer with the corrected complete playbook (YAML only)."));
         }
-        return new PlaybookDraft(yaml, false, maxAttempts, errors);
+        return new GeneratedPlaybook(yaml, false, maxAttempts, errors);
     }
 
     /// <summary>The loader's errors for <paramref name="yaml"/>, one line each (file:line:column: field: message).</summary>

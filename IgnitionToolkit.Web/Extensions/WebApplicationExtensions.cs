@@ -40,6 +40,8 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<ExecutionsApi>();
         builder.Services.AddScoped<CredentialsApi>();
         builder.Services.AddScoped<UsersApi>();
+        builder.Services.AddScoped<GatewaysApi>();
+        builder.Services.AddScoped<FleetRunsApi>();
         builder.Services.AddAiPanel(baseAddress);
         builder.Services.AddScoped<LiveConnection>(); // one per circuit (browser tab)
         return builder;

@@ -1,5 +1,6 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.FakeAiProvider;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
 
@@ -35,7 +36,9 @@ public sealed class AiMaskingTests : IAsyncLifetime
             Step("judge", "ai.validate", new { expected = "logged in", actual = "password {{ credential.gw.password }} rejected" }, FailureAction.Continue));
         _server.Answer("Check the password.", """{"pass": false, "confidence": 1, "reasons": ["rejected"]}""");
 
-        var run = AiTestHost.Harness(AiTestHost.Settings(_server, provider))
+        // A plugin's credential binder declares which fields are not secret (the gateway plugin: username); without
+        // one every credential field is masked.
+        var run = AiTestHost.Harness(AiTestHost.Settings(_server, provider), services => services.AddCredentialBinder<LoginBinder>())
             .Start(playbook, parameters: new Dictionary<string, object?> { ["api_token"] = Token }, credentials: credentials);
         await run.CompletionAsync();
 
@@ -48,6 +51,16 @@ public sealed class AiMaskingTests : IAsyncLifetime
             Assert.DoesNotContain(FakeAiServer.Key, body);
             Assert.Contains("***", body);
         });
-        Assert.Contains("admin", bodies[0]); // user names are not secret
+        Assert.Contains("admin", bodies[0]); // a field a binder declares plain is not secret
+    }
+
+    /// <summary>A plugin's binder for a login kind whose <c>username</c> is not secret.</summary>
+    private sealed class LoginBinder : ICredentialBinder
+    {
+        public string Kind => "test_login";
+
+        public IReadOnlySet<string> PlainFields { get; } = new HashSet<string> { "username" };
+
+        public IReadOnlyList<FilledParameter> Fill(Playbook playbook, IReadOnlyDictionary<string, string> fields, Func<string, bool> given) => [];
     }
 }

@@ -21,12 +21,13 @@ internal static class AiTestHost
         ["Toolkit:Ai:TimeoutSeconds"] = "120",
     };
 
-    public static EngineHarness Harness(Dictionary<string, string?> settings)
+    public static EngineHarness Harness(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
         EngineHarness? harness = null;
         var services = new ServiceCollection().AddLogging().AddAiSteps(k => settings.GetValueOrDefault(k))
             .AddSingleton<IStepCatalog>(_ => harness!.Catalog)
             .AddSingleton<IPlaybookLoader>(_ => harness!.Loader);
+        configure?.Invoke(services);
         harness = new EngineHarness(services.BuildServiceProvider());
         return harness;
     }

@@ -110,7 +110,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         {
             if (server.HasExited) throw new InvalidOperationException($"RabbitMQ node {NodeName} exited with {server.ExitCode}:\n{Output}");
             // await_startup fails at once while the node is not registered yet: poll it.
-            var check = await CtlAsync(TimeSpan.FromSeconds(30), "await_startup", "--timeout", "10");
+            var check = await CtlAsync(TimeSpan.FromSeconds(120), "await_startup", "--timeout", "10");
             if (check.ExitCode == 0) return;
             last = check.Output;
             await Task.Delay(500);
@@ -152,7 +152,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var port = ToolkitProcess.FreePort();
+            var port = TestPorts.Free();
             if (acceptable(port)) return port;
         }
         throw new InvalidOperationException("no free TCP port in the wanted range");

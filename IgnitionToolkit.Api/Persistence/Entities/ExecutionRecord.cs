@@ -26,6 +26,8 @@ public sealed class ExecutionRecord
     public string? StartedBy { get; set; }
     /// <summary>Context captured by debug mode at the last pause (JSON), if any.</summary>
     public string? DebugContextJson { get; set; }
+    /// <summary>The fleet run that started this execution, if any.</summary>
+    public Guid? FleetRunId { get; set; }
     /// <summary>Optimistic concurrency token, incremented on every tracked change.</summary>
     public int Version { get; set; }
 }

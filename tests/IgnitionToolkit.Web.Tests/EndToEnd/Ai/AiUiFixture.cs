@@ -18,7 +18,7 @@ public sealed class AiUiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assertions.SetDefaultExpectTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(60_000); // as UiFixture: a loaded CI machine; every wait ends as soon as the condition holds
         Provider = await FakeAiServer.StartAsync();
         Stack = await ToolkitStack.StartAsync(settings: new Dictionary<string, string>
         {
@@ -45,7 +45,7 @@ public sealed class AiUiFixture : IAsyncLifetime
             BaseURL = Web.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
