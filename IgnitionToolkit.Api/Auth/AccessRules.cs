@@ -1,7 +1,7 @@
 namespace IgnitionToolkit.Api.Auth;
 
 /// <summary>The one table of who may call what under <c>/api/v1</c>, applied as a convention on the whole group:
-/// reads (GET/HEAD) need <c>viewer</c>, writes <c>operator</c>; credentials writes, users and the audit trail need
+/// reads (GET/HEAD) need <c>viewer</c>, writes <c>operator</c>; credentials and webhooks writes, users and the audit trail need
 /// <c>admin</c>. Endpoints marked <c>AllowAnonymous</c> (version, login) are open.</summary>
 public static class AccessRules
 {
@@ -10,7 +10,7 @@ public static class AccessRules
     public const string AdminPolicy = "toolkit-admin";
 
     private static readonly string[] AdminAreas = ["users", "audit"];
-    private static readonly string[] AdminWriteAreas = ["credentials"];
+    private static readonly string[] AdminWriteAreas = ["credentials", "webhooks"];
     private static readonly string[] SelfServiceAreas = ["auth"];
 
     public static string PolicyOf(string minimumRole) => minimumRole switch

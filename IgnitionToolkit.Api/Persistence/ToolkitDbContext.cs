@@ -18,6 +18,9 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RunnerRecord> Runners => Set<RunnerRecord>();
     public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+    public DbSet<WebhookRecord> Webhooks => Set<WebhookRecord>();
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+    public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +36,9 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.Status);
             e.HasIndex(x => x.CreatedAt);
+            e.HasIndex(x => new { x.PlaybookPath, x.CreatedAt }); // retention per playbook, playbook filter
+            e.HasIndex(x => new { x.StartedBy, x.CreatedAt });
+            e.HasIndex(x => x.FinishedAt); // retention by age
         });
         modelBuilder.Entity<StepResultRecord>(e =>
         {
@@ -111,5 +117,6 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(x => new { x.Action, x.Timestamp });
         });
         SharedStateModel.Configure(modelBuilder);
+        NotificationModel.Configure(modelBuilder);
     }
 }
