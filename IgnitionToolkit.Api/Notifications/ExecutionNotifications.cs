@@ -40,7 +40,7 @@ public sealed class ExecutionOutcomeNotifier(ExecutionOutcomes outcomes) : IExec
 
 /// <summary>Turns ended executions into <c>execution.*</c> notifications (summary, step counts, the Web link, the
 /// playbook's domain, group and tags for the filters) and publishes them.</summary>
-public sealed class ExecutionNotificationWorker(
+public sealed partial class ExecutionNotificationWorker(
     ExecutionOutcomes outcomes, IServiceScopeFactory scopes, INotificationPublisher publisher, NotificationOptions options,
     ILogger<ExecutionNotificationWorker> logger) : BackgroundService
 {
@@ -68,7 +68,7 @@ public sealed class ExecutionNotificationWorker(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Could not notify the end of execution {ExecutionId}", id);
+                LogNotNotified(logger, ex, id);
             }
         }
     }
@@ -96,4 +96,7 @@ public sealed class ExecutionNotificationWorker(
         return new NotificationEvent(kind, $"{kind}:{e.Id:D}", e.FinishedAt ?? DateTimeOffset.UtcNow,
             $"Execution {status}: {e.PlaybookName}", text, scope, facts, links, payload, e.Id);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not notify the end of execution {ExecutionId}")]
+    private static partial void LogNotNotified(ILogger logger, Exception exception, Guid executionId);
 }

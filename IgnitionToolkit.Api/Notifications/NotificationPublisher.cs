@@ -31,7 +31,7 @@ public sealed class DeliverySignal
 
 /// <summary>Stores one pending delivery per matching webhook, claimed by this instance (the one that saw the event),
 /// and wakes its sender. A delivery whose dedup key a webhook already has is not stored again.</summary>
-public sealed class NotificationPublisher(
+public sealed partial class NotificationPublisher(
     IServiceScopeFactory scopes, DeliverySignal signal, ApiInstance instance, NotificationOptions options, TimeProvider clock,
     ILogger<NotificationPublisher> logger) : INotificationPublisher
 {
@@ -60,13 +60,13 @@ public sealed class NotificationPublisher(
             if (queued > 0)
             {
                 signal.Notify();
-                logger.LogInformation("Queued {Count} webhook delivery(ies) of {Kind}", queued, notification.Kind);
+                LogQueued(logger, queued, notification.Kind);
             }
             return queued;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Could not queue the {Kind} notification", notification.Kind);
+            LogNotQueued(logger, ex, notification.Kind);
             return 0;
         }
     }
@@ -82,6 +82,12 @@ public sealed class NotificationPublisher(
             ClaimedBy = instance.Id, ClaimedUntilMs = (now + options.ClaimDuration).ToUnixTimeMilliseconds(),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} webhook delivery(ies) of {Kind}")]
+    private static partial void LogQueued(ILogger logger, int count, string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue the {Kind} notification")]
+    private static partial void LogNotQueued(ILogger logger, Exception exception, string kind);
 }
 
 public static class DeliveryStatus

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Audit;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Problems;
@@ -6,19 +7,23 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace IgnitionToolkit.Api.Notifications;
 
 /// <summary><c>/api/v1/webhooks</c>: list, get, create, change, delete, send a test, and the delivery log. Writes need
-/// <c>admin</c> (<see cref="AccessRules"/>) and are audited; no response carries a webhook's secret or full URL.</summary>
+/// <c>admin</c> (<see cref="AccessPolicies.RequireAdmin"/>) and are audited; no response carries a webhook's secret or full URL.</summary>
 public static class WebhookEndpoints
 {
     public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/webhooks").WithTags("Webhooks");
+        var group = api.MapGroup("/webhooks").WithTags("Webhooks").RequireViewer(); // reads show no secret and no full URL
         group.MapGet("/", async (WebhookStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct))).WithName("ListWebhooks");
         group.MapGet("/kinds", () => TypedResults.Ok(new WebhookOptionsDto(NotificationKinds.All, PayloadPresets.All))).WithName("ListWebhookKinds");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetWebhook");
-        group.MapPost("/", CreateAsync).WithName("CreateWebhook");
-        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateWebhook");
-        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteWebhook");
-        group.MapPost("/{id:guid}/test", TestAsync).WithName("TestWebhook");
+        group.MapPost("/", CreateAsync).WithName("CreateWebhook").RequireAdmin()
+            .Audited<WebhookDto>("webhook.created", "webhook", c => c.Entry with { TargetId = c.Value.Id.ToString() });
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateWebhook").RequireAdmin()
+            .Audited("webhook.changed", "webhook", targetRouteValue: "id");
+        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteWebhook").RequireAdmin()
+            .Audited("webhook.deleted", "webhook", targetRouteValue: "id");
+        group.MapPost("/{id:guid}/test", TestAsync).WithName("TestWebhook").RequireAdmin()
+            .Audited("webhook.tested", "webhook", targetRouteValue: "id");
         group.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries");
         return api;
     }

@@ -17,7 +17,7 @@ namespace IgnitionToolkit.Api.Notifications;
 /// <see cref="SweepInterval"/>. Each delivery is one call through the <see cref="WebhookHttp"/> pipeline; every attempt
 /// it makes is logged in <c>webhook_attempts</c>.
 /// </summary>
-public sealed class WebhookSender(
+public sealed partial class WebhookSender(
     IServiceScopeFactory scopes, IHttpClientFactory http, DeliverySignal signal, ApiInstance instance, NotificationOptions options,
     VaultKeys keys, TimeProvider clock, ILogger<WebhookSender> logger) : BackgroundService
 {
@@ -36,7 +36,7 @@ public sealed class WebhookSender(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Webhook sweep failed; retrying in {Interval}", SweepInterval);
+                LogSweepFailed(logger, ex, SweepInterval);
             }
             await signal.WaitAsync(SweepInterval, stoppingToken);
         }
@@ -71,7 +71,7 @@ public sealed class WebhookSender(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "Webhook delivery {DeliveryId} failed unexpectedly", id);
+                    LogDeliveryCrashed(logger, ex, id);
                 }
                 finally
                 {
@@ -135,8 +135,8 @@ public sealed class WebhookSender(
         delivery.FinishedAt = clock.GetUtcNow();
         delivery.ClaimedUntilMs = 0;
         await db.SaveChangesAsync(CancellationToken.None); // the outcome is kept even when the host is stopping
-        if (error is null) logger.LogInformation("Webhook delivery {DeliveryId} ({Kind}) delivered after {Attempts} attempt(s)", delivery.Id, delivery.Kind, attempts.Count);
-        else logger.LogWarning("Webhook delivery {DeliveryId} ({Kind}) failed after {Attempts} attempt(s): {Error}", delivery.Id, delivery.Kind, attempts.Count, error);
+        if (error is null) LogDelivered(logger, delivery.Id, delivery.Kind, attempts.Count);
+        else LogDeliveryFailed(logger, delivery.Id, delivery.Kind, attempts.Count, error);
         return delivery;
     }
 
@@ -177,4 +177,16 @@ public sealed class WebhookSender(
     }
 
     private static string? Truncate(string? text) => text is null || text.Length <= 1000 ? text : text[..1000] + "…";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook sweep failed; retrying in {Interval}")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery {DeliveryId} failed unexpectedly")]
+    private static partial void LogDeliveryCrashed(ILogger logger, Exception exception, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} ({Kind}) delivered after {Attempts} attempt(s)")]
+    private static partial void LogDelivered(ILogger logger, Guid deliveryId, string kind, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} ({Kind}) failed after {Attempts} attempt(s): {Error}")]
+    private static partial void LogDeliveryFailed(ILogger logger, Guid deliveryId, string kind, int attempts, string error);
 }

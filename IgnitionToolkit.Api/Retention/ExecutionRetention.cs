@@ -1,4 +1,4 @@
-using IgnitionToolkit.Api.Artifacts;
+using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Notifications;
 using IgnitionToolkit.Api.Persistence;
@@ -40,7 +40,7 @@ public sealed record RetentionResult(int ByAge, int ByCount, int Deliveries);
 /// has not ended (pending, running, paused), never a pinned one. Also trims the webhook delivery log
 /// (<see cref="NotificationOptions.DeliveryLogDays"/>).
 /// </summary>
-public sealed class ExecutionRetentionService(
+public sealed partial class ExecutionRetentionService(
     IServiceScopeFactory scopes, ExecutionRetentionOptions options, NotificationOptions notifications, TimeProvider clock, JobLeases leases,
     ILogger<ExecutionRetentionService> logger) : BackgroundService
 {
@@ -60,7 +60,7 @@ public sealed class ExecutionRetentionService(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "History retention failed; retrying in {Interval}", options.Interval);
+                LogFailed(logger, ex, options.Interval);
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -98,8 +98,7 @@ public sealed class ExecutionRetentionService(
         }
         var deliveries = await TrimDeliveryLogAsync(ct);
         if (byAge + byCount + deliveries > 0)
-            logger.LogInformation("History retention removed {ByAge} execution(s) by age ({Days} days), {ByCount} beyond {Max} per playbook, {Deliveries} webhook delivery(ies)",
-                byAge, options.MaxAgeDays, byCount, options.MaxPerPlaybook, deliveries);
+            LogRemoved(logger, byAge, options.MaxAgeDays, byCount, options.MaxPerPlaybook, deliveries);
         return new RetentionResult(byAge, byCount, deliveries);
     }
 
@@ -128,4 +127,11 @@ public sealed class ExecutionRetentionService(
             total += await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "History retention failed; retrying in {Interval}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "History retention removed {ByAge} execution(s) by age ({Days} days), {ByCount} beyond {Max} per playbook, {Deliveries} webhook delivery(ies)")]
+    private static partial void LogRemoved(ILogger logger, int byAge, double days, int byCount, int max, int deliveries);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Core.Plugins.Loading;
@@ -27,7 +28,7 @@ public static class StepTypeEndpoints
 {
     public static RouteGroupBuilder MapStepTypeEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/step-types").WithTags("Step types");
+        var group = api.MapGroup("/step-types").WithTags("Step types").RequireViewer();
         group.MapGet("/", ([FromServices] IStepCatalog catalog, string? category) => TypedResults.Ok<IReadOnlyList<StepTypeDto>>(catalog.Descriptors
             .Where(d => category is null || string.Equals(d.Category, category, StringComparison.OrdinalIgnoreCase))
             .OrderBy(d => d.Type, StringComparer.Ordinal)

@@ -41,12 +41,12 @@ public class WebhookNotificationTests
         var id = await stack.StartExecutionAsync("ops/will_fail.yaml");
         await stack.WaitForStatusAsync(id, "failed", timeoutSeconds: 120);
 
-        var deliveries = await WaitAsync(async () =>
+        var deliveries = await Wait.ForAsync<JsonArray>(async () =>
         {
             var page = JsonNode.Parse(await stack.Http.GetStringAsync($"api/v1/webhooks/{webhookId}/deliveries"))!;
             var items = page["items"]!.AsArray();
             return items.Count == 1 && items[0]!["status"]!.GetValue<string>() != "pending" ? items : null;
-        }, "the delivery to finish");
+        }, items => items is not null, "the delivery to finish", TimeSpan.FromSeconds(120));
         var delivery = deliveries[0]!;
         Assert.Equal("delivered", delivery["status"]!.GetValue<string>());
         Assert.Equal(id, delivery["execution_id"]!.GetValue<Guid>());
@@ -98,16 +98,5 @@ public class WebhookNotificationTests
             bytes.AddRange(buffer.ToArray());
         }
         return [.. bytes];
-    }
-
-    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe, string what) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value) return value;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"timed out waiting for {what}");
     }
 }

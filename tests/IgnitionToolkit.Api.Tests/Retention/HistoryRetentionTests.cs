@@ -71,6 +71,8 @@ public abstract class HistoryRetentionTests(ApiFixture api)
         await RetentionPass(maxAgeDays: 0, maxPerPlaybook: 3, batchSize: 2).RunOnceAsync(CancellationToken.None);
         await AssertGoneAsync(ids[0]);
         await AssertKeptAsync(ids[1]); // still running
+        var audit = (await Api.Client.GetJsonAsync($"/api/v1/audit?targetId={ids[0]}"))["items"]!.AsArray();
+        Assert.Equal(["execution.unpinned", "execution.pinned"], audit.Select(a => a!["action"]!.GetValue<string>()));
     }
 
     [Fact]
