@@ -8,6 +8,8 @@ using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Fleet;
 using IgnitionToolkit.Api.Live;
+using IgnitionToolkit.Api.Notifications;
+using IgnitionToolkit.Api.Retention;
 using IgnitionToolkit.Api.Observability;
 using IgnitionToolkit.Api.Options;
 using IgnitionToolkit.Api.Playbooks;
@@ -44,12 +46,15 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionControl>();
         builder.Services.AddScoped<StepRerunner>();
         builder.Services.AddScoped<ExecutionRemoval>();
+        builder.Services.AddScoped<ExecutionPins>();
 
         builder.AddToolkitPersistence();
         builder.AddToolkitAuth();
         builder.AddToolkitVault();
         builder.AddToolkitAi();
         builder.AddToolkitArtifacts();
+        builder.AddToolkitRetention();
+        builder.AddToolkitNotifications();
         builder.AddToolkitMessaging();
         builder.AddToolkitLive();
         builder.AddToolkitRunners();

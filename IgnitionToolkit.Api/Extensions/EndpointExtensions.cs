@@ -9,6 +9,7 @@ using IgnitionToolkit.Api.Fleet;
 using IgnitionToolkit.Api.Gateways;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Meta;
+using IgnitionToolkit.Api.Notifications;
 using IgnitionToolkit.Api.OpenApi;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Runners;
@@ -50,6 +51,7 @@ public static class EndpointExtensions
         api.MapGatewayEndpoints();
         api.MapFleetRunEndpoints();
         api.MapAiEndpoints();
+        api.MapWebhookEndpoints();
         app.MapToolkitLive().RequireViewer().NotAudited("the live hub only reads; controls go through the audited REST endpoints");
         app.MapDefaultEndpoints();
         return app;

@@ -19,6 +19,9 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
     public DbSet<AiMessageRecord> AiMessages => Set<AiMessageRecord>();
+    public DbSet<WebhookRecord> Webhooks => Set<WebhookRecord>();
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+    public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
 
     /// <summary>Each entity's mapping is its own class in <c>Persistence/Configurations</c>.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -39,6 +39,7 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<PlaybooksApi>();
         builder.Services.AddScoped<ExecutionsApi>();
         builder.Services.AddScoped<CredentialsApi>();
+        builder.Services.AddScoped<WebhooksApi>();
         builder.Services.AddScoped<UsersApi>();
         builder.Services.AddScoped<GatewaysApi>();
         builder.Services.AddScoped<FleetRunsApi>();

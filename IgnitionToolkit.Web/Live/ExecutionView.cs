@@ -53,6 +53,8 @@ public sealed class ExecutionView
     /// <summary>Applies a status the API reported outside the event stream (e.g. after a control command).</summary>
     public void SetStatus(string status) => Execution = Execution with { Status = status };
 
+    public void SetPinned(bool pinned) => Execution = Execution with { Pinned = pinned };
+
     private void ApplyOne(LiveEvent e)
     {
         var p = e.Payload;

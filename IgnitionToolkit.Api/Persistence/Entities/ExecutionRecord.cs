@@ -28,6 +28,8 @@ public sealed class ExecutionRecord
     public string? DebugContextJson { get; set; }
     /// <summary>The fleet run that started this execution, if any.</summary>
     public Guid? FleetRunId { get; set; }
+    /// <summary>Kept by history retention however old it is (<c>POST /api/v1/executions/{id}/pin</c>).</summary>
+    public bool Pinned { get; set; }
     /// <summary>Optimistic concurrency token, incremented on every tracked change.</summary>
     public int Version { get; set; }
 }
