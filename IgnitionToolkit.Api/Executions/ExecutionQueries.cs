@@ -3,6 +3,7 @@ using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Executions;
 
@@ -28,7 +29,8 @@ public sealed class ExecutionQueries(ToolkitDbContext db)
             var unknown = wanted.Where(s => !Statuses.Contains(s)).ToList();
             if (unknown.Count > 0)
                 return ApiProblems.BadRequest($"unknown status '{string.Join(", ", unknown)}'; valid: {string.Join(", ", Statuses)}", "status");
-            query = query.Where(e => wanted.Contains(e.Status));
+            var typed = wanted.Select(WireNames.Parse<ExecutionStatus>).ToList();
+            query = query.Where(e => typed.Contains(e.Status));
         }
         if (!string.IsNullOrWhiteSpace(playbook))
         {

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Core.Execution.Status;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
@@ -5,10 +6,11 @@ using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Playbooks;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Executions;
 
@@ -39,7 +41,7 @@ public sealed class ExecutionStarter(
         var record = new ExecutionRecord
         {
             Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
-            Status = ExecutionStatus.Pending.ToWire(), DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
+            DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
             CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy,
         };
         db.Executions.Add(record);
@@ -59,10 +61,8 @@ public sealed class ExecutionStarter(
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             logger.LogError(ex, "Could not queue execution {ExecutionId}", record.Id);
-            record.Status = ExecutionStatus.Failed.ToWire();
+            StatusMachine.TryMove(record, ExecutionStatus.Failed, clock.GetUtcNow());
             record.Error = "the execution could not be queued: the message broker is unavailable";
-            record.FinishedAt = clock.GetUtcNow();
-            record.Version++;
             await db.SaveChangesAsync(CancellationToken.None);
             return ApiProblems.Unavailable(record.Error);
         }

@@ -1,8 +1,9 @@
+using IgnitionToolkit.Api.Executions.Projection;
 using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Messaging;
-using IgnitionToolkit.Core.Messaging;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Extensions;
 

@@ -1,4 +1,5 @@
 using IgnitionToolkit.Api.Persistence.Entities;
+using IgnitionToolkit.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace IgnitionToolkit.Api.Persistence;
@@ -18,6 +19,13 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RunnerRecord> Runners => Set<RunnerRecord>();
     public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+
+    /// <summary>Statuses are stored as their wire names (<c>running</c>), as before they were typed.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<ExecutionStatus>().HaveConversion<WireNameConverter<ExecutionStatus>>();
+        configurationBuilder.Properties<StepStatus>().HaveConversion<WireNameConverter<StepStatus>>();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

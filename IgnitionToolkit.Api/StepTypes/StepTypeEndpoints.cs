@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Core.Plugins.Loading;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.StepTypes;
 

@@ -1,7 +1,7 @@
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Runner.Messaging;
 using IgnitionToolkit.Runner.Options;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Extensions;
 

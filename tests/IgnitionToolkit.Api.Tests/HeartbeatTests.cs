@@ -1,5 +1,5 @@
 using IgnitionToolkit.Api.Tests.Infrastructure;
-using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Api.Tests;
 
@@ -21,7 +21,7 @@ public sealed class HeartbeatTests(ShortHeartbeatApiFixture api) : IClassFixture
         var silent = await api.StartAsync("hb/hello.yaml");
         foreach (var id in new[] { alive, silent })
         {
-            await api.Runner.PublishAsync(api.Runner.Event(id, 1, EventKinds.ExecutionStarted, new ExecutionStartedPayload("Hello", 2)));
+            await api.Runner.PublishAsync(api.Runner.Event(id, 1, Events.ExecutionStarted("Hello", 2)));
             await api.WaitForStatusAsync(id, "running");
         }
 

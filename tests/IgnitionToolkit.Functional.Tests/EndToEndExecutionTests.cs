@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IgnitionToolkit.Testing;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Functional.Tests;
 

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 

@@ -1,5 +1,5 @@
-using IgnitionToolkit.Core.Messaging;
 using RabbitMQ.Client;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;
 
@@ -21,7 +21,7 @@ public static class BrokerCleanup
                 await channel.ExchangeDeleteAsync(queue);
             }
             foreach (var type in MessageTypes)
-                await channel.ExchangeDeleteAsync($"{BusEndpoints.EntityPrefix(prefix)}IgnitionToolkit.Core.Messaging:{type}");
+                await channel.ExchangeDeleteAsync($"{BusEndpoints.EntityPrefix(prefix)}IgnitionToolkit.Contracts.Bus:{type}");
         }
         catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or OperationCanceledException)
         {

@@ -3,6 +3,8 @@ using System.Text.Json;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Testing.Engine;
 using static IgnitionToolkit.Functional.Tests.Python.PythonHarness;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Functional.Tests.Python;
 

@@ -5,6 +5,7 @@ using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Perspective.Browser;
 using IgnitionToolkit.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
 

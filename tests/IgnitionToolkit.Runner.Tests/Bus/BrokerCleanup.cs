@@ -1,5 +1,5 @@
-using IgnitionToolkit.Core.Messaging;
 using RabbitMQ.Client;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 

@@ -1,8 +1,9 @@
+using IgnitionToolkit.Contracts.Events;
 using System.Collections.Concurrent;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Runner.Extensions;
 using IgnitionToolkit.Runner.Tests.Support;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 
@@ -74,8 +75,8 @@ public sealed class TestBus : IAsyncDisposable
 
     public async Task<ExecutionEventMessage> WaitForAsync(Guid executionId, string kind, TimeSpan? timeout = null)
     {
-        await Wait.UntilAsync(() => EventsOf(executionId).Any(e => e.Kind == kind), timeout, $"{kind} of {executionId}");
-        return EventsOf(executionId).First(e => e.Kind == kind);
+        await Wait.UntilAsync(() => EventsOf(executionId).Any(e => e.Event.Kind == kind), timeout, $"{kind} of {executionId}");
+        return EventsOf(executionId).First(e => e.Event.Kind == kind);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Contracts.Events;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -47,7 +48,7 @@ public sealed partial class RunnerSignalTests : IAsyncLifetime
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"exit took {clock.Elapsed}");
         Assert.Equal(0, code);
-        var finished = JsonDocument.Parse((await _bus.WaitForAsync(id, "execution_finished", TimeSpan.FromSeconds(5))).PayloadJson).RootElement;
+        var finished = JsonSerializer.SerializeToElement((await _bus.WaitForAsync(id, "execution_finished", TimeSpan.FromSeconds(5))).Event, ContractJson.Options);
         Assert.Equal("cancelled", finished.GetProperty("status").GetString());
         Assert.Contains("runner shutting down", finished.GetProperty("error").GetString());
         Assert.DoesNotContain("   at ", runner.Output);

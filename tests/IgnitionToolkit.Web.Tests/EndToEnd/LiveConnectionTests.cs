@@ -26,7 +26,7 @@ public sealed class LiveConnectionTests(UiFixture ui)
         live.EventsReceived += batch =>
         {
             lock (sequences) sequences.AddRange(batch.Events.Select(e => e.Sequence));
-            if (batch.Events.Any(e => e.Kind == "execution_finished")) finished.TrySetResult();
+            if (batch.Events.Any(e => e.Event is IgnitionToolkit.Contracts.Events.ExecutionFinishedEvent)) finished.TrySetResult();
             return Task.CompletedTask;
         };
         await live.SubscribeListAsync();
