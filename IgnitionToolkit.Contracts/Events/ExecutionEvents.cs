@@ -45,11 +45,13 @@ public record ExecutionEvent(DateTimeOffset Timestamp)
 
 public sealed record ExecutionStartedEvent(DateTimeOffset Timestamp, string PlaybookName, int StepCount) : ExecutionEvent(Timestamp)
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.ExecutionStarted;
 }
 
 public sealed record ExecutionStatusChangedEvent(DateTimeOffset Timestamp, ExecutionStatus Status, string? Reason) : ExecutionEvent(Timestamp)
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.StatusChanged;
 }
 
@@ -59,6 +61,7 @@ public sealed record StepStartedEvent(
     DateTimeOffset Timestamp, string StepPath, string? ParentPath, string StepId, string StepName, string StepType, int Attempt,
     [property: JsonConverter(typeof(FreeFormMapJsonConverter))] IReadOnlyDictionary<string, object?> Parameters) : ExecutionEvent(Timestamp)
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.StepStarted;
 }
 
@@ -68,11 +71,13 @@ public sealed record StepFinishedEvent(
     [property: JsonConverter(typeof(FreeFormMapJsonConverter))] IReadOnlyDictionary<string, object?> Outputs, string? Error,
     [property: JsonPropertyName("durationMs"), JsonConverter(typeof(MillisecondsJsonConverter))] TimeSpan Duration, int Attempt) : ExecutionEvent(Timestamp)
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.StepFinished;
 }
 
 public sealed record LogEvent(DateTimeOffset Timestamp, string? StepPath, string Level, string Message) : ExecutionEvent(Timestamp)
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.Log;
 }
 
@@ -82,6 +87,7 @@ public sealed record DebugPausedEvent(
     [property: JsonConverter(typeof(FreeFormMapJsonConverter))] IReadOnlyDictionary<string, object?> Parameters,
     [property: JsonConverter(typeof(FreeFormMapJsonConverter))] IReadOnlyDictionary<string, object?> Variables) : ExecutionEvent(Timestamp)
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.DebugPaused;
 
     /// <summary>The context without the time: what <c>debug_context</c> holds (REST) and the debug panel shows.</summary>
@@ -92,6 +98,7 @@ public sealed record DebugPausedEvent(
 public sealed record ArtifactSavedEvent(
     DateTimeOffset Timestamp, string? StepPath, string Name, string ContentType, long Size, string Sha256, string Path) : ExecutionEvent(Timestamp)
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.ArtifactSaved;
 }
 
@@ -100,6 +107,7 @@ public sealed record ExecutionFinishedEvent(
     DateTimeOffset Timestamp, ExecutionStatus Status, string? Error,
     [property: JsonPropertyName("durationMs"), JsonConverter(typeof(MillisecondsJsonConverter))] TimeSpan Duration) : ExecutionEvent(Timestamp)
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.ExecutionFinished;
 }
 

@@ -29,7 +29,7 @@ public sealed class ExecutionProjectionTests
         Assert.Equal((ExecutionStatus.Completed, T, T.AddSeconds(7), 1), (view.Status, view.StartedAt, view.FinishedAt, view.StepCount));
         Assert.Equal(["call", "call/say"], view.Steps.Keys);
         var say = view.Steps["call/say"];
-        Assert.Equal((StepStatus.Completed, "call", "Say", "utility.log", 12.5, 2L), (say.Status, say.ParentPath, say.Name, say.Type, say.DurationMs, say.Order));
+        Assert.Equal((StepStatus.Completed, "call", "Say", "utility.log", 12.5, 4L), (say.Status, say.ParentPath, say.Name, say.Type, say.DurationMs, say.Order));
         Assert.Equal(3, say.Outputs!["n"]);
         Assert.Equal([(3L, "starting child")], view.Logs);
         Assert.Equal([(6L, "out.txt")], view.Artifacts);

@@ -20,28 +20,28 @@ public sealed class EventPayloadJsonTests
 
     public static TheoryData<ExecutionEvent, string, string> Cases() => new()
     {
-        { new ExecutionStartedEvent(At, "demo", 2), "execution_started", """{"kind":"execution_started","timestamp":"2026-01-02T03:04:05+00:00","playbookName":"demo","stepCount":2}""" },
-        { new ExecutionStatusChangedEvent(At, ExecutionStatus.Paused, "by user"), "status_changed", """{"kind":"status_changed","timestamp":"2026-01-02T03:04:05+00:00","status":"paused","reason":"by user"}""" },
+        { new ExecutionStartedEvent(At, "demo", 2), "execution_started", """{"kind":"execution_started","playbookName":"demo","stepCount":2,"timestamp":"2026-01-02T03:04:05+00:00"}""" },
+        { new ExecutionStatusChangedEvent(At, ExecutionStatus.Paused, "by user"), "status_changed", """{"kind":"status_changed","status":"paused","reason":"by user","timestamp":"2026-01-02T03:04:05+00:00"}""" },
         {
             new StepStartedEvent(At, "call/inner", "call", "inner", "Inner", "utility.log", 2, Values), "step_started",
-            """{"stepPath":"call/inner","parentPath":"call","stepId":"inner","stepName":"Inner","stepType":"utility.log","attempt":2,"parameters":{"count":3,"ratio":0.5,"on":true,"list":[1,"x"],"odd":"System.String","nan":"NaN","kind":"Paused"}}"""
+            """{"kind":"step_started","stepPath":"call/inner","parentPath":"call","stepId":"inner","stepName":"Inner","stepType":"utility.log","attempt":2,"parameters":{"count":3,"ratio":0.5,"on":true,"list":[1,"x"],"odd":"System.String","nan":"NaN","kind":"Paused"},"timestamp":"2026-01-02T03:04:05+00:00"}"""
         },
         {
             new StepFinishedEvent(At, "s", null, "s", StepStatus.Skipped, new Dictionary<string, object?> { ["out"] = 1L }, null, TimeSpan.FromMilliseconds(1500), 1), "step_finished",
-            """{"stepPath":"s","parentPath":null,"stepId":"s","status":"skipped","outputs":{"out":1},"error":null,"durationMs":1500,"attempt":1}"""
+            """{"kind":"step_finished","stepPath":"s","parentPath":null,"stepId":"s","status":"skipped","outputs":{"out":1},"error":null,"durationMs":1500,"attempt":1,"timestamp":"2026-01-02T03:04:05+00:00"}"""
         },
-        { new LogEvent(At, "s", "warning", "careful"), "log", """{"kind":"log","timestamp":"2026-01-02T03:04:05+00:00","stepPath":"s","level":"warning","message":"careful"}""" },
+        { new LogEvent(At, "s", "warning", "careful"), "log", """{"kind":"log","stepPath":"s","level":"warning","message":"careful","timestamp":"2026-01-02T03:04:05+00:00"}""" },
         {
             new DebugPausedEvent(At, "s", "failure", "boom", new Dictionary<string, object?>(), new Dictionary<string, object?> { ["v"] = "x" }), "debug_paused",
-            """{"stepPath":"s","reason":"failure","error":"boom","parameters":{},"variables":{"v":"x"}}"""
+            """{"kind":"debug_paused","stepPath":"s","reason":"failure","error":"boom","parameters":{},"variables":{"v":"x"},"timestamp":"2026-01-02T03:04:05+00:00"}"""
         },
         {
             new ArtifactSavedEvent(At, "s", "shot.png", "image/png", 42, "abc", "/data/artifacts/x/shot.png"), "artifact_saved",
-            """{"stepPath":"s","name":"shot.png","contentType":"image/png","size":42,"sha256":"abc","path":"/data/artifacts/x/shot.png"}"""
+            """{"kind":"artifact_saved","stepPath":"s","name":"shot.png","contentType":"image/png","size":42,"sha256":"abc","path":"/data/artifacts/x/shot.png","timestamp":"2026-01-02T03:04:05+00:00"}"""
         },
         {
             new ExecutionFinishedEvent(At, ExecutionStatus.Cancelled, "runner shutting down", TimeSpan.FromSeconds(2)), "execution_finished",
-            """{"status":"cancelled","error":"runner shutting down","durationMs":2000}"""
+            """{"kind":"execution_finished","status":"cancelled","error":"runner shutting down","durationMs":2000,"timestamp":"2026-01-02T03:04:05+00:00"}"""
         },
     };
 
