@@ -54,10 +54,8 @@ public sealed class ExecutionView : IExecutionProjectionTarget
         }
         if (!applied) return ApplyOutcome.NothingNew;
         // the API's status after the batch is the stored one: shown as it is (a state read, like the REST state)
-        _execution.Summary = _execution.Summary with
-        {
-            Status = batch.LastSequence == LastSequence ? batch.Status.ToWire() : _execution.Summary.Status, LastSequence = LastSequence,
-        };
+        var status = batch.LastSequence == LastSequence ? batch.Status.ToWire() : _execution.Summary.Status;
+        _execution.Summary = _execution.Summary with { Status = status, LastSequence = LastSequence };
         return ApplyOutcome.Applied;
     }
 
