@@ -33,7 +33,7 @@ public sealed class ExecutionView : IExecutionProjectionTarget
     public JsonElement Parameters { get; }
     public List<StepRow> Steps { get; }
     public List<LogLine> Logs { get; }
-    public List<ArtifactInfo> Artifacts { get; }
+    public List<ArtifactModel> Artifacts { get; }
     public JsonElement? DebugContext => _execution.DebugContextElement;
     public long LastSequence { get; private set; }
 
@@ -73,7 +73,7 @@ public sealed class ExecutionView : IExecutionProjectionTarget
         Logs.Add(new LogLine(sequence, log.Timestamp, log.StepPath, log.Level, log.Message));
 
     void IExecutionProjectionTarget.AddArtifact(long sequence, ArtifactSavedEvent a) =>
-        Artifacts.Add(new ArtifactInfo(a.StepPath, a.Name, a.ContentType, a.Size, a.Sha256, a.Path, a.Timestamp));
+        Artifacts.Add(new ArtifactModel(a.StepPath, a.Name, a.ContentType, a.Size, a.Sha256, a.Path, a.Timestamp));
 
     /// <summary>The REST summary as the projection updates it.</summary>
     private sealed class LiveExecution(ExecutionSummary summary) : IProjectedExecution
@@ -127,7 +127,7 @@ public sealed class StepRow : IProjectedStep
 
     IReadOnlyDictionary<string, object?> IProjectedStep.Outputs { set => Outputs = JsonSerializer.SerializeToElement(value, ContractJson.Options); }
 
-    public static StepRow From(StepResult s) => new()
+    public static StepRow From(StepResultModel s) => new()
     {
         StepPath = s.StepPath, ParentPath = s.ParentPath, Depth = s.Depth, StepId = s.StepId, Name = s.Name, Type = s.Type,
         Status = s.Status, Attempt = s.Attempt, StartedAt = s.StartedAt, FinishedAt = s.FinishedAt, DurationMs = s.DurationMs,

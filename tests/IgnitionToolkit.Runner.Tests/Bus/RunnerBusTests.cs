@@ -6,6 +6,7 @@ using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Tests.Support;
 using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Contracts.Bus;
+using Wait = IgnitionToolkit.Testing.Wait;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using IgnitionToolkit.Core.Security;
 using IgnitionToolkit.Runner.Tests.Support;
 using IgnitionToolkit.Contracts.Bus;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 

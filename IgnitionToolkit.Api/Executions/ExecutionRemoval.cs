@@ -1,4 +1,4 @@
-using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Core.Execution.Status;
 
-namespace IgnitionToolkit.Api.Artifacts;
+namespace IgnitionToolkit.Api.Executions;
 
 /// <summary>Deletes a finished execution: its rows (steps, logs, artifacts, pending events) and its artifact files.</summary>
-public sealed class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles files, ILogger<ExecutionRemoval> logger)
+public sealed partial class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles files, ILogger<ExecutionRemoval> logger)
 {
     public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, CancellationToken ct)
     {
@@ -25,7 +25,10 @@ public sealed class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles files, I
         await db.PendingEvents.Where(a => a.ExecutionId == id).ExecuteDeleteAsync(ct);
         await db.Executions.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
         files.DeleteFolder(id);
-        logger.LogInformation("Deleted execution {ExecutionId} and its artifacts", id);
+        LogDeleted(logger, id);
         return TypedResults.NoContent();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted execution {ExecutionId} and its artifacts")]
+    private static partial void LogDeleted(ILogger logger, Guid executionId);
 }
