@@ -45,13 +45,14 @@ public sealed class BrowserTests(UiFixture ui)
     public async Task Pause_resume_and_cancel_from_the_execution_page()
     {
         var (page, errors) = await ui.NewPageAsync();
-        var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 2 });
+        // the wait outlasts opening the page and sending the pause on a loaded machine; the pause takes effect when it ends
+        var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 15 });
         await UiFixture.OpenAsync(page, $"executions/{id}");
         var status = page.GetByTestId("execution-status");
         await Expect(status).ToHaveAttributeAsync("data-status", "running");
 
         await page.GetByTestId("pause").ClickAsync();
-        await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 20_000 });
+        await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 60_000 });
         await page.GetByTestId("resume").ClickAsync();
         await Expect(status).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 20_000 });
 
