@@ -13,7 +13,8 @@ namespace IgnitionToolkit.Api.Executions;
 
 /// <summary>Pause, resume, skip, skip back, cancel: published as <see cref="ControlExecution"/> to every Runner
 /// (command wire names: pause, resume, skip, skip_back, cancel). Cancelling a pending execution cancels it at once.</summary>
-public sealed partial class ExecutionControl(ToolkitDbContext db, IPublishEndpoint publisher, TimeProvider clock, ILogger<ExecutionControl> logger)
+public sealed partial class ExecutionControl(
+    ToolkitDbContext db, IPublishEndpoint publisher, TimeProvider clock, ILogger<ExecutionControl> logger, Notifications.ExecutionOutcomes outcomes)
 {
     /// <summary>Route names of the commands (REST: <c>skip-back</c> with a hyphen).</summary>
     public static readonly IReadOnlyDictionary<string, ExecutionCommand> Commands =
@@ -34,6 +35,7 @@ public sealed partial class ExecutionControl(ToolkitDbContext db, IPublishEndpoi
             try
             {
                 await db.SaveChangesAsync(ct);
+                outcomes.Ended(id, execution.Status.ToWire()); // webhooks
             }
             catch (DbUpdateConcurrencyException)
             {

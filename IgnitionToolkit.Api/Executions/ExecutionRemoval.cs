@@ -29,6 +29,19 @@ public sealed partial class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles 
         return TypedResults.NoContent();
     }
 
+    /// <summary>Removes those of <paramref name="ids"/> that have ended and are not pinned (checked in the delete itself,
+    /// so a pin or a state change meanwhile keeps the execution); their rows go with them (foreign keys cascade), then
+    /// their artifact folders. Returns how many were removed.</summary>
+    public async Task<int> RemoveEndedAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var finished = StatusRules.TerminalStatuses;
+        var removed = await db.Executions.Where(e => ids.Contains(e.Id) && finished.Contains(e.Status) && !e.Pinned).ExecuteDeleteAsync(ct);
+        if (removed == 0) return 0;
+        var kept = await db.Executions.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        foreach (var id in ids.Except(kept)) files.DeleteFolder(id);
+        return removed;
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted execution {ExecutionId} and its artifacts")]
     private static partial void LogDeleted(ILogger logger, Guid executionId);
 }

@@ -19,7 +19,11 @@ public sealed partial class ExecutionStarter(
     ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials,
     ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger)
 {
-    public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct)
+    public Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct) =>
+        StartAsync(request, fleetRunId: null, ct);
+
+    /// <param name="fleetRunId">The fleet run the execution belongs to (given by the fleet driver only).</param>
+    public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, Guid? fleetRunId, CancellationToken ct)
     {
         if (library.TryNormalize(request.Playbook, out var path) is { } pathError) return ApiProblems.BadRequest(pathError, "playbook");
         var loaded = await validator.LoadFileAsync(path, ct);
@@ -42,7 +46,7 @@ public sealed partial class ExecutionStarter(
         {
             Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
             DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
-            CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy,
+            CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy, FleetRunId = fleetRunId,
         };
         db.Executions.Add(record);
         await db.SaveChangesAsync(ct);

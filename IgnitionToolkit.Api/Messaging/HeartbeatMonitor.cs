@@ -106,6 +106,7 @@ public sealed class HeartbeatMonitor(
             {
                 await db.SaveChangesAsync(ct);
                 marked++;
+                scope.ServiceProvider.GetService<Notifications.ExecutionOutcomes>()?.Ended(execution.Id, execution.Status.ToWire()); // webhooks
                 logger.LogWarning("Execution {ExecutionId} interrupted: {Reason}", execution.Id, execution.Reason);
             }
             catch (DbUpdateConcurrencyException)

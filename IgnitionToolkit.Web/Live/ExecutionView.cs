@@ -59,6 +59,8 @@ public sealed class ExecutionView : IExecutionProjectionTarget
         return ApplyOutcome.Applied;
     }
 
+    public void SetPinned(bool pinned) => _execution.Summary = _execution.Summary with { Pinned = pinned };
+
     IProjectedStep IExecutionProjectionTarget.Step(string stepPath, string? parentPath, string stepId, long sequence)
     {
         var row = Steps.FirstOrDefault(s => s.StepPath == stepPath);

@@ -31,6 +31,10 @@ public sealed class ExecutionRecord : IProjectedExecution
     public string? StartedBy { get; set; }
     /// <summary>Context captured by debug mode at the last pause (JSON), if any.</summary>
     public string? DebugContextJson { get; set; }
+    /// <summary>The fleet run that started this execution, if any.</summary>
+    public Guid? FleetRunId { get; set; }
+    /// <summary>Kept by history retention however old it is (<c>POST /api/v1/executions/{id}/pin</c>).</summary>
+    public bool Pinned { get; set; }
     /// <summary>Optimistic concurrency token, incremented on every tracked change.</summary>
     public int Version { get; set; }
 

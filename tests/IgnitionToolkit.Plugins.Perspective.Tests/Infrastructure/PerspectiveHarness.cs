@@ -53,12 +53,12 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null) =>
         Engine.Start(playbook, parameters: parameters ?? new Dictionary<string, object?> { ["gateway_url"] = Url }, credentials: credentials);
 
-    /// <summary>Runs a YAML playbook to its end.</summary>
+    /// <summary>Runs a YAML playbook to its end (an upper bound for a very busy machine, not a speed target).</summary>
     public async Task<(ExecutionStatus Status, RecordingRun Run)> RunAsync(string yaml,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null)
     {
         var run = Start(Load(yaml).Playbook, credentials: credentials);
-        return (await run.CompletionAsync(120), run);
+        return (await run.CompletionAsync(1800), run);
     }
 
     public async ValueTask DisposeAsync()

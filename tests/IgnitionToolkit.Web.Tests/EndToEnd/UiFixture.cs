@@ -24,7 +24,7 @@ public sealed class UiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"Chromium not found at {ChromiumPath} (apt-get install -y chromium)");
-        Assertions.SetDefaultExpectTimeout(20_000); // a loaded CI machine; every wait still ends as soon as the condition holds
+        Assertions.SetDefaultExpectTimeout(60_000); // a loaded CI machine; every wait still ends as soon as the condition holds
         Stack = await ToolkitStack.StartAsync();
         Web = await WebProcess.StartAsync(Stack);
         _playwright = await Playwright.CreateAsync();
@@ -61,7 +61,7 @@ public sealed class UiFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             StorageState = signedIn ? _signedIn : null,
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
