@@ -48,7 +48,9 @@ public sealed class CrossProcessLockTests : IDisposable
 
         var url = sim.BaseAddress.ToString().TrimEnd('/');
         var playbook = Of(
-            Step("login", "gateway.login", new { url, api_token = SimulatorServer.WriteToken }),
+            // a login is no mutation: it may meet the other runner's restart (connections refused), so it retries
+            // as a playbook would, until the gateway answers again, however the two runners interleave
+            Step("login", "gateway.login", new { url, api_token = SimulatorServer.WriteToken }, retryCount: 50, retryDelaySeconds: 0.2),
             Step("restart", "gateway.restart", new { poll_interval = 0.1, initial_delay = 0.2 }));
         var first = new EngineHarness(runnerA).Start(playbook);
         var second = new EngineHarness(runnerB).Start(playbook);
