@@ -10,8 +10,9 @@ namespace IgnitionToolkit.Api.Executions;
 /// <summary>Deletes a finished execution: its rows (steps, logs, artifacts, pending events) and its artifact files.</summary>
 public sealed partial class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles files, ILogger<ExecutionRemoval> logger)
 {
-    private static readonly string[] Finished =
-        [ExecutionStatus.Completed.ToWire(), ExecutionStatus.Failed.ToWire(), ExecutionStatus.Cancelled.ToWire(), ExecutionStatus.Interrupted.ToWire()];
+    /// <summary>The stored statuses of executions that may be removed (the terminal ones), as the database holds them.</summary>
+    public static readonly string[] Finished =
+        Enum.GetValues<ExecutionStatus>().Where(s => s.IsTerminal()).Select(s => s.ToWire()).ToArray();
 
     public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, CancellationToken ct)
     {

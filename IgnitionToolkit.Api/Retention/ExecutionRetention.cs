@@ -44,8 +44,7 @@ public sealed partial class ExecutionRetentionService(
     IServiceScopeFactory scopes, ExecutionRetentionOptions options, NotificationOptions notifications, TimeProvider clock, JobLeases leases,
     ILogger<ExecutionRetentionService> logger) : BackgroundService
 {
-    private static readonly string[] Ended =
-        [ExecutionStatus.Completed.ToWire(), ExecutionStatus.Failed.ToWire(), ExecutionStatus.Cancelled.ToWire(), ExecutionStatus.Interrupted.ToWire()];
+    private static readonly string[] Ended = ExecutionRemoval.Finished;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
