@@ -85,8 +85,8 @@ public sealed class CrossProcessLockTests : IDisposable
         Assert.Equal(["waiting for another execution's restore on HTTP://GW:8088/ to finish"], log.Messages);
 
         await held.DisposeAsync();
-        await using (await runnerB.AcquireAsync("http://gw:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))) { }
-        await using (await runnerA.AcquireAsync("http://other:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))) { }
+        await using (await runnerB.AcquireAsync("http://gw:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120))) { }
+        await using (await runnerA.AcquireAsync("http://other:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120))) { }
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class CrossProcessLockTests : IDisposable
         File.WriteAllText(path + ".owner", """{"Operation":"import","ProcessId":1,"Machine":"gone","Since":"2026-01-01T00:00:00Z"}""");
 
         var log = new ListLogger();
-        await using (await gate.AcquireAsync("http://gw:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))) { }
+        await using (await gate.AcquireAsync("http://gw:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120))) { }
         Assert.Empty(log.Messages);
     }
 
@@ -123,7 +123,7 @@ public sealed class CrossProcessLockTests : IDisposable
             Assert.Equal("waiting for another execution's operation on http://gw:8088 to finish", log.Messages[0]);
 
             holder.Kill(entireProcessTree: true); // a crash: the process never unlocks, the OS closes its handle
-            await using (await waiting.WaitAsync(TimeSpan.FromSeconds(10))) { }
+            await using (await waiting.WaitAsync(TimeSpan.FromSeconds(120))) { }
         }
         finally
         {
