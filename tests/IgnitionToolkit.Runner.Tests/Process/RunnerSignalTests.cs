@@ -65,7 +65,7 @@ public sealed partial class RunnerSignalTests : IAsyncLifetime
         var children = runner.Descendants();
 
         await runner.KillAsync();
-        var code = await runner.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        var code = await runner.WaitForExitAsync(TimeSpan.FromSeconds(120));
 
         Assert.Equal(137, code);
         Assert.DoesNotContain(children, RunnerProcess.IsAlive);
