@@ -3,6 +3,7 @@ using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Executions;
 
@@ -44,7 +45,8 @@ public static class ExecutionFilter
             var unknown = wanted.Where(s => !Statuses.Contains(s)).ToList();
             if (unknown.Count > 0)
                 return (query, ApiProblems.BadRequest($"unknown status '{string.Join(", ", unknown)}'; valid: {string.Join(", ", Statuses)}", "status"));
-            query = query.Where(e => wanted.Contains(e.Status));
+            var typed = wanted.Select(WireNames.Parse<ExecutionStatus>).ToList();
+            query = query.Where(e => typed.Contains(e.Status));
         }
         foreach (var (name, value) in new[] { ("playbook", q.Playbook), ("playbook_path", q.PlaybookPath), ("started_by", q.StartedBy) })
             if (value is { Length: > MaxTextLength }) return (query, ApiProblems.BadRequest($"{name} is longer than {MaxTextLength} characters", name));

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Threading.Channels;
-using IgnitionToolkit.Api.Messaging;
+using IgnitionToolkit.Api.Executions.Projection;
+using IgnitionToolkit.Contracts.Live;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Messaging;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Api.Notifications;
 
@@ -31,9 +33,9 @@ public sealed class ExecutionOutcomes
 /// <summary>The event applier's hook: an applied <c>execution_finished</c> that left the execution in an end state.</summary>
 public sealed class ExecutionOutcomeNotifier(ExecutionOutcomes outcomes) : IExecutionEventNotifier
 {
-    public Task EventsAppliedAsync(AppliedEvents applied, CancellationToken ct)
+    public Task EventsAppliedAsync(ExecutionEventsMessage applied, CancellationToken ct)
     {
-        if (applied.Events.Any(e => e.Kind == EventKinds.ExecutionFinished)) outcomes.Ended(applied.ExecutionId, applied.Status);
+        if (applied.Events.Any(e => e.Event is ExecutionFinishedEvent)) outcomes.Ended(applied.ExecutionId, applied.Status.ToWire());
         return Task.CompletedTask;
     }
 }
@@ -61,9 +63,9 @@ public sealed partial class ExecutionNotificationWorker(
                 var playbook = await validator.LoadFileAsync(execution.PlaybookPath, stoppingToken);
                 var summary = playbook is { } p ? PlaybookDtoMapping.ToSummary(execution.PlaybookPath, p.Result) : null;
                 var scopeOf = new NotificationScope(execution.PlaybookPath, summary?.Domain, summary?.Group, summary?.Tags ?? []);
-                var failed = steps.FirstOrDefault(s => s.Status == StepStatus.Failed.ToWire());
-                var notification = Build(execution, status, scopeOf, steps.Count(s => s.Status == StepStatus.Completed.ToWire()),
-                    steps.Count(s => s.Status == StepStatus.Failed.ToWire()), failed?.Name ?? failed?.StepPath, options.WebBaseUrl);
+                var failed = steps.FirstOrDefault(s => s.Status == StepStatus.Failed);
+                var notification = Build(execution, status, scopeOf, steps.Count(s => s.Status == StepStatus.Completed),
+                    steps.Count(s => s.Status == StepStatus.Failed), failed?.Name ?? failed?.StepPath, options.WebBaseUrl);
                 await publisher.PublishAsync(notification, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

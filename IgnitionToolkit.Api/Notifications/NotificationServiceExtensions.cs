@@ -1,4 +1,4 @@
-using IgnitionToolkit.Api.Messaging;
+using IgnitionToolkit.Api.Executions.Projection;
 
 namespace IgnitionToolkit.Api.Notifications;
 

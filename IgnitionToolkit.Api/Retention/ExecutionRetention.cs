@@ -1,9 +1,11 @@
+using IgnitionToolkit.Core.Execution.Status;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Notifications;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Retention;
 
@@ -44,8 +46,7 @@ public sealed partial class ExecutionRetentionService(
     IServiceScopeFactory scopes, ExecutionRetentionOptions options, NotificationOptions notifications, TimeProvider clock, JobLeases leases,
     ILogger<ExecutionRetentionService> logger) : BackgroundService
 {
-    private static readonly string[] Ended =
-        [ExecutionStatus.Completed.ToWire(), ExecutionStatus.Failed.ToWire(), ExecutionStatus.Cancelled.ToWire(), ExecutionStatus.Interrupted.ToWire()];
+    private static readonly ExecutionStatus[] Ended = [.. StatusRules.TerminalStatuses];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.FakeAiProvider;
 using static IgnitionToolkit.Testing.Engine.Playbooks;

@@ -84,9 +84,9 @@ public abstract class ExecutionFilterTests(ApiFixture api)
 
     private async Task<JsonNode> ListAsync(string query) => await api.Client.GetJsonAsync($"/api/v1/executions?{query}");
 
-    private static ExecutionRecord Row(string path, string name, string status, string user, DateTimeOffset created) => new()
+    private static ExecutionRecord Row(string path, string name, string status, string user, DateTimeOffset created) => new ExecutionRecord
     {
-        Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = name, Status = status, ParametersJson = "{}", CreatedAt = created,
+        Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = name, ParametersJson = "{}", CreatedAt = created,
         StartedAt = created, FinishedAt = status == "running" ? null : created.AddMinutes(1), StartedBy = user,
-    };
+    }.InStatus(status);
 }

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Tests.Infrastructure;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -16,10 +17,10 @@ public sealed class NotificationFormatTests
     {
         var execution = new ExecutionRecord
         {
-            Id = ExecutionId, PlaybookPath = "gateway/backup.yaml", PlaybookName = "Nightly <backup> & restart", Status = "failed",
+            Id = ExecutionId, PlaybookPath = "gateway/backup.yaml", PlaybookName = "Nightly <backup> & restart",
             ParametersJson = "{}", CreatedAt = DateTimeOffset.Parse("2026-12-01T02:00:00Z"), StartedAt = DateTimeOffset.Parse("2026-12-01T02:00:01Z"),
             FinishedAt = DateTimeOffset.Parse("2026-12-01T02:01:31Z"), Error = "gateway answered 500", StartedBy = "alice", StepCount = 3,
-        };
+        }.InStatus("failed");
         return ExecutionNotificationWorker.Build(execution, "failed", new NotificationScope("gateway/backup.yaml", "gateway", "nightly", ["ops"]),
             1, 1, "Take backup", web ?? new Uri("https://toolkit.example.com/"));
     }
@@ -83,7 +84,7 @@ public sealed class NotificationFormatTests
     [Fact]
     public void Without_a_web_address_there_are_no_links()
     {
-        var execution = new ExecutionRecord { Id = ExecutionId, PlaybookPath = "a.yaml", PlaybookName = "A", Status = "completed", ParametersJson = "{}" };
+        var execution = new ExecutionRecord { Id = ExecutionId, PlaybookPath = "a.yaml", PlaybookName = "A", ParametersJson = "{}" }.InStatus("completed");
         var n = ExecutionNotificationWorker.Build(execution, "completed", NotificationScope.None, 1, 0, null, null);
         Assert.Empty(n.Links);
         Assert.Null(JsonNode.Parse(PayloadPresets.Render(PayloadPresets.Generic, n, Guid.NewGuid()))!["data"]!["url"]);

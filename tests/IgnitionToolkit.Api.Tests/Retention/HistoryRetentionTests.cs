@@ -105,10 +105,10 @@ public abstract class HistoryRetentionTests(ApiFixture api)
         var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
         db.Executions.Add(new ExecutionRecord
         {
-            Id = id, PlaybookPath = playbook, PlaybookName = Path.GetFileNameWithoutExtension(playbook), Status = status, ParametersJson = "{}",
+            Id = id, PlaybookPath = playbook, PlaybookName = Path.GetFileNameWithoutExtension(playbook), ParametersJson = "{}",
             CreatedAt = created, StartedAt = created, FinishedAt = ended ? created.AddSeconds(5) : null, StartedBy = "admin",
-        });
-        db.StepResults.Add(new StepResultRecord { ExecutionId = id, StepPath = "a", StepId = "a", Name = "A", Type = "utility.log", Status = "completed" });
+        }.InStatus(status));
+        db.StepResults.Add(new StepResultRecord { ExecutionId = id, StepPath = "a", StepId = "a", Name = "A", Type = "utility.log" }.InStatus("running").InStatus("completed"));
         db.LogLines.Add(new LogLineRecord { ExecutionId = id, Sequence = 1, Timestamp = created, Level = "info", Message = "hello" });
         db.Artifacts.Add(new ArtifactRecord
         {

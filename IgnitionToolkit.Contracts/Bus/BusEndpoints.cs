@@ -1,4 +1,4 @@
-namespace IgnitionToolkit.Core.Messaging;
+namespace IgnitionToolkit.Contracts.Bus;
 
 /// <summary>
 /// Queue and exchange naming shared by the API and the Runner.

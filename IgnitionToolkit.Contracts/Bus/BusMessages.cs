@@ -1,4 +1,8 @@
-namespace IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Contracts.Events;
+
+namespace IgnitionToolkit.Contracts.Bus;
+
+// Bus messages (MassTransit, System.Text.Json, camelCase properties; see Events.ContractJson for the one convention).
 
 /// <summary>API → any Runner (competing consumers on one queue): run this playbook.</summary>
 /// <param name="PlaybookYaml">The playbook text as validated by the API, so Runners need no shared disk.</param>
@@ -20,7 +24,7 @@ public sealed record StartExecution(
 }
 
 /// <summary>API → Runners (published to all; only the owner acts): control a running execution.</summary>
-/// <param name="Command">pause | resume | skip | skip_back | cancel | rerun</param>
+/// <param name="Command">A <see cref="ControlCommands"/> name: pause | resume | skip | skip_back | cancel | rerun</param>
 public sealed record ControlExecution(Guid ExecutionId, string Command, DateTimeOffset RequestedAt)
 {
     /// <summary>For <c>rerun</c>: path of the step to re-run (the one the execution is paused at, or the one before).</summary>
@@ -37,15 +41,8 @@ public sealed record ControlExecution(Guid ExecutionId, string Command, DateTime
 }
 
 /// <summary>Runner → API: one event of an execution. <see cref="Sequence"/> increases by one per execution from 1.</summary>
-/// <param name="Kind">execution_started | status_changed | step_started | step_finished | log | debug_paused | artifact_saved | execution_finished</param>
-/// <param name="PayloadJson">The event's fields as JSON (secrets already masked).</param>
-public sealed record ExecutionEventMessage(
-    Guid ExecutionId,
-    long Sequence,
-    string RunnerId,
-    string Kind,
-    DateTimeOffset Timestamp,
-    string PayloadJson);
+/// <param name="Event">The typed event (its <c>kind</c> says which; secrets already masked).</param>
+public sealed record ExecutionEventMessage(Guid ExecutionId, long Sequence, string RunnerId, ExecutionEvent Event);
 
 /// <summary>Runner → API, periodically: the executions this Runner owns are alive. Sent every
 /// <c>Runner:HeartbeatInterval</c> while it owns executions and every <c>Runner:PresenceInterval</c> when idle

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace IgnitionToolkit.Core.Messaging;
+namespace IgnitionToolkit.Contracts.Events;
 
 /// <summary>
 /// Writes free-form values (step parameters, outputs, variables typed <see cref="object"/>) so that one odd value never
@@ -24,7 +24,7 @@ public sealed class SafeValueJsonConverter : JsonConverter<object>
 
     public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options) => WriteValue(writer, value, options, 0);
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions options, int depth)
+    internal static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions options, int depth)
     {
         switch (value)
         {
