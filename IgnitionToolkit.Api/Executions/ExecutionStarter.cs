@@ -1,3 +1,4 @@
+using IgnitionToolkit.Core.Execution.Status;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Library;
 using IgnitionToolkit.Api.Messaging;
@@ -6,11 +7,12 @@ using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Playbooks;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Executions;
 
@@ -49,7 +51,7 @@ public sealed partial class ExecutionStarter(
         var record = new ExecutionRecord
         {
             Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
-            Status = ExecutionStatus.Pending.ToWire(), DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
+            DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
             CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy, FleetRunId = fleetRunId,
         };
         db.Executions.Add(record);
@@ -70,10 +72,8 @@ public sealed partial class ExecutionStarter(
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             LogNotQueued(logger, ex, record.Id);
-            record.Status = ExecutionStatus.Failed.ToWire();
+            StatusMachine.TryMove(record, ExecutionStatus.Failed, clock.GetUtcNow());
             record.Error = "the execution could not be queued: the message broker is unavailable";
-            record.FinishedAt = clock.GetUtcNow();
-            record.Version++;
             await db.SaveChangesAsync(CancellationToken.None);
             return ApiProblems.Unavailable(record.Error);
         }

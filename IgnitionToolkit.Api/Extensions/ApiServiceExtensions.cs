@@ -1,6 +1,7 @@
 using IgnitionToolkit.Api.Cluster;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IgnitionToolkit.Api.Ai;
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
@@ -8,6 +9,8 @@ using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Library;
 using IgnitionToolkit.Api.Fleet;
 using IgnitionToolkit.Api.Live;
+using IgnitionToolkit.Api.Notifications;
+using IgnitionToolkit.Api.Retention;
 using IgnitionToolkit.Api.Observability;
 using IgnitionToolkit.Api.Options;
 using IgnitionToolkit.Api.Playbooks;
@@ -42,12 +45,16 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionControl>();
         builder.Services.AddScoped<StepRerunner>();
         builder.Services.AddScoped<ExecutionRemoval>();
+        builder.Services.AddScoped<ExecutionPins>();
 
         builder.AddToolkitPersistence();
         builder.AddToolkitLibrary(); // after persistence: its pull service starts once the schema is migrated
         builder.AddToolkitAuth();
         builder.AddToolkitVault();
+        builder.AddToolkitAi();
         builder.AddToolkitArtifacts();
+        builder.AddToolkitRetention();
+        builder.AddToolkitNotifications();
         builder.AddToolkitMessaging();
         builder.AddToolkitLive();
         builder.AddToolkitRunners();

@@ -1,4 +1,5 @@
 using IgnitionToolkit.ServiceDefaults.Security;
+using IgnitionToolkit.Api.Ai;
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Audit;
 using IgnitionToolkit.Api.Auth;
@@ -9,6 +10,7 @@ using IgnitionToolkit.Api.Fleet;
 using IgnitionToolkit.Api.Gateways;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Meta;
+using IgnitionToolkit.Api.Notifications;
 using IgnitionToolkit.Api.OpenApi;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Runners;
@@ -52,6 +54,8 @@ public static class EndpointExtensions
         api.MapRunnerEndpoints();
         api.MapGatewayEndpoints();
         api.MapFleetRunEndpoints();
+        api.MapAiEndpoints();
+        api.MapWebhookEndpoints();
         app.MapToolkitLive().RequireViewer().NotAudited("the live hub only reads; controls go through the audited REST endpoints");
         app.MapDefaultEndpoints();
         return app;

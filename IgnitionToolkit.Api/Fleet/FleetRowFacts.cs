@@ -1,6 +1,7 @@
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Fleet;
 
@@ -16,17 +17,16 @@ public static class FleetRowFacts
         if (executionIds.Count == 0) return [];
         var executions = await db.Executions.AsNoTracking().Where(e => executionIds.Contains(e.Id))
             .Select(e => new { e.Id, e.Status, e.StartedAt, e.CreatedAt, e.FinishedAt, e.Error, e.Reason }).ToListAsync(ct);
-        var failedIds = executions.Where(e => FleetStatuses.IsFailure(e.Status)).Select(e => e.Id).ToList();
-        var failedWire = StepStatus.Failed.ToWire();
+        var failedIds = executions.Where(e => FleetStatuses.IsFailure(e.Status.ToWire())).Select(e => e.Id).ToList();
         var failedSteps = failedIds.Count == 0 ? [] : await db.StepResults.AsNoTracking()
-            .Where(s => failedIds.Contains(s.ExecutionId) && s.Status == failedWire)
+            .Where(s => failedIds.Contains(s.ExecutionId) && s.Status == StepStatus.Failed)
             .Select(s => new { s.ExecutionId, s.StepPath, s.Order, s.Id, s.Error }).ToListAsync(ct);
         var firstFailed = failedSteps.GroupBy(s => s.ExecutionId)
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Order).ThenBy(s => s.Id).First());
         return executions.ToDictionary(e => e.Id, e =>
         {
             var step = firstFailed.GetValueOrDefault(e.Id);
-            return new ExecutionFacts(e.Status, e.StartedAt, e.FinishedAt, e.Error ?? e.Reason, step?.StepPath, step?.Error);
+            return new ExecutionFacts(e.Status.ToWire(), e.StartedAt, e.FinishedAt, e.Error ?? e.Reason, step?.StepPath, step?.Error);
         });
     }
 }

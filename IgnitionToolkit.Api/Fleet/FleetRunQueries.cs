@@ -5,6 +5,7 @@ using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Fleet;
 

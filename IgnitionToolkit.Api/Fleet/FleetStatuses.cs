@@ -1,5 +1,7 @@
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Core.Execution.Status;
 
 namespace IgnitionToolkit.Api.Fleet;
 
@@ -18,12 +20,12 @@ public static class FleetStatuses
     public const string Skipped = "skipped";
 
     /// <summary>True when the row will not change again: skipped, or its execution is finished (the one terminal-status rule of
-    /// <see cref="StatusExtensions.IsTerminal"/>).</summary>
+    /// <see cref="StatusRules.IsTerminal"/>).</summary>
     public static bool IsFinal(string rowStatus) => rowStatus == Skipped || IsFinished(rowStatus);
 
     /// <summary>True for a finished execution status (wire name).</summary>
     public static bool IsFinished(string executionStatus) =>
-        WireStatus.TryParse<ExecutionStatus>(executionStatus, out var status) && status.IsTerminal();
+        WireNames.TryParse<ExecutionStatus>(executionStatus, out var status) && status.IsTerminal();
 
     /// <summary>A finished row that did not complete: it counts towards stop-after-failures.</summary>
     public static bool IsFailure(string rowStatus) => IsFinished(rowStatus) && rowStatus != ExecutionStatus.Completed.ToWire();
@@ -31,7 +33,6 @@ public static class FleetStatuses
     /// <summary>A row that occupies a slot: claimed or started, not finished.</summary>
     public static bool IsActive(string rowStatus) => rowStatus != Waiting && !IsFinal(rowStatus);
 
-    /// <summary>Execution statuses (wire names) that are not finished, for database queries.</summary>
-    public static readonly string[] UnfinishedExecutionStatuses =
-        Enum.GetValues<ExecutionStatus>().Where(s => !s.IsTerminal()).Select(s => s.ToWire()).ToArray();
+    /// <summary>Execution statuses that are not finished, for database queries.</summary>
+    public static IReadOnlyList<ExecutionStatus> UnfinishedExecutionStatuses => StatusRules.LiveStatuses;
 }

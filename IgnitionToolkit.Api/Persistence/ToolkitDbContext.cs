@@ -1,4 +1,5 @@
 using IgnitionToolkit.Api.Persistence.Entities;
+using IgnitionToolkit.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace IgnitionToolkit.Api.Persistence;
@@ -20,8 +21,19 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
     public DbSet<LibrarySourceRecord> LibrarySources => Set<LibrarySourceRecord>();
     public DbSet<PlaybookVerificationRecord> PlaybookVerifications => Set<PlaybookVerificationRecord>();
+    public DbSet<AiMessageRecord> AiMessages => Set<AiMessageRecord>();
+    public DbSet<WebhookRecord> Webhooks => Set<WebhookRecord>();
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+    public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
 
     /// <summary>Each entity's mapping is its own class in <c>Persistence/Configurations</c>.</summary>
+    /// <summary>Statuses are stored as their wire names (<c>running</c>), as before they were typed.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<ExecutionStatus>().HaveConversion<WireNameConverter<ExecutionStatus>>();
+        configurationBuilder.Properties<StepStatus>().HaveConversion<WireNameConverter<StepStatus>>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ToolkitDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.AuditRecordConfiguration).Namespace);

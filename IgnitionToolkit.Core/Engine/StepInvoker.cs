@@ -4,6 +4,8 @@ using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Plugins;
 using Polly;
 using Polly.Retry;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Engine;
 
@@ -118,6 +120,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
                 Items = session.Items,
                 PlaybookParameters = frame.Parameters,
                 StepOutputs = frame.StepOutputs,
+                Credentials = session.Request.Credentials,
             };
             var result = await plugin.ExecuteAsync(context, token).WaitAsync(token);
             return (result, Navigation.None);

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Web.Ai;
 using IgnitionToolkit.Web.Api;
 using IgnitionToolkit.Web.Auth;
 using IgnitionToolkit.Web.Components;
@@ -39,9 +40,11 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<LibraryApi>();
         builder.Services.AddScoped<ExecutionsApi>();
         builder.Services.AddScoped<CredentialsApi>();
+        builder.Services.AddScoped<WebhooksApi>();
         builder.Services.AddScoped<UsersApi>();
         builder.Services.AddScoped<GatewaysApi>();
         builder.Services.AddScoped<FleetRunsApi>();
+        builder.Services.AddAiPanel(baseAddress);
         builder.Services.AddScoped<LiveConnection>(); // one per circuit (browser tab)
         return builder;
     }

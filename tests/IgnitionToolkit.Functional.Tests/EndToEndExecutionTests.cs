@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IgnitionToolkit.Testing;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Functional.Tests;
 
@@ -75,7 +76,7 @@ public class EndToEndExecutionTests
         await stack.WaitForAsync(id, e => StepStatus(e, "wait") == "running");
 
         stack.Runners[0].Crash();
-        var interrupted = await stack.WaitForStatusAsync(id, "interrupted", timeoutSeconds: 30);
+        var interrupted = await stack.WaitForStatusAsync(id, "interrupted", timeoutSeconds: 180);
 
         Assert.Contains("stopped sending heartbeats", interrupted["execution"]!["reason"]!.GetValue<string>());
         // The step that was running when the Runner died does not stay "running" forever.

@@ -5,6 +5,7 @@ using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Perspective.Browser;
 using IgnitionToolkit.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
 
@@ -24,6 +25,8 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
         services.AddLogging();
         if (liveView is not null) services.AddSingleton<ILiveViewPublisher>(liveView);
         services.AddPerspectiveSteps(o => o.ProcessRecordDirectory = ProcessRecordDirectory);
+        // as in the Runner: the gateway plugin declares which fields of a gateway login are no secret (user name, URL)
+        services.AddCredentialBinder<IgnitionToolkit.Plugins.Gateway.Credentials.GatewayLoginBinder>();
         _services = services.BuildServiceProvider();
         Engine = new EngineHarness(_services);
     }

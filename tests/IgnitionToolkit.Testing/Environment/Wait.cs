@@ -8,7 +8,7 @@ namespace IgnitionToolkit.Testing;
 /// </summary>
 public static class Wait
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a started service (API, Runner, Web, a broker) may take to become healthy: a bound for a
     /// machine running the suite under heavy load (a CI run beside other builds measured 90 s), not a speed target.</summary>
