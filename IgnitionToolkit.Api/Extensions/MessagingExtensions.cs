@@ -19,6 +19,7 @@ public static class MessagingExtensions
         var settings = BusSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped<ExecutionEventApplier>();
+        builder.Services.AddScoped<Executions.ExecutionInterruption>();
 
         var hosting = new ToolkitBusHosting(builder.Configuration.GetValue(WaitUntilStartedKey, false), TimeSpan.FromSeconds(10));
         builder.AddToolkitBus(hosting, (x, prefix) =>
@@ -31,6 +32,7 @@ public static class MessagingExtensions
             x.AddToolkitLiveConsumers(settings.Prefix);
             x.AddToolkitInstanceConsumers(settings.Prefix);
             x.AddConsumer<RunnerHeartbeatConsumer>().Endpoint(e => e.Name = BusEndpoints.ApiHeartbeatsQueue(prefix));
+            x.AddConsumer<RunnerStartedConsumer>().Endpoint(e => e.Name = BusEndpoints.ApiHeartbeatsQueue(prefix));
         });
 
         builder.Services.AddSingleton(_ => HeartbeatMonitorOptions.From(builder.Configuration)); // validated at start-up (ExecutionsOptions)

@@ -1,6 +1,7 @@
 using IgnitionToolkit.Core.Execution.Status;
 using System.Globalization;
 using IgnitionToolkit.Api.Cluster;
+using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +9,12 @@ using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Messaging;
 
-/// <summary>Settings of <see cref="HeartbeatMonitor"/>: <c>Toolkit:Executions:HeartbeatTimeout</c> (seconds or hh:mm:ss, default 30 s).</summary>
+/// <summary>Settings of <see cref="HeartbeatMonitor"/>: <c>Toolkit:Executions:HeartbeatTimeout</c> (seconds or hh:mm:ss, default
+/// 15 s: five missed heartbeats of a Runner at its default <c>Runner:HeartbeatInterval</c> of 3 s).</summary>
 public sealed record HeartbeatMonitorOptions(TimeSpan Timeout)
 {
     public const string TimeoutKey = "Toolkit:Executions:HeartbeatTimeout";
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>How often executions are checked: a third of the timeout, between 0.5 and 5 seconds.</summary>
     public TimeSpan CheckInterval => TimeSpan.FromMilliseconds(Math.Clamp(Timeout.TotalMilliseconds / 3, 500, 5000));
@@ -90,32 +92,8 @@ public sealed class HeartbeatMonitor(
         var live = await db.Executions.Where(e => watched.Contains(e.Status)).ToListAsync(ct);
         var since = _watchingSince ??= now;
         var stale = live.Where(e => now - Max(e.LastHeartbeatAt ?? e.StartedAt ?? e.CreatedAt, since) > options.Timeout).ToList();
-        var marked = 0;
-        foreach (var execution in stale)
-        {
-            if (!StatusMachine.TryMove(execution, ExecutionStatus.Interrupted, now, $"runner {execution.RunnerId ?? "(unknown)"} stopped sending heartbeats"))
-                continue;
-            // A step that was running when the Runner went away did not finish: it must not show "running" forever.
-            var steps = await db.StepResults.Where(s => s.ExecutionId == execution.Id && s.Status == StepStatus.Running).ToListAsync(ct);
-            foreach (var step in steps.Where(s => StatusMachine.TryMove(s, StepStatus.Failed)))
-            {
-                step.Error = "interrupted: " + execution.Reason;
-                step.FinishedAt = now;
-            }
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                marked++;
-                scope.ServiceProvider.GetService<Notifications.ExecutionOutcomes>()?.Ended(execution.Id, execution.Status.ToWire()); // webhooks
-                logger.LogWarning("Execution {ExecutionId} interrupted: {Reason}", execution.Id, execution.Reason);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.Entry(execution).State = EntityState.Detached; // changed meanwhile (an event arrived): judged again next pass
-                foreach (var step in steps) db.Entry(step).State = EntityState.Detached;
-            }
-        }
-        return marked;
+        return await scope.ServiceProvider.GetRequiredService<ExecutionInterruption>()
+            .InterruptAsync(stale, e => $"runner {e.RunnerId ?? "(unknown)"} stopped sending heartbeats", now, ct);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

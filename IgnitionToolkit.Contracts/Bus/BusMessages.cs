@@ -49,6 +49,11 @@ public sealed record ExecutionEventMessage(Guid ExecutionId, long Sequence, stri
 /// (empty <see cref="ExecutionIds"/>), so the API knows which Runners are up.</summary>
 public sealed record RunnerHeartbeat(string RunnerId, IReadOnlyList<Guid> ExecutionIds, int Capacity, DateTimeOffset Timestamp);
 
+/// <summary>Runner → API, once when a Runner starts: under <see cref="RunnerId"/> it runs nothing that started before
+/// <see cref="StartedAt"/> (its own clock, as its events' timestamps). A Runner that keeps its name across restarts
+/// (<c>Runner:Id</c>, or the slot it claims in the data folder) thereby ends its previous life's executions at once.</summary>
+public sealed record RunnerStarted(string RunnerId, DateTimeOffset StartedAt);
+
 /// <summary>Runner → API (published): one JPEG frame of an execution's live browser view. Relayed to subscribed
 /// clients, never stored. Runners throttle frames (about 2 per second) and keep each under 200 KB.</summary>
 public sealed record BrowserFrame(Guid ExecutionId, string? StepPath, byte[] Jpeg, int Width, int Height, DateTimeOffset Timestamp);

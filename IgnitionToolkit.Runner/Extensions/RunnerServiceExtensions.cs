@@ -20,7 +20,8 @@ public static class RunnerServiceExtensions
 
         services.AddToolkitSteps(configuration, StepUse.Run);
         services.AddRunnerSettings(configuration);
-        services.AddSingleton(sp => RunnerIdentity.From(sp.GetRequiredService<IOptions<RunnerOptions>>().Value));
+        services.AddSingleton(sp => RunnerIdentity.From(sp.GetRequiredService<IOptions<RunnerOptions>>().Value,
+            sp.GetRequiredService<IgnitionToolkit.Core.Configuration.ToolkitPaths>().DataDirectory, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ExecutionRegistry>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EarlyCancellations>();

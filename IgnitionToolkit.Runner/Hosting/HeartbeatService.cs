@@ -9,7 +9,7 @@ namespace IgnitionToolkit.Runner.Hosting;
 
 /// <summary>Publishes <see cref="RunnerHeartbeat"/> every <c>Runner:HeartbeatInterval</c> while this Runner owns
 /// at least one execution, and a presence heartbeat (no execution listed) at start and every
-/// <c>Runner:PresenceInterval</c> while it is idle, so the API knows the Runner is up.</summary>
+/// <c>Runner:PresenceInterval</c> while it is idle, so the API knows the Runner is up; first of all, <see cref="RunnerStarted"/>.</summary>
 public sealed partial class HeartbeatService(
     ExecutionRegistry registry,
     RunnerIdentity identity,
@@ -24,10 +24,12 @@ public sealed partial class HeartbeatService(
         var tick = settings.HeartbeatInterval < settings.PresenceInterval ? settings.HeartbeatInterval : settings.PresenceInterval;
         using var timer = new PeriodicTimer(tick, clock);
         DateTimeOffset? lastPresence = null;
+        var announced = false;
         try
         {
             do
             {
+                announced = announced || await AnnounceAsync(stoppingToken).ConfigureAwait(false);
                 var owned = registry.OwnedIds;
                 var now = clock.GetUtcNow();
                 if (owned.Count == 0 && lastPresence is { } last && now - last < settings.PresenceInterval) continue;
@@ -46,6 +48,21 @@ public sealed partial class HeartbeatService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    /// <summary>Says once that this Runner, under its name, runs nothing started before it did (retried each tick until published).</summary>
+    private async Task<bool> AnnounceAsync(CancellationToken ct)
+    {
+        try
+        {
+            await bus.Publish(new RunnerStarted(identity.Id, identity.StartedAt), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogFailed(logger, ex);
+            return false;
         }
     }
 

@@ -5,14 +5,15 @@ public sealed class RunnerOptions
 {
     public const string Section = "Runner";
 
-    /// <summary><c>Runner:Id</c>: name of this Runner in events and heartbeats (default <c>&lt;host&gt;-&lt;pid&gt;-&lt;short guid&gt;</c>).</summary>
+    /// <summary><c>Runner:Id</c>: name of this Runner in events and heartbeats (default <c>&lt;host&gt;-&lt;slot&gt;</c>, see <see cref="RunnerIdentity"/>).</summary>
     public string? Id { get; set; }
 
     /// <summary><c>Runner:MaxConcurrentExecutions</c>: executions this Runner runs at once (default 4).</summary>
     public int MaxConcurrentExecutions { get; set; } = 4;
 
-    /// <summary><c>Runner:HeartbeatInterval</c>: period of <c>RunnerHeartbeat</c> while an execution is owned (default 5 s).</summary>
-    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary><c>Runner:HeartbeatInterval</c>: period of <c>RunnerHeartbeat</c> while an execution is owned (default 3 s:
+    /// the API's default heartbeat timeout, 15 s, is five missed heartbeats).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary><c>Runner:PresenceInterval</c>: period of the presence heartbeat (a <c>RunnerHeartbeat</c> listing no
     /// execution) while this Runner is idle, so the API's <c>runners</c> health shows it (default 10 s).</summary>

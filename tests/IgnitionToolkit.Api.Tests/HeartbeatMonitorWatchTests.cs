@@ -1,6 +1,7 @@
 using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Core.Execution.Status;
 using IgnitionToolkit.Api.Cluster;
+using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
@@ -25,6 +26,8 @@ public sealed class HeartbeatMonitorWatchTests : IAsyncLifetime
         _services = new ServiceCollection()
             .AddDbContext<SqliteToolkitDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "toolkit.db")};Pooling=False"))
             .AddScoped<ToolkitDbContext>(sp => sp.GetRequiredService<SqliteToolkitDbContext>())
+            .AddScoped<ExecutionInterruption>()
+            .AddLogging()
             .BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ToolkitDbContext>().Database.MigrateAsync();

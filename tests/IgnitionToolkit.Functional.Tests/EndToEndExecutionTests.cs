@@ -86,6 +86,25 @@ public class EndToEndExecutionTests
     }
 
     [Fact]
+    public async Task A_runner_restarted_after_a_crash_interrupts_what_it_ran_before_at_once()
+    {
+        // A heartbeat timeout of an hour: only the restarted Runner's announcement can end the execution within the test.
+        await using var stack = await ToolkitStack.StartAsync(runners: 0, heartbeatTimeoutSeconds: 3600);
+        var first = await stack.AddRunnerAsync(slotName: true);
+        var id = await stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 3600 });
+        var running = await stack.WaitForAsync(id, e => StepStatus(e, "wait") == "running", timeoutSeconds: 300);
+        var runner = running["execution"]!["runner_id"]!.GetValue<string>();
+
+        first.Crash();
+        await stack.AddRunnerAsync(slotName: true); // takes the crashed Runner's slot, hence its name, back
+        var interrupted = await stack.WaitForStatusAsync(id, "interrupted", timeoutSeconds: 300);
+
+        Assert.Equal($"runner {runner} restarted: it no longer runs this execution", interrupted["execution"]!["reason"]!.GetValue<string>());
+        var wait = interrupted["steps"]!.AsArray().Single(s => s!["step_path"]!.GetValue<string>() == "wait")!;
+        Assert.Equal("failed", wait["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_runner_stopped_with_sigterm_reports_its_execution_cancelled_and_exits_without_waiting_for_it()
     {
         await using var stack = await ToolkitStack.StartAsync();

@@ -138,13 +138,15 @@ public sealed partial class ToolkitStack : IAsyncDisposable
         await Api.WaitHealthyAsync(Wait.ServiceStart);
     }
 
-    public async Task<ToolkitProcess> AddRunnerAsync()
+    /// <param name="slotName">True: no <c>Runner:Id</c>, so the Runner names itself by the slot it claims in the data
+    /// folder, as a Runner started by a user does; false: a unique name of the stack's.</param>
+    public async Task<ToolkitProcess> AddRunnerAsync(bool slotName = false)
     {
         var environment = new Dictionary<string, string>(_environment)
         {
-            ["Runner__Id"] = $"ft-runner-{_runners.Count + 1}-{Guid.NewGuid():N}"[..24],
             ["OTEL_SERVICE_NAME"] = "runner", // as the AppHost names the services in telemetry
         };
+        if (!slotName) environment["Runner__Id"] = $"ft-runner-{_runners.Count + 1}-{Guid.NewGuid():N}"[..24];
         var runner = ToolkitProcess.Start("IgnitionToolkit.Runner", WorkingDirectory, environment);
         _runners.Add(runner);
         await runner.WaitHealthyAsync(Wait.ServiceStart);

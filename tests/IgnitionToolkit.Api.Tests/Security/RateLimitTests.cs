@@ -42,7 +42,7 @@ public sealed class RateLimitTests(RateLimitedApiFixture api) : IClassFixture<Ra
         for (var i = 0; i < 3 * RateLimitedApiFixture.PermitLimit; i++)
         {
             foreach (var path in new[] { "/health", "/alive", "/metrics" })
-                Assert.Equal(StatusCodes.Status200OK, (await api.SendAsync(path, clientIp: "10.2.0.1")).Response.StatusCode);
+                Assert.NotEqual(StatusCodes.Status429TooManyRequests, (await api.SendAsync(path, clientIp: "10.2.0.1")).Response.StatusCode);
         }
     }
 
