@@ -63,7 +63,7 @@ public sealed class AuditFilter : IEndpointFilter
         while (result is INestedHttpResult nested) result = nested.Result;
         var location = result?.GetType().GetProperty("Location")?.GetValue(result) as string;
         if (location is null) return null;
-        foreach (var prefix in new[] { "/api/v1/executions/", "/api/v1/playbooks/", "/api/v1/credentials/", "/api/v1/users/" })
+        foreach (var prefix in new[] { "/api/v1/executions/", "/api/v1/playbooks/", "/api/v1/credentials/", "/api/v1/users/", "/api/v1/schedules/" })
             if (location.StartsWith(prefix, StringComparison.Ordinal)) return Uri.UnescapeDataString(location[prefix.Length..]);
         return location;
     }

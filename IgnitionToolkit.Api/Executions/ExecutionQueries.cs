@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary>Read side of executions: paged list with status and playbook filters, and one execution with steps, logs and artifacts.</summary>
+/// <summary>Read side of executions: paged list with status, playbook and schedule filters, and one execution with steps, logs and artifacts.</summary>
 public sealed class ExecutionQueries(ToolkitDbContext db)
 {
     public const int DefaultPageSize = 20;
@@ -14,7 +14,7 @@ public sealed class ExecutionQueries(ToolkitDbContext db)
     private static readonly string[] Statuses = Enum.GetValues<ExecutionStatus>().Select(s => s.ToWire()).ToArray();
 
     public async Task<Results<Ok<PagedResponse<ExecutionSummaryDto>>, ProblemHttpResult>> ListAsync(
-        int? page, int? pageSize, string? status, string? playbook, CancellationToken ct)
+        int? page, int? pageSize, string? status, string? playbook, CancellationToken ct, string? schedule = null)
     {
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
@@ -36,6 +36,16 @@ public sealed class ExecutionQueries(ToolkitDbContext db)
             var term = playbook.Trim().ToLowerInvariant();
             if (term.Length > 200) return ApiProblems.BadRequest("playbook filter is longer than 200 characters", "playbook");
             query = query.Where(e => e.PlaybookName.ToLower().Contains(term) || e.PlaybookPath.ToLower().Contains(term));
+        }
+        if (!string.IsNullOrWhiteSpace(schedule))
+        {
+            // A schedule's id, or its name (any case): executions it started, also after it was deleted or renamed.
+            var term = schedule.Trim();
+            if (term.Length > 200) return ApiProblems.BadRequest("schedule filter is longer than 200 characters", "schedule");
+            var lower = term.ToLowerInvariant();
+            query = Guid.TryParse(term, out var scheduleId)
+                ? query.Where(e => e.ScheduleId == scheduleId)
+                : query.Where(e => e.ScheduleName != null && e.ScheduleName.ToLower() == lower);
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id)

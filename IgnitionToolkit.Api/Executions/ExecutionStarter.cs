@@ -12,12 +12,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.</summary>
+/// <summary>What started an execution other than a person's request: a schedule.</summary>
+public sealed record ExecutionOrigin(Guid ScheduleId, string ScheduleName);
+
+/// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.
+/// Entities a caller added to the same (scoped) context are saved in the one transaction that stores the execution,
+/// before anything is sent: the scheduler's run claim relies on it.</summary>
 public sealed class ExecutionStarter(
     ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials,
     ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger)
 {
-    public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct)
+    public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct, ExecutionOrigin? origin = null)
     {
         if (library.TryNormalize(request.Playbook, out var path) is { } pathError) return ApiProblems.BadRequest(pathError, "playbook");
         var loaded = await validator.LoadFileAsync(path, ct);
@@ -41,6 +46,7 @@ public sealed class ExecutionStarter(
             Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
             Status = ExecutionStatus.Pending.ToWire(), DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
             CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy,
+            ScheduleId = origin?.ScheduleId, ScheduleName = origin?.ScheduleName,
         };
         db.Executions.Add(record);
         await db.SaveChangesAsync(ct);

@@ -11,6 +11,7 @@ using IgnitionToolkit.Api.Options;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Api.Runners;
+using IgnitionToolkit.Api.Schedules;
 using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Core;
 
@@ -51,6 +52,7 @@ public static class ApiServiceExtensions
         builder.AddToolkitLive();
         builder.AddToolkitRunners();
         builder.AddToolkitCluster();
+        builder.AddToolkitSchedules();
         builder.AddApiSettings();
         builder.AddApiObservability();
         builder.AddApiSecurity();

@@ -8,6 +8,7 @@ using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.OpenApi;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Runners;
+using IgnitionToolkit.Api.Schedules;
 using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Api.StepTypes;
 using IgnitionToolkit.Api.Versioning;
@@ -38,6 +39,7 @@ public static class EndpointExtensions
         api.MapArtifactEndpoints();
         api.MapCredentialEndpoints();
         api.MapRunnerEndpoints();
+        api.MapScheduleEndpoints();
         app.MapToolkitLive().RequireAuthorization(AccessRules.ViewerPolicy);
         app.MapDefaultEndpoints();
         return app;

@@ -18,6 +18,8 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RunnerRecord> Runners => Set<RunnerRecord>();
     public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+    public DbSet<Schedules.ScheduleRecord> Schedules => Set<Schedules.ScheduleRecord>();
+    public DbSet<Schedules.ScheduleRunRecord> ScheduleRuns => Set<Schedules.ScheduleRunRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -30,7 +32,9 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.Status).HasMaxLength(32);
             e.Property(x => x.RunnerId).HasMaxLength(256);
             e.Property(x => x.StartedBy).HasMaxLength(256);
+            e.Property(x => x.ScheduleName).HasMaxLength(128);
             e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.ScheduleId);
             e.HasIndex(x => x.Status);
             e.HasIndex(x => x.CreatedAt);
         });
@@ -111,5 +115,7 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(x => new { x.Action, x.Timestamp });
         });
         SharedStateModel.Configure(modelBuilder);
+        modelBuilder.ApplyConfiguration(new Schedules.ScheduleEntityConfiguration());
+        modelBuilder.ApplyConfiguration(new Schedules.ScheduleRunEntityConfiguration());
     }
 }
