@@ -28,7 +28,11 @@ public static class SchedulePlanner
     {
         var count = 0;
         DateTimeOffset? first = null, previous = null, latest = null;
-        foreach (var occurrence in cron.GetOccurrences(nextDue.ToUniversalTime(), now.ToUniversalTime(), zone, fromInclusive: true, toInclusive: true))
+        // Cronos wants from < to: starting a tick early (exclusive) keeps nextDue itself, also when it equals now.
+        var occurrences = nextDue <= now
+            ? cron.GetOccurrences(nextDue.ToUniversalTime().AddTicks(-1), now.ToUniversalTime(), zone, fromInclusive: false, toInclusive: true)
+            : [];
+        foreach (var occurrence in occurrences)
         {
             count++;
             first ??= occurrence.ToUniversalTime();
