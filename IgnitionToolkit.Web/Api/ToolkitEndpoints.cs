@@ -28,12 +28,13 @@ public sealed class PlaybooksApi(RestClient rest)
 /// <summary>The execution endpoints.</summary>
 public sealed class ExecutionsApi(RestClient rest)
 {
-    public Task<ApiResult<Paged<ExecutionSummary>>> ListAsync(int page, int pageSize, IEnumerable<string>? statuses, string? playbook = null)
+    public Task<ApiResult<Paged<ExecutionSummary>>> ListAsync(int page, int pageSize, IEnumerable<string>? statuses, string? playbook = null, string? schedule = null)
     {
         var status = statuses is null ? "" : string.Join(',', statuses);
         return rest.GetAsync<Paged<ExecutionSummary>>($"/api/v1/executions?page={page}&pageSize={pageSize}"
             + (status.Length > 0 ? "&status=" + status : "")
-            + (string.IsNullOrWhiteSpace(playbook) ? "" : "&playbook=" + Uri.EscapeDataString(playbook.Trim())));
+            + (string.IsNullOrWhiteSpace(playbook) ? "" : "&playbook=" + Uri.EscapeDataString(playbook.Trim()))
+            + (string.IsNullOrWhiteSpace(schedule) ? "" : "&schedule=" + Uri.EscapeDataString(schedule.Trim())));
     }
 
     public Task<ApiResult<ExecutionDetail>> GetAsync(Guid id) => rest.GetAsync<ExecutionDetail>($"/api/v1/executions/{id}");

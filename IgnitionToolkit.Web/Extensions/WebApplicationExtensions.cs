@@ -39,6 +39,7 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<ExecutionsApi>();
         builder.Services.AddScoped<CredentialsApi>();
         builder.Services.AddScoped<UsersApi>();
+        builder.Services.AddScoped<SchedulesApi>();
         builder.Services.AddScoped<LiveConnection>(); // one per circuit (browser tab)
         return builder;
     }
