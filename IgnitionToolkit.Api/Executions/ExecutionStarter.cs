@@ -12,8 +12,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary>What started an execution other than a person's request: a schedule.</summary>
-public sealed record ExecutionOrigin(Guid ScheduleId, string ScheduleName);
+/// <summary>What started an execution other than a person's request: a schedule. <paramref name="ExecutionId"/>: the id
+/// the execution gets, so the caller's own rows saved with it can point at it.</summary>
+public sealed record ExecutionOrigin(Guid ScheduleId, string ScheduleName, Guid ExecutionId);
 
 /// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.
 /// Entities a caller added to the same (scoped) context are saved in the one transaction that stores the execution,
@@ -43,7 +44,7 @@ public sealed class ExecutionStarter(
         var now = clock.GetUtcNow();
         var record = new ExecutionRecord
         {
-            Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
+            Id = origin?.ExecutionId ?? Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
             Status = ExecutionStatus.Pending.ToWire(), DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
             CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy,
             ScheduleId = origin?.ScheduleId, ScheduleName = origin?.ScheduleName,

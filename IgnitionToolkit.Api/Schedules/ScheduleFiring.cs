@@ -108,12 +108,15 @@ public sealed class ScheduleFiring(
             StartedBy: schedule.UpdatedBy ?? schedule.CreatedBy, CredentialName: schedule.CredentialName);
         try
         {
-            schedule.LastOutcome = "started";
+            var executionId = Guid.NewGuid();
+            run.ExecutionId = executionId;
+            schedule.LastOutcome = $"started execution {executionId}";
             // The starter's one save stores the execution with the claim and the schedule's change (same context).
-            var result = await starter.StartAsync(request, ct, new ExecutionOrigin(schedule.Id, schedule.Name));
-            var execution = db.ChangeTracker.Entries<ExecutionRecord>().Select(e => e.Entity).FirstOrDefault(e => e.ScheduleId == schedule.Id);
+            var result = await starter.StartAsync(request, ct, new ExecutionOrigin(schedule.Id, schedule.Name, executionId));
+            var execution = db.ChangeTracker.Entries<ExecutionRecord>().Select(e => e.Entity).FirstOrDefault(e => e.Id == executionId);
             if (execution is null)
             {
+                run.ExecutionId = null;
                 // refused before anything was saved (playbook gone or invalid, credential deleted...): the claim records why
                 run.State = ScheduleRunState.Failed.ToWire();
                 run.Detail = Cut($"not started: {ProblemText(result.Result)}");
@@ -121,8 +124,6 @@ public sealed class ScheduleFiring(
                 logger.LogWarning("Schedule {Schedule} could not start {Playbook}: {Detail}", schedule.Name, schedule.PlaybookPath, run.Detail);
                 return await SaveClaimAsync(schedule.Name, ct);
             }
-            run.ExecutionId = execution.Id; // only the claim changes now: nobody else writes it
-            await db.SaveChangesAsync(ct);
             logger.LogInformation("Schedule {Schedule} started execution {ExecutionId} for {DueAt:u} on instance {Instance}", schedule.Name, execution.Id, run.DueAt, instance.Id);
             await audit.RecordAsAsync(schedule.UpdatedBy ?? schedule.CreatedBy ?? "scheduler", "execution.started", "execution", execution.Id.ToString(),
                 $"playbook {schedule.PlaybookPath} by schedule {schedule.Name}", CancellationToken.None);

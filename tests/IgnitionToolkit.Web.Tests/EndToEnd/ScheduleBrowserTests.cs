@@ -61,7 +61,7 @@ public sealed class ScheduleBrowserTests(UiFixture ui)
 
         // the switch disables it
         await UiFixture.OpenAsync(page, "schedules");
-        await page.GetByTestId($"enabled-{name}").Locator("input").ClickAsync();
+        await page.Locator($"[data-testid=enabled-{name}] input, input[data-testid=enabled-{name}]").ClickAsync();
         await WaitAsync(async () => (await ui.Stack.Http.GetFromJsonAsync<JsonObject>($"api/v1/schedules/{id}"))!["enabled"]!.GetValue<bool>() == false);
         await ui.Stack.Http.DeleteAsync($"api/v1/schedules/{id}");
         Assert.Empty(errors);
