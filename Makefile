@@ -62,9 +62,10 @@ test-fast: ## Every unit test of every project (trait Category=Unit), no service
 coverage: ## Every test with coverlet; merged report in artifacts/coverage, fails under COVERAGE_MIN (80) percent of lines
 	@scripts/coverage.sh
 
-lint: ## Warnings as errors, formatting check, vulnerable packages
+lint: ## Warnings as errors, formatting check, type names unique across projects, vulnerable packages
 	dotnet build IgnitionToolkit.slnx -c $(CONFIGURATION) -nologo -warnaserror
 	dotnet format IgnitionToolkit.slnx --verify-no-changes --no-restore
+	python3 scripts/type-name-collisions.py
 	@out="$$(dotnet list IgnitionToolkit.slnx package --vulnerable --include-transitive 2>&1)"; echo "$$out" | grep -E 'vulnerab|error' | sort -u; \
 	  if echo "$$out" | grep -qE '^\s+>'; then echo "vulnerable packages found"; exit 1; fi
 

@@ -1,12 +1,13 @@
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Extensions;
+using IgnitionToolkit.Api.Persistence;
 
-var builder = WebApplication.CreateBuilder(RotateVaultKeyCommand.WithoutFlag(MigrateCommand.WithoutFlag(args)));
+var builder = WebApplication.CreateBuilder(RotateVaultKeyCommand.WithoutFlag(MigrateDatabaseCommand.WithoutFlag(args)));
 builder.AddToolkitApi();
 var app = builder.Build();
 
-if (MigrateCommand.IsRequested(args))
-    return await MigrateCommand.RunAsync(app);
+if (MigrateDatabaseCommand.IsRequested(args))
+    return await MigrateDatabaseCommand.RunAsync(app);
 if (RotateVaultKeyCommand.IsRequested(args))
     return await RotateVaultKeyCommand.RunAsync(app);
 

@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
             return PluginDiscovery.CreateRegistry(sp, assemblies, sp.GetRequiredService<ToolkitPaths>().PluginsDirectory);
         });
         services.TryAddSingleton<IStepCatalog>(sp => sp.GetRequiredService<StepPluginRegistry>());
+        services.TryAddSingleton<CredentialBinders>(); // plugins add theirs with AddCredentialBinder
         services.AddPlaybookServices();
         services.TryAddSingleton<IPlaybookEngine, PlaybookEngine>();
         return services;

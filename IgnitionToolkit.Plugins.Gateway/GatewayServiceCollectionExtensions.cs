@@ -1,5 +1,7 @@
 using IgnitionToolkit.Core;
 using IgnitionToolkit.Core.Configuration;
+using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Plugins.Gateway.Credentials;
 using IgnitionToolkit.Plugins.Gateway.Http;
 using IgnitionToolkit.Plugins.Gateway.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +16,7 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddGatewaySteps(this IServiceCollection services, Action<GatewayClientOptions>? configure = null)
     {
         services.AddStepPluginAssembly(typeof(GatewayConnectionFactory).Assembly);
+        services.AddCredentialBinder<GatewayLoginBinder>(); // credential_name fills gateway_url/username/password
         var options = services.AddOptions<GatewayClientOptions>();
         if (configure is not null) options.Configure(configure);
 

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,17 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IgnitionToolkit.Api.Artifacts;
 
-/// <summary><c>GET /executions/{id}/artifacts</c>, <c>GET /executions/{id}/artifacts/{name}</c> (download) and
-/// <c>DELETE /executions/{id}</c> (a finished execution with its artifacts).</summary>
+/// <summary><c>GET /executions/{id}/artifacts</c> and <c>GET /executions/{id}/artifacts/{name}</c> (download).
+/// Deleting an execution with its artifacts is <c>DELETE /executions/{id}</c> in <see cref="Executions.ExecutionEndpoints"/>.</summary>
 public static class ArtifactEndpoints
 {
     public static RouteGroupBuilder MapArtifactEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/executions").WithTags("Artifacts");
+        var group = api.MapGroup("/executions").WithTags("Artifacts").RequireViewer();
         group.MapGet("/{id:guid}/artifacts", ListAsync).WithName("ListArtifacts");
         group.MapGet("/{id:guid}/artifacts/{name}", DownloadAsync).WithName("DownloadArtifact");
-        group.MapDelete("/{id:guid}", (Guid id, ExecutionRemoval removal, CancellationToken ct) => removal.DeleteAsync(id, ct))
-            .WithName("DeleteExecution");
         return api;
     }
 

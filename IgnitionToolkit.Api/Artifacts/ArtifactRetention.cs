@@ -24,7 +24,7 @@ public sealed record ArtifactRetentionOptions(double RetentionDays, TimeSpan Cle
 
 /// <summary>Background cleanup: removes the artifacts (files and rows) of executions that finished more than
 /// <see cref="ArtifactRetentionOptions.RetentionDays"/> ago. The executions themselves are kept.</summary>
-public sealed class ArtifactRetentionService(
+public sealed partial class ArtifactRetentionService(
     IServiceScopeFactory scopes, ArtifactRetentionOptions options, TimeProvider clock, JobLeases leases, ILogger<ArtifactRetentionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,7 +40,7 @@ public sealed class ArtifactRetentionService(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Artifact cleanup failed; retrying in {Interval}", options.CleanupInterval);
+                LogCleanupFailed(logger, ex, options.CleanupInterval);
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -63,7 +63,13 @@ public sealed class ArtifactRetentionService(
             files.DeleteFolder(id);
         }
         if (expired.Count > 0)
-            logger.LogInformation("Artifact retention ({Days} days): removed the artifacts of {Count} execution(s)", options.RetentionDays, expired.Count);
+            LogRemoved(logger, options.RetentionDays, expired.Count);
         return expired.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Artifact cleanup failed; retrying in {Interval}")]
+    private static partial void LogCleanupFailed(ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Artifact retention ({Days} days): removed the artifacts of {Count} execution(s)")]
+    private static partial void LogRemoved(ILogger logger, double days, int count);
 }

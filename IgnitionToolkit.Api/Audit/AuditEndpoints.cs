@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Problems;
@@ -14,7 +15,7 @@ public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGroup("/audit").WithTags("Audit").MapGet("/", ListAsync).WithName("ListAudit");
+        api.MapGroup("/audit").WithTags("Audit").RequireAdmin().MapGet("/", ListAsync).WithName("ListAudit");
         return api;
     }
 

@@ -5,7 +5,7 @@ using IgnitionToolkit.Api.Persistence.Entities;
 namespace IgnitionToolkit.Api.Audit;
 
 /// <summary>Writes audit entries. Failing to write one is logged and never fails the request that caused it.</summary>
-public sealed class AuditTrail(ToolkitDbContext db, CurrentUser user, TimeProvider clock, ILogger<AuditTrail> logger)
+public sealed partial class AuditTrail(ToolkitDbContext db, CurrentUser user, TimeProvider clock, ILogger<AuditTrail> logger)
 {
     public const int MaxDetail = 1024;
 
@@ -32,9 +32,12 @@ public sealed class AuditTrail(ToolkitDbContext db, CurrentUser user, TimeProvid
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
-            logger.LogError(ex, "Could not write the audit entry {Action} on {TargetType} {TargetId} by {User}", action, targetType, targetId, userName);
+            LogNotWritten(logger, ex, action, targetType, targetId, userName);
         }
     }
 
     private static string? Cut(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the audit entry {Action} on {TargetType} {TargetId} by {User}")]
+    private static partial void LogNotWritten(ILogger logger, Exception exception, string action, string targetType, string? targetId, string user);
 }

@@ -8,14 +8,19 @@ namespace IgnitionToolkit.Api.Auth;
 
 /// <summary><c>POST /api/v1/auth/login</c> (anonymous, limited per user and client IP), <c>GET /api/v1/auth/me</c>,
 /// <c>POST /api/v1/auth/password</c> (change one's own password).</summary>
-public static class AuthEndpoints
+public static partial class AuthEndpoints
 {
+    public const string LoginSucceeded = "login.succeeded";
+    public const string LoginFailed = "login.failed";
+
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/auth").WithTags("Auth");
-        group.MapPost("/login", LoginAsync).WithName("Login").AllowAnonymous();
-        group.MapGet("/me", MeAsync).WithName("GetMe");
-        group.MapPost("/password", ChangePasswordAsync).WithName("ChangeOwnPassword");
+        group.MapPost("/login", LoginAsync).WithName("Login").AllowAnonymous()
+            .NotAudited($"writes {LoginSucceeded} and {LoginFailed} itself, failures included");
+        group.MapGet("/me", MeAsync).WithName("GetMe").RequireViewer();
+        group.MapPost("/password", ChangePasswordAsync).WithName("ChangeOwnPassword").RequireViewer() // one's own account
+            .Audited("user.password_changed", "user");
         return api;
     }
 
@@ -29,8 +34,7 @@ public static class AuthEndpoints
         if (await limiter.BlockedAsync(userName, client, ct) is { } wait)
         {
             // not audited: a flood of refused attempts must not write to the database
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthEndpoints))
-                .LogWarning("Login of {User} from {Client} refused: too many failed attempts", userName, client);
+            LogLoginRefused(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthEndpoints)), userName, client);
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many login attempts",
@@ -40,10 +44,10 @@ public static class AuthEndpoints
         if (user is null)
         {
             await limiter.FailedAsync(userName, client, ct);
-            await audit.RecordAsAsync(userName, AuditActions.LoginFailed, "user", userName, null, ct);
+            await audit.RecordAsAsync(userName, LoginFailed, "user", userName, null, ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Login failed", detail: "unknown user name or wrong password");
         }
-        await audit.RecordAsAsync(user.UserName, AuditActions.LoginSucceeded, "user", user.UserName, null, ct);
+        await audit.RecordAsAsync(user.UserName, LoginSucceeded, "user", user.UserName, null, ct);
         var token = tokens.Issue(user.Id, user.UserName, user.Role, user.SecurityStamp);
         return TypedResults.Ok(new LoginResponse(token.AccessToken, token.ExpiresAt, UserMapping.ToDto(user), [user.Role]));
     }
@@ -64,4 +68,7 @@ public static class AuthEndpoints
         await accounts.SetPasswordAsync(user, request.NewPassword!, ct);
         return TypedResults.NoContent();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Login of {User} from {Client} refused: too many failed attempts")]
+    private static partial void LogLoginRefused(ILogger logger, string user, string client);
 }

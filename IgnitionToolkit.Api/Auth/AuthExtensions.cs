@@ -55,9 +55,9 @@ public static class AuthExtensions
             };
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(AccessRules.ViewerPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(Roles.Viewer)))
-            .AddPolicy(AccessRules.OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(Roles.Operator)))
-            .AddPolicy(AccessRules.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(Roles.Admin)));
+            .AddPolicy(AccessPolicies.ViewerPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(Roles.Viewer)))
+            .AddPolicy(AccessPolicies.OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(Roles.Operator)))
+            .AddPolicy(AccessPolicies.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(Roles.Admin)));
         return builder;
     }
 
@@ -67,16 +67,5 @@ public static class AuthExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
-    }
-
-    /// <summary>The auth, users and audit endpoints; role rules and the audit filter on the whole <c>/api/v1</c> group.</summary>
-    public static RouteGroupBuilder MapToolkitAuth(this RouteGroupBuilder api)
-    {
-        api.RequireToolkitRoles();
-        api.AddEndpointFilter<AuditFilter>();
-        api.MapAuthEndpoints();
-        api.MapUserEndpoints();
-        api.MapAuditEndpoints();
-        return api;
     }
 }

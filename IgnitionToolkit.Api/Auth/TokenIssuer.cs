@@ -9,15 +9,14 @@ namespace IgnitionToolkit.Api.Auth;
 
 /// <summary>The HMAC key that signs and validates access tokens: <c>Toolkit:Auth:SigningKey</c>, or (outside Production,
 /// when unset) a random key for this process, so tokens do not survive a restart.</summary>
-public sealed class SigningKeys
+public sealed partial class SigningKeys
 {
     public SigningKeys(IOptions<AuthOptions> options, ILogger<SigningKeys> logger)
     {
         var configured = options.Value.SigningKey;
         if (string.IsNullOrEmpty(configured))
         {
-            logger.LogWarning("{Setting} is not set: access tokens are signed with a random key and end when the API restarts",
-                "Toolkit__Auth__SigningKey");
+            LogRandomKey(logger, "Toolkit__Auth__SigningKey");
             Key = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(64));
         }
         else
@@ -27,6 +26,9 @@ public sealed class SigningKeys
     }
 
     public SymmetricSecurityKey Key { get; }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Setting} is not set: access tokens are signed with a random key and end when the API restarts")]
+    private static partial void LogRandomKey(ILogger logger, string setting);
 }
 
 public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);

@@ -8,7 +8,7 @@ namespace IgnitionToolkit.Api.Cluster;
 /// <summary>
 /// What lets several API instances serve one toolkit (docs/deployment.md): live events and user-session changes fan
 /// out to every instance through one temporary queue per instance; Runner presence, login failures and job leases live
-/// in the shared database (<see cref="Persistence.SharedStateModel"/>).
+/// in the shared database (<see cref="Persistence.Configurations.RunnerRecordConfiguration"/> and its neighbours).
 /// </summary>
 public static class ClusterExtensions
 {

@@ -10,7 +10,7 @@ namespace IgnitionToolkit.Api.Cluster;
 /// lease has expired. Written here rather than taken from a lock library: the lease has to work the same on SQLite and
 /// PostgreSQL through the toolkit's own context (advisory-lock libraries cover PostgreSQL only).
 /// </summary>
-public sealed class JobLeases(IServiceScopeFactory scopes, ApiInstance instance, TimeProvider clock, ILogger<JobLeases> logger)
+public sealed partial class JobLeases(IServiceScopeFactory scopes, ApiInstance instance, TimeProvider clock, ILogger<JobLeases> logger)
 {
     public const string HeartbeatMonitor = "heartbeat-monitor";
     public const string ArtifactRetention = "artifact-retention";
@@ -32,7 +32,7 @@ public sealed class JobLeases(IServiceScopeFactory scopes, ApiInstance instance,
         {
             db.JobLeases.Add(new JobLeaseRecord { Name = job, Holder = me, ExpiresAtMs = until });
             await db.SaveChangesAsync(ct);
-            logger.LogInformation("Instance {Instance} runs the {Job} job", me, job);
+            LogTaken(logger, me, job);
             return true;
         }
         catch (DbUpdateException)
@@ -40,4 +40,7 @@ public sealed class JobLeases(IServiceScopeFactory scopes, ApiInstance instance,
             return false; // another instance created the lease at the same moment
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {Instance} runs the {Job} job")]
+    private static partial void LogTaken(ILogger logger, string instance, string job);
 }

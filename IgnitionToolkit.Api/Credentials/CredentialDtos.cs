@@ -6,7 +6,7 @@ namespace IgnitionToolkit.Api.Credentials;
 public sealed record CredentialRequest(string? Name, string? Kind, string? Description, Dictionary<string, string?>? Fields);
 
 /// <summary>A credential as the API shows it: never a secret value, only which fields are set, and the values of the
-/// fields that are not secret (<see cref="CredentialKinds.PlainFields"/>: a gateway login's URL and user name), so that
+/// fields that are not secret (<see cref="CredentialVault.PlainFields"/>: a gateway login's URL and user name), so that
 /// a form can show what it edits. They are null when not set or when the vault cannot be opened.</summary>
 public sealed record CredentialDto(
     Guid Id, string Name, string Kind, string? Description, IReadOnlyList<string> FieldsSet,

@@ -1,3 +1,5 @@
+using IgnitionToolkit.Api.Audit;
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,12 +12,15 @@ public static class CredentialEndpoints
 {
     public static RouteGroupBuilder MapCredentialEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/credentials").WithTags("Credentials");
+        var group = api.MapGroup("/credentials").WithTags("Credentials").RequireViewer(); // reads show no secret value
         group.MapGet("/", ListAsync).WithName("ListCredentials");
         group.MapGet("/{name}", GetAsync).WithName("GetCredential");
-        group.MapPost("/", CreateAsync).WithName("CreateCredential");
-        group.MapPut("/{name}", UpdateAsync).WithName("UpdateCredential");
-        group.MapDelete("/{name}", DeleteAsync).WithName("DeleteCredential");
+        group.MapPost("/", CreateAsync).WithName("CreateCredential").RequireAdmin()
+            .Audited<CredentialDto>("credential.created", "credential", c => c.Entry with { TargetId = c.Value.Name });
+        group.MapPut("/{name}", UpdateAsync).WithName("UpdateCredential").RequireAdmin()
+            .Audited("credential.changed", "credential", targetRouteValue: "name");
+        group.MapDelete("/{name}", DeleteAsync).WithName("DeleteCredential").RequireAdmin()
+            .Audited("credential.deleted", "credential", targetRouteValue: "name");
         return api;
     }
 

@@ -11,7 +11,7 @@ public sealed record CredentialKind(string Name, string[] Required, string[] Opt
 /// <summary>The vault's credential kinds and the rules for names and fields.</summary>
 public static partial class CredentialKinds
 {
-    public const string GatewayLogin = "gateway_login";
+    public const string GatewayLogin = IgnitionToolkit.Plugins.Gateway.Credentials.GatewayLoginBinder.KindName;
     public const string ApiToken = "api_token";
     public const string GenericSecret = "generic_secret";
 
@@ -21,9 +21,6 @@ public static partial class CredentialKinds
         new(ApiToken, ["token"], []),
         new(GenericSecret, ["value"], []),
     ];
-
-    /// <summary>Fields that are not secret (the engine does not mask them; everything else is masked).</summary>
-    public static readonly IReadOnlySet<string> PlainFields = new HashSet<string>(StringComparer.Ordinal) { "username", "gateway_url" };
 
     public static CredentialKind? Find(string? name) => All.FirstOrDefault(k => k.Name == name);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
+using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace IgnitionToolkit.Api.Credentials;
 
 /// <summary>Stores credentials encrypted (AES-256-GCM envelope, associated data = the credential's id) and opens them
 /// only to hand them, sealed again, to a Runner.</summary>
-public sealed class CredentialVault(ToolkitDbContext db, VaultKeys keys, TimeProvider clock)
+public sealed class CredentialVault(ToolkitDbContext db, VaultKeys keys, TimeProvider clock, CredentialBinders binders)
 {
     public Task<List<CredentialRecord>> ListAsync(CancellationToken ct) =>
         db.Credentials.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
@@ -55,13 +56,14 @@ public sealed class CredentialVault(ToolkitDbContext db, VaultKeys keys, TimePro
     /// <exception cref="VaultKeyException">The key it was sealed with is not available, or the data does not open.</exception>
     public IReadOnlyDictionary<string, string> Open(CredentialRecord record) => Open(record, keys.Ring);
 
-    /// <summary>The fields of <paramref name="record"/> that are not secret (<see cref="CredentialKinds.PlainFields"/>);
-    /// none when the vault cannot open it.</summary>
+    /// <summary>The fields of <paramref name="record"/> that are not secret (the <see cref="ICredentialBinder.PlainFields"/>
+    /// of its kind's binder, e.g. a gateway login's URL and user name); none when the vault cannot open it.</summary>
     public IReadOnlyDictionary<string, string> PlainFields(CredentialRecord record)
     {
         try
         {
-            return Open(record).Where(f => CredentialKinds.PlainFields.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            var plain = binders.Find(record.Kind)?.PlainFields ?? new HashSet<string>();
+            return Open(record).Where(f => plain.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         }
         catch (VaultKeyException)
         {

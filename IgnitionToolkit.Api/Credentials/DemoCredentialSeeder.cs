@@ -2,7 +2,7 @@ namespace IgnitionToolkit.Api.Credentials;
 
 /// <summary>Demo mode (<c>Toolkit:Demo=true</c>, set by the AppHost's demo mode): makes sure the vault holds
 /// <c>demo-gateway</c>, the gateway simulator's admin login at <c>Toolkit:DemoGatewayUrl</c>. Runs after the migrations.</summary>
-public sealed class DemoCredentialSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoCredentialSeeder> logger) : IHostedService
+public sealed partial class DemoCredentialSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoCredentialSeeder> logger) : IHostedService
 {
     public const string Name = "demo-gateway";
     public const string DemoKey = "Toolkit:Demo";
@@ -22,13 +22,19 @@ public sealed class DemoCredentialSeeder(IServiceScopeFactory scopes, IConfigura
                 await vault.UpdateAsync(existing, fields, cancellationToken);
             else
                 await vault.AddAsync(Name, CredentialKinds.Find(CredentialKinds.GatewayLogin)!, "Demo mode: the gateway simulator's admin login", fields, cancellationToken);
-            logger.LogInformation("Demo mode: credential {Name} points at the gateway simulator {Url}", Name, url);
+            LogSeeded(logger, Name, url);
         }
         catch (VaultKeyException ex)
         {
-            logger.LogError("Demo mode: could not store credential {Name}: {Message}", Name, ex.Message);
+            LogNotStored(logger, Name, ex.Message);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: credential {Name} points at the gateway simulator {Url}")]
+    private static partial void LogSeeded(ILogger logger, string name, string url);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo mode: could not store credential {Name}: {Message}")]
+    private static partial void LogNotStored(ILogger logger, string name, string message);
 }

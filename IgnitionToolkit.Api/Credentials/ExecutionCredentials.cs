@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Core.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,14 +17,14 @@ public sealed record PreparedCredentials(
     CredentialBundle Bundle, IReadOnlyList<DiagnosticDto> Errors, ProblemHttpResult? Problem);
 
 /// <summary>
-/// Resolves the credentials of an execution: <c>credential_name</c> (a <c>gateway_login</c> fills the declared
-/// <c>gateway_url</c>/<c>username</c>/<c>password</c> parameters that were not given), parameters of type
+/// Resolves the credentials of an execution: <c>credential_name</c> (the plugin <see cref="ICredentialBinder"/> of the
+/// credential's kind fills declared parameters that were not given: a <c>gateway_login</c> its <c>gateway_url</c>/
+/// <c>username</c>/<c>password</c>), parameters of type
 /// <c>credential</c> (their value names a vault credential; it is available under that name and under the parameter's
 /// name) and <c>{{ credential.&lt;name&gt;.&lt;field&gt; }}</c> templates in the playbook and its nested playbooks.
 /// </summary>
-public sealed class ExecutionCredentials(CredentialVault vault, CredentialTransport transport)
+public sealed class ExecutionCredentials(CredentialVault vault, CredentialTransport transport, CredentialBinders binders)
 {
-    private static readonly (string Parameter, string Field)[] LoginFills = [("gateway_url", "gateway_url"), ("username", "username"), ("password", "password")];
 
     public async Task<PreparedCredentials> PrepareAsync(Playbook playbook, string yaml, IReadOnlyDictionary<string, string> nested,
         JsonElement? parameters, string? credentialName, CancellationToken ct)
@@ -79,19 +80,17 @@ public sealed class ExecutionCredentials(CredentialVault vault, CredentialTransp
             credentials[name] = fields;
             foreach (var alias in aliases) credentials.TryAdd(alias, fields);
             if (name != credentialName) continue;
-            if (record.Kind != CredentialKinds.GatewayLogin)
+            var binder = binders.Find(record.Kind);
+            if (binder is null)
             {
                 errors.Add(new DiagnosticDto("error", file, 0, 0, "credential_name",
-                    $"credential_name must name a {CredentialKinds.GatewayLogin} credential; '{name}' is a {record.Kind}"));
+                    $"credential_name must name a {binders.Kinds} credential; '{name}' is a {record.Kind}"));
                 continue;
             }
-            foreach (var (parameter, field) in LoginFills)
+            foreach (var fill in binder.Fill(playbook, fields, parameter => given?[parameter] is not null))
             {
-                if (playbook.Parameters.Any(x => x.Name == parameter) && given?[parameter] is null && fields.TryGetValue(field, out var value))
-                {
-                    filled[parameter] = value;
-                    if (!CredentialKinds.PlainFields.Contains(field)) secretFilled.Add(parameter);
-                }
+                filled[fill.Parameter] = fill.Value;
+                if (fill.Secret) secretFilled.Add(fill.Parameter);
             }
         }
 

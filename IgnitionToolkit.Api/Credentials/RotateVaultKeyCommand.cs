@@ -4,7 +4,7 @@ namespace IgnitionToolkit.Api.Credentials;
 
 /// <summary><c>dotnet IgnitionToolkit.Api.dll rotate-vault-key</c> (or <c>--rotate-vault-key</c>): migrates the database,
 /// re-encrypts every credential with a new vault key, prints how many, and exits.</summary>
-public static class RotateVaultKeyCommand
+public static partial class RotateVaultKeyCommand
 {
     private static readonly string[] Flags = ["rotate-vault-key", "--rotate-vault-key"];
 
@@ -25,11 +25,14 @@ public static class RotateVaultKeyCommand
         }
         catch (Exception ex) when (ex is VaultKeyException or IOException or UnauthorizedAccessException)
         {
-            logger.LogError("rotate-vault-key failed: {Message}", ex.Message);
+            LogFailed(logger, ex.Message);
             await Console.Error.WriteLineAsync($"rotate-vault-key failed: {ex.Message}");
             return 1;
         }
     }
 
     private static bool IsFlag(string arg) => Flags.Contains(arg, StringComparer.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "rotate-vault-key failed: {Message}")]
+    private static partial void LogFailed(ILogger logger, string message);
 }

@@ -11,7 +11,7 @@ namespace IgnitionToolkit.Api.Credentials;
 /// rotation loses nothing: both keys still open their credentials, and running it again finishes the job).
 /// Configured key: the new key must be given as <c>Toolkit:Vault:NewKey</c>; afterwards put it in <c>Toolkit:Vault:Key</c>.
 /// </summary>
-public sealed class VaultKeyRotation(IServiceScopeFactory scopes, IConfiguration configuration, ToolkitPaths paths, ILogger<VaultKeyRotation> logger)
+public sealed partial class VaultKeyRotation(IServiceScopeFactory scopes, IConfiguration configuration, ToolkitPaths paths, ILogger<VaultKeyRotation> logger)
 {
     public async Task<VaultRotationResult> RotateAsync(CancellationToken ct)
     {
@@ -50,8 +50,10 @@ public sealed class VaultKeyRotation(IServiceScopeFactory scopes, IConfiguration
         if (await db.Credentials.AnyAsync(c => c.KeyId != target.CurrentKeyId, ct))
             throw new VaultKeyException("some credentials still use the old key; run rotate-vault-key again");
         if (target.FromFile) File.Delete(VaultKeyRing.PreviousKeyFile(paths));
-        logger.LogInformation("Vault key rotated from {OldKeyId} to {NewKeyId}: {Count} credential(s) re-encrypted",
-            oldKeyId, target.CurrentKeyId, records.Count);
+        LogRotated(logger, oldKeyId, target.CurrentKeyId, records.Count);
         return new VaultRotationResult(records.Count, oldKeyId, target.CurrentKeyId);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Vault key rotated from {OldKeyId} to {NewKeyId}: {Count} credential(s) re-encrypted")]
+    private static partial void LogRotated(ILogger logger, string oldKeyId, string newKeyId, int count);
 }

@@ -45,21 +45,27 @@ public sealed class VaultKeys(IConfiguration configuration, ToolkitPaths paths)
 }
 
 /// <summary>Loads the vault key when the API starts so a bad key is reported in the log at once, not at first use.</summary>
-public sealed class VaultKeyCheck(VaultKeys keys, ILogger<VaultKeyCheck> logger) : IHostedService
+public sealed partial class VaultKeyCheck(VaultKeys keys, ILogger<VaultKeyCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
             var ring = keys.Ring;
-            logger.LogInformation("Credential vault key {KeyId} from {Source}", ring.CurrentKeyId, ring.Source);
+            LogKey(logger, ring.CurrentKeyId, ring.Source);
         }
         catch (VaultKeyException ex)
         {
-            logger.LogError("{Message}. Credentials cannot be read or stored until this is fixed.", ex.Message);
+            LogUnusable(logger, ex.Message);
         }
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Credential vault key {KeyId} from {Source}")]
+    private static partial void LogKey(ILogger logger, string keyId, string source);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Message}. Credentials cannot be read or stored until this is fixed.")]
+    private static partial void LogUnusable(ILogger logger, string message);
 }

@@ -11,7 +11,7 @@ namespace IgnitionToolkit.Api.Executions;
 
 /// <summary>Pause, resume, skip, skip back, cancel: published as <see cref="ControlExecution"/> to every Runner
 /// (command wire names: pause, resume, skip, skip_back, cancel). Cancelling a pending execution cancels it at once.</summary>
-public sealed class ExecutionControl(ToolkitDbContext db, IPublishEndpoint publisher, TimeProvider clock, ILogger<ExecutionControl> logger)
+public sealed partial class ExecutionControl(ToolkitDbContext db, IPublishEndpoint publisher, TimeProvider clock, ILogger<ExecutionControl> logger)
 {
     public static readonly IReadOnlyDictionary<string, ExecutionCommand> Commands = new Dictionary<string, ExecutionCommand>(StringComparer.OrdinalIgnoreCase)
     {
@@ -52,10 +52,16 @@ public sealed class ExecutionControl(ToolkitDbContext db, IPublishEndpoint publi
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            logger.LogError(ex, "Could not publish {Command} for execution {ExecutionId}", command.ToWire(), id);
+            LogNotSent(logger, ex, command.ToWire(), id);
             return ApiProblems.Unavailable($"the {command.ToWire()} command could not be sent: the message broker is unavailable");
         }
-        logger.LogInformation("Sent {Command} to execution {ExecutionId}", command.ToWire(), id);
+        LogSent(logger, command.ToWire(), id);
         return TypedResults.Accepted($"/api/v1/executions/{id}", new ControlAccepted(id, command.ToWire(), execution.Status));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish {Command} for execution {ExecutionId}")]
+    private static partial void LogNotSent(ILogger logger, Exception exception, string command, Guid executionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Command} to execution {ExecutionId}")]
+    private static partial void LogSent(ILogger logger, string command, Guid executionId);
 }

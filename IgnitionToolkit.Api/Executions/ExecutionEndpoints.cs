@@ -1,21 +1,31 @@
+using IgnitionToolkit.Api.Audit;
+using IgnitionToolkit.Api.Auth;
+
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary><c>/api/v1/executions</c>: start, list (paged; status, playbook and schedule filters), get, control commands, and re-run of a paused step with edited parameters.</summary>
+/// <summary><c>/api/v1/executions</c>: start, list (paged; status, playbook and schedule filters), get, control commands,
+/// re-run of a paused step with edited parameters, and delete (a finished execution with its artifacts).</summary>
 public static class ExecutionEndpoints
 {
     public static RouteGroupBuilder MapExecutionEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/executions").WithTags("Executions");
-        group.MapPost("/", (StartExecutionRequest request, ExecutionStarter starter, Auth.CurrentUser user, CancellationToken ct) =>
-            starter.StartAsync(request with { StartedBy = user.Name }, ct)).WithName("StartExecution"); // who started it: the signed-in user
+        var group = api.MapGroup("/executions").WithTags("Executions").RequireViewer();
+        group.MapPost("/", (StartExecutionRequest request, ExecutionStarter starter, CurrentUser user, CancellationToken ct) =>
+            starter.StartAsync(request with { StartedBy = user.Name }, ct)).WithName("StartExecution").RequireOperator() // who started it: the signed-in user
+            .Audited<ExecutionSummaryDto>("execution.started", "execution",
+                c => c.Entry with { TargetId = c.Value.Id.ToString(), Detail = $"playbook {c.Value.PlaybookPath}" });
         group.MapGet("/", (ExecutionQueries queries, int? page, int? pageSize, string? status, string? playbook, string? schedule, CancellationToken ct) =>
             queries.ListAsync(page, pageSize, status, playbook, ct, schedule)).WithName("ListExecutions");
         group.MapGet("/{id:guid}", (Guid id, ExecutionQueries queries, CancellationToken ct) =>
             queries.GetAsync(id, ct)).WithName("GetExecution");
         group.MapPost("/{id:guid}/{command}", (Guid id, string command, ExecutionControl control, CancellationToken ct) =>
-            control.SendAsync(id, command, ct)).WithName("ControlExecution");
+            control.SendAsync(id, command, ct)).WithName("ControlExecution").RequireOperator()
+            .Audited<ControlAccepted>("execution.<command>", "execution", c => c.Entry with { Action = $"execution.{c.Value.Command}" }, targetRouteValue: "id");
         group.MapPost("/{id:guid}/steps/{stepPath}/rerun", (Guid id, string stepPath, RerunStepRequest? request, StepRerunner rerunner, CancellationToken ct) =>
-            rerunner.RerunAsync(id, stepPath, request, ct)).WithName("RerunStep");
+            rerunner.RerunAsync(id, stepPath, request, ct)).WithName("RerunStep").RequireOperator()
+            .Audited("execution.rerun_step", "execution", targetRouteValue: "id");
+        group.MapDelete("/{id:guid}", (Guid id, ExecutionRemoval removal, CancellationToken ct) => removal.DeleteAsync(id, ct))
+            .WithName("DeleteExecution").RequireOperator().Audited("execution.deleted", "execution", targetRouteValue: "id");
         return api;
     }
 }

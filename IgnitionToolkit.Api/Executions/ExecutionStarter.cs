@@ -19,7 +19,7 @@ public sealed record ExecutionOrigin(Guid ScheduleId, string ScheduleName, Guid 
 /// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.
 /// Entities a caller added to the same (scoped) context are saved in the one transaction that stores the execution,
 /// before anything is sent: the scheduler's run claim relies on it.</summary>
-public sealed class ExecutionStarter(
+public sealed partial class ExecutionStarter(
     ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials,
     ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger)
 {
@@ -65,7 +65,7 @@ public sealed class ExecutionStarter(
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            logger.LogError(ex, "Could not queue execution {ExecutionId}", record.Id);
+            LogNotQueued(logger, ex, record.Id);
             record.Status = ExecutionStatus.Failed.ToWire();
             record.Error = "the execution could not be queued: the message broker is unavailable";
             record.FinishedAt = clock.GetUtcNow();
@@ -73,7 +73,13 @@ public sealed class ExecutionStarter(
             await db.SaveChangesAsync(CancellationToken.None);
             return ApiProblems.Unavailable(record.Error);
         }
-        logger.LogInformation("Queued execution {ExecutionId} of {Playbook}", record.Id, path);
+        LogQueued(logger, record.Id, path);
         return TypedResults.Accepted($"/api/v1/executions/{record.Id}", ExecutionMapping.ToSummary(record));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue execution {ExecutionId}")]
+    private static partial void LogNotQueued(ILogger logger, Exception exception, Guid executionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued execution {ExecutionId} of {Playbook}")]
+    private static partial void LogQueued(ILogger logger, Guid executionId, string playbook);
 }

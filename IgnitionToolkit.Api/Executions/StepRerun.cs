@@ -22,7 +22,7 @@ public sealed record RerunStepRequest(JsonElement? Parameters);
 /// Re-runs a step of a paused execution with edited parameters: checks them against the step type's schema and sends
 /// the <c>rerun</c> <see cref="ControlExecution"/> to the owning Runner. The step row then shows the new attempt.
 /// </summary>
-public sealed class StepRerunner(
+public sealed partial class StepRerunner(
     ToolkitDbContext db, IStepCatalog catalog, CredentialTransport transport, IPublishEndpoint publisher, TimeProvider clock, ILogger<StepRerunner> logger)
 {
     public const string Command = "rerun";
@@ -66,10 +66,10 @@ public sealed class StepRerunner(
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            logger.LogError(ex, "Could not publish rerun of step {StepPath} for execution {ExecutionId}", stepPath, id);
+            LogNotSent(logger, ex, stepPath, id);
             return ApiProblems.Unavailable("the rerun command could not be sent: the message broker is unavailable");
         }
-        logger.LogInformation("Sent rerun of step {StepPath} (edited: {Fields}) to execution {ExecutionId}", stepPath, string.Join(", ", overrides.Keys), id);
+        LogSent(logger, stepPath, string.Join(", ", overrides.Keys), id);
         return TypedResults.Accepted($"/api/v1/executions/{id}", new ControlAccepted(id, Command, execution.Status));
     }
 
@@ -87,4 +87,10 @@ public sealed class StepRerunner(
         }
         return (edited.ToJsonString(), secrets);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish rerun of step {StepPath} for execution {ExecutionId}")]
+    private static partial void LogNotSent(ILogger logger, Exception exception, string stepPath, Guid executionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent rerun of step {StepPath} (edited: {Fields}) to execution {ExecutionId}")]
+    private static partial void LogSent(ILogger logger, string stepPath, string fields, Guid executionId);
 }

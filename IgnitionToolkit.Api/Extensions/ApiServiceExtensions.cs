@@ -13,7 +13,7 @@ using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Api.Runners;
 using IgnitionToolkit.Api.Schedules;
 using IgnitionToolkit.Api.Security;
-using IgnitionToolkit.Core;
+using IgnitionToolkit.Hosting.Plugins;
 
 namespace IgnitionToolkit.Api.Extensions;
 
@@ -23,8 +23,7 @@ public static class ApiServiceExtensions
     public static WebApplicationBuilder AddToolkitApi(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
-        builder.Services.AddToolkitCore(key => builder.Configuration[key]).AddGatewaySteps().AddAiSteps(key => builder.Configuration[key])
-            .AddPerspectiveStepSchemas(); // schemas only: the API never starts a browser
+        builder.Services.AddToolkitSteps(builder.Configuration, StepUse.Validate); // schemas only: the API never starts a browser
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddProblemDetails();
@@ -43,6 +42,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionQueries>();
         builder.Services.AddScoped<ExecutionControl>();
         builder.Services.AddScoped<StepRerunner>();
+        builder.Services.AddScoped<ExecutionRemoval>();
 
         builder.AddToolkitPersistence();
         builder.AddToolkitAuth();

@@ -1,5 +1,6 @@
 using IgnitionToolkit.ServiceDefaults.Security;
 using IgnitionToolkit.Api.Artifacts;
+using IgnitionToolkit.Api.Audit;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
@@ -11,6 +12,7 @@ using IgnitionToolkit.Api.Runners;
 using IgnitionToolkit.Api.Schedules;
 using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Api.StepTypes;
+using IgnitionToolkit.Api.Users;
 using IgnitionToolkit.Api.Versioning;
 
 namespace IgnitionToolkit.Api.Extensions;
@@ -28,11 +30,15 @@ public static class EndpointExtensions
         app.UseApiSecurity(); // headers, HTTPS, CORS, rate limit: docs/hardening.md
         app.UseLegacyApiRedirects();
         app.UseToolkitAuth();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous(); // the API's description, no data
         app.MapApiReference();
 
-        var api = app.MapGroup(ApiPrefix).MapToolkitAuth();
+        // Each resource declares its role policies and audited actions where it maps its endpoints.
+        var api = app.MapGroup(ApiPrefix);
         api.MapVersionEndpoints();
+        api.MapAuthEndpoints();
+        api.MapUserEndpoints();
+        api.MapAuditEndpoints();
         api.MapPlaybookEndpoints();
         api.MapStepTypeEndpoints();
         api.MapExecutionEndpoints();
@@ -40,7 +46,7 @@ public static class EndpointExtensions
         api.MapCredentialEndpoints();
         api.MapRunnerEndpoints();
         api.MapScheduleEndpoints();
-        app.MapToolkitLive().RequireAuthorization(AccessRules.ViewerPolicy);
+        app.MapToolkitLive().RequireViewer().NotAudited("the live hub only reads; controls go through the audited REST endpoints");
         app.MapDefaultEndpoints();
         return app;
     }

@@ -10,7 +10,7 @@ namespace IgnitionToolkit.Api.Observability;
 /// <summary>Reads the number of running and queued (<c>pending</c>) executions from the database every
 /// <c>Toolkit:Metrics:SampleInterval</c> and exposes them as the gauges <c>toolkit.executions.running</c> and
 /// <c>toolkit.executions.queued</c> (the queue depth: RabbitMQ's management API is not used).</summary>
-public sealed class ExecutionGaugeSampler(IServiceScopeFactory scopes, IOptions<MetricsOptions> options, ILogger<ExecutionGaugeSampler> logger)
+public sealed partial class ExecutionGaugeSampler(IServiceScopeFactory scopes, IOptions<MetricsOptions> options, ILogger<ExecutionGaugeSampler> logger)
     : BackgroundService
 {
     private static readonly string[] Running = [ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire()];
@@ -49,7 +49,7 @@ public sealed class ExecutionGaugeSampler(IServiceScopeFactory scopes, IOptions<
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogDebug(ex, "Could not sample the execution gauges");
+            LogNotSampled(logger, ex);
         }
     }
 
@@ -64,4 +64,7 @@ public sealed class ExecutionGaugeSampler(IServiceScopeFactory scopes, IOptions<
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not sample the execution gauges")]
+    private static partial void LogNotSampled(ILogger logger, Exception exception);
 }

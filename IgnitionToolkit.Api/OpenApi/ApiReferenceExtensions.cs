@@ -16,7 +16,8 @@ public static class ApiReferenceExtensions
         app.MapScalarApiReference(ReferencePath, options => options
             .WithTitle("Ignition Toolkit API")
             .DisableDefaultFonts() // no fonts.scalar.com: the page works offline and within the API's CSP
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous(); // documentation only; calls made from it carry their own token
         return app;
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace IgnitionToolkit.Api.Persistence;
 
 /// <summary>Applies the pending migrations of whichever provider is configured.</summary>
-public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger)
+public sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
@@ -20,10 +20,12 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Databa
             // Write-ahead logging lets the API read while the event consumer writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
-        logger.LogInformation("Database {Provider} is up to date ({Count} migration(s) applied)",
-            db.Database.ProviderName, pending.Count);
+        LogUpToDate(logger, db.Database.ProviderName, pending.Count);
         return pending;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Provider} is up to date ({Count} migration(s) applied)")]
+    private static partial void LogUpToDate(ILogger logger, string? provider, int count);
 }
 
 /// <summary>Migrates the database when the API starts, before the bus consumers and the heartbeat monitor run.</summary>

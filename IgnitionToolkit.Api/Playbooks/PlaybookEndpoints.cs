@@ -1,3 +1,5 @@
+using IgnitionToolkit.Api.Audit;
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,13 +10,15 @@ public static class PlaybookEndpoints
 {
     public static RouteGroupBuilder MapPlaybookEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/playbooks").WithTags("Playbooks");
+        var group = api.MapGroup("/playbooks").WithTags("Playbooks").RequireViewer();
         group.MapGet("/", List).WithName("ListPlaybooks");
-        group.MapPost("/validate", Validate).WithName("ValidatePlaybook");
+        group.MapPost("/validate", Validate).WithName("ValidatePlaybook").RequireOperator().NotAudited("validates a text; nothing is stored");
         group.MapGet("/{*path}", Get).WithName("GetPlaybook");
-        group.MapPost("/", Create).WithName("CreatePlaybook");
-        group.MapPut("/{*path}", Update).WithName("UpdatePlaybook");
-        group.MapDelete("/{*path}", Delete).WithName("DeletePlaybook");
+        group.MapPost("/", Create).WithName("CreatePlaybook").RequireOperator()
+            .Audited<PlaybookSaved>("playbook.created", "playbook", PlaybookAudit.CreatedOrImported);
+        group.MapPut("/{*path}", Update).WithName("UpdatePlaybook").RequireOperator()
+            .Audited<PlaybookSaved>("playbook.changed", "playbook", PlaybookAudit.ChangedEnabledOrDisabled, targetRouteValue: "path", before: PlaybookAudit.WasEnabledAsync);
+        group.MapDelete("/{*path}", Delete).WithName("DeletePlaybook").RequireOperator().Audited("playbook.deleted", "playbook", targetRouteValue: "path");
         return api;
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IgnitionToolkit.Api.Problems;
 
 /// <summary>Turns unhandled exceptions into problem details without stack traces; malformed requests become 400.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -15,9 +15,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 "The server could not complete the request; the error has been logged."),
         };
         if (status >= 500)
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         else
-            logger.LogInformation("Rejected request {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            LogRejected(logger, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
 
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -26,4 +26,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected request {Method} {Path}: {Message}")]
+    private static partial void LogRejected(ILogger logger, string method, PathString path, string message);
 }

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Persistence;
 
 namespace IgnitionToolkit.Api.Runners;
@@ -10,7 +11,7 @@ public static class RunnerEndpoints
 {
     public static RouteGroupBuilder MapRunnerEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/runners").WithTags("Runners");
+        var group = api.MapGroup("/runners").WithTags("Runners").RequireViewer();
         group.MapGet("/", async (RunnerPresence presence, ToolkitDbContext db, CancellationToken ct) =>
             TypedResults.Ok<IReadOnlyList<RunnerDto>>((await presence.AllAsync(db, ct))
                 .Select(r => new RunnerDto(r.Id, presence.IsLive(r), r.FirstSeenAt, r.LastSeenAt, r.Running, r.Capacity, r.ExecutionIds))

@@ -8,7 +8,7 @@ namespace IgnitionToolkit.Api.Schedules;
 
 /// <summary>Creates, replaces, enables, disables and deletes schedules. Saving a timing, zone or enabling works out the
 /// next occurrence from now: time spent disabled is never caught up.</summary>
-public sealed class ScheduleEditor(ToolkitDbContext db, ScheduleValidator validator, CurrentUser user, TimeProvider clock, ILogger<ScheduleEditor> logger)
+public sealed partial class ScheduleEditor(ToolkitDbContext db, ScheduleValidator validator, CurrentUser user, TimeProvider clock, ILogger<ScheduleEditor> logger)
 {
     public async Task<Results<Created<ScheduleDto>, ProblemHttpResult>> CreateAsync(ScheduleRequest request, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ public sealed class ScheduleEditor(ToolkitDbContext db, ScheduleValidator valida
         Apply(record, valid, now);
         db.Schedules.Add(record);
         if (await SaveAsync(record.Name, ct) is { } conflict) return conflict;
-        logger.LogInformation("Schedule {Schedule} ({Cron} {Zone}) created for {Playbook}; next run {Next}", record.Name, record.Cron, record.TimeZone, record.PlaybookPath, record.NextDueAt);
+        LogCreated(logger, record.Name, record.Cron, record.TimeZone, record.PlaybookPath, record.NextDueAt);
         return TypedResults.Created($"/api/v1/schedules/{record.Id}", ScheduleMapping.ToDto(record));
     }
 
@@ -38,7 +38,7 @@ public sealed class ScheduleEditor(ToolkitDbContext db, ScheduleValidator valida
         if (await NameTakenAsync(valid!.Name, id, ct)) return ApiProblems.Conflict($"a schedule named '{valid.Name}' already exists");
         Apply(record, valid, clock.GetUtcNow());
         if (await SaveAsync(record.Name, ct) is { } conflict) return conflict;
-        logger.LogInformation("Schedule {Schedule} changed; next run {Next}", record.Name, record.NextDueAt);
+        LogChanged(logger, record.Name, record.NextDueAt);
         return TypedResults.Ok(ScheduleMapping.ToDto(record));
     }
 
@@ -53,7 +53,7 @@ public sealed class ScheduleEditor(ToolkitDbContext db, ScheduleValidator valida
             record.NextDueAt = enabled ? NextAfter(record, now) : null;
             Touch(record, now);
             if (await SaveAsync(record.Name, ct) is { } conflict) return conflict;
-            logger.LogInformation("Schedule {Schedule} {State}", record.Name, enabled ? "enabled" : "disabled");
+            LogState(logger, record.Name, enabled ? "enabled" : "disabled");
         }
         return TypedResults.Ok(ScheduleMapping.ToDto(record));
     }
@@ -64,7 +64,7 @@ public sealed class ScheduleEditor(ToolkitDbContext db, ScheduleValidator valida
         if (record is null) return Missing(id);
         db.Schedules.Remove(record); // its run history goes with it; executions keep the schedule's id and name
         if (await SaveAsync(record.Name, ct) is { } conflict) return conflict;
-        logger.LogInformation("Schedule {Schedule} deleted", record.Name);
+        LogDeleted(logger, record.Name);
         return TypedResults.NoContent();
     }
 
@@ -116,4 +116,16 @@ public sealed class ScheduleEditor(ToolkitDbContext db, ScheduleValidator valida
     }
 
     private static ProblemHttpResult Missing(Guid id) => ApiProblems.NotFound($"schedule {id} does not exist");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} ({Cron} {Zone}) created for {Playbook}; next run {Next}")]
+    private static partial void LogCreated(ILogger logger, string schedule, string cron, string zone, string playbook, DateTimeOffset? next);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} changed; next run {Next}")]
+    private static partial void LogChanged(ILogger logger, string schedule, DateTimeOffset? next);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} {State}")]
+    private static partial void LogState(ILogger logger, string schedule, string state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} deleted")]
+    private static partial void LogDeleted(ILogger logger, string schedule);
 }

@@ -15,7 +15,7 @@ namespace IgnitionToolkit.Api.Schedules;
 /// execution are saved in one transaction by <see cref="ExecutionStarter"/>'s save, before anything is sent to the
 /// Runners. An instance that loses the race gets a concurrency or unique-key error and sends nothing.
 /// </summary>
-public sealed class ScheduleFiring(
+public sealed partial class ScheduleFiring(
     ToolkitDbContext db, ExecutionStarter starter, AuditTrail audit, ApiInstance instance, ScheduleOptions options,
     TimeProvider clock, ILogger<ScheduleFiring> logger)
 {
@@ -34,7 +34,7 @@ public sealed class ScheduleFiring(
         var zone = ScheduleTiming.FindZone(schedule.TimeZone);
         if (cron is null || zone is null)
         {
-            logger.LogError("Schedule {Schedule} has a cron expression or time zone this server cannot read ({Cron}, {Zone}); disabled", schedule.Name, schedule.Cron, schedule.TimeZone);
+            LogUnreadable(logger, schedule.Name, schedule.Cron, schedule.TimeZone);
             schedule.Enabled = false;
             schedule.NextDueAt = null;
             schedule.LastOutcome = $"disabled: cannot read '{schedule.Cron}' in '{schedule.TimeZone}' on this server";
@@ -53,7 +53,7 @@ public sealed class ScheduleFiring(
             missedNote = $"{plan.Missed} run(s) missed from {plan.FirstMissed:u} to {plan.LastMissed:u}";
             if (plan.RunAt != plan.LastMissed)
                 Claim(schedule, plan.LastMissed!.Value, ScheduleRunState.Missed, $"{missedNote} (missed runs: {schedule.MissedRuns})");
-            logger.LogWarning("Schedule {Schedule}: {Missed}", schedule.Name, missedNote);
+            LogMissed(logger, schedule.Name, missedNote);
         }
         if (plan.RunAt is not { } dueAt)
         {
@@ -72,7 +72,7 @@ public sealed class ScheduleFiring(
                 var skipped = $"skipped: the previous run {active!.Id} is still {active.Status}";
                 Claim(schedule, dueAt, ScheduleRunState.Skipped, skipped);
                 schedule.LastOutcome = skipped;
-                logger.LogInformation("Schedule {Schedule} {Outcome}", schedule.Name, skipped);
+                LogSkipped(logger, schedule.Name, skipped);
                 return await SaveClaimAsync(schedule.Name, ct);
             case OverlapDecision.Queue:
                 Claim(schedule, dueAt, ScheduleRunState.Queued, caughtUp ?? "queued behind the previous run");
@@ -121,17 +121,17 @@ public sealed class ScheduleFiring(
                 run.State = ScheduleRunState.Failed.ToWire();
                 run.Detail = Cut($"not started: {ProblemText(result.Result)}");
                 schedule.LastOutcome = run.Detail;
-                logger.LogWarning("Schedule {Schedule} could not start {Playbook}: {Detail}", schedule.Name, schedule.PlaybookPath, run.Detail);
+                LogRefused(logger, schedule.Name, schedule.PlaybookPath, run.Detail);
                 return await SaveClaimAsync(schedule.Name, ct);
             }
-            logger.LogInformation("Schedule {Schedule} started execution {ExecutionId} for {DueAt:u} on instance {Instance}", schedule.Name, execution.Id, run.DueAt, instance.Id);
+            LogStarted(logger, schedule.Name, execution.Id, run.DueAt, instance.Id);
             await audit.RecordAsAsync(schedule.UpdatedBy ?? schedule.CreatedBy ?? "scheduler", "execution.started", "execution", execution.Id.ToString(),
                 $"playbook {schedule.PlaybookPath} by schedule {schedule.Name}", CancellationToken.None);
             return true;
         }
         catch (DbUpdateException ex)
         {
-            logger.LogDebug("Schedule {Schedule}: the run due {DueAt:u} was handled by another instance ({Reason})", schedule.Name, run.DueAt, ex.GetType().Name);
+            LogLostRace(logger, schedule.Name, run.DueAt, ex.GetType().Name);
             return false;
         }
     }
@@ -157,7 +157,7 @@ public sealed class ScheduleFiring(
         }
         catch (DbUpdateException)
         {
-            logger.LogDebug("Schedule {Schedule}: handled by another instance", name);
+            LogHandledElsewhere(logger, name);
             return false;
         }
     }
@@ -176,4 +176,25 @@ public sealed class ScheduleFiring(
             : "";
 
     private static string? Cut(string? text) => text is { Length: > 1000 } ? text[..1000] : text;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Schedule {Schedule} has a cron expression or time zone this server cannot read ({Cron}, {Zone}); disabled")]
+    private static partial void LogUnreadable(ILogger logger, string schedule, string cron, string zone);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {Schedule}: {Missed}")]
+    private static partial void LogMissed(ILogger logger, string schedule, string missed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} {Outcome}")]
+    private static partial void LogSkipped(ILogger logger, string schedule, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {Schedule} could not start {Playbook}: {Detail}")]
+    private static partial void LogRefused(ILogger logger, string schedule, string playbook, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} started execution {ExecutionId} for {DueAt:u} on instance {Instance}")]
+    private static partial void LogStarted(ILogger logger, string schedule, Guid executionId, DateTimeOffset dueAt, string instance);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Schedule {Schedule}: the run due {DueAt:u} was handled by another instance ({Reason})")]
+    private static partial void LogLostRace(ILogger logger, string schedule, DateTimeOffset dueAt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Schedule {Schedule}: handled by another instance")]
+    private static partial void LogHandledElsewhere(ILogger logger, string schedule);
 }

@@ -12,7 +12,7 @@ namespace IgnitionToolkit.Api.Schedules;
 /// is down. While the broker is unreachable nothing is started: the runs wait (and count as missed once they are
 /// older than <see cref="ScheduleOptions.MissedAfter"/>).
 /// </summary>
-public sealed class Scheduler(IServiceScopeFactory scopes, ScheduleOptions options, TimeProvider clock, ILogger<Scheduler> logger,
+public sealed partial class Scheduler(IServiceScopeFactory scopes, ScheduleOptions options, TimeProvider clock, ILogger<Scheduler> logger,
     BrokerConnection? broker = null) : BackgroundService
 {
     private static readonly string Queued = ScheduleRunState.Queued.ToWire();
@@ -28,7 +28,7 @@ public sealed class Scheduler(IServiceScopeFactory scopes, ScheduleOptions optio
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Schedule check failed; trying again in {Interval}", options.TickInterval);
+                LogTickFailed(logger, ex, options.TickInterval);
             }
         }
         while (await WaitAsync(timer, stoppingToken));
@@ -61,7 +61,7 @@ public sealed class Scheduler(IServiceScopeFactory scopes, ScheduleOptions optio
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "A schedule could not be handled; trying again next pass");
+            LogScheduleFailed(logger, ex);
             return false;
         }
     }
@@ -77,4 +77,10 @@ public sealed class Scheduler(IServiceScopeFactory scopes, ScheduleOptions optio
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Schedule check failed; trying again in {Interval}")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A schedule could not be handled; trying again next pass")]
+    private static partial void LogScheduleFailed(ILogger logger, Exception exception);
 }

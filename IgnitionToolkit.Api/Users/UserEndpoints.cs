@@ -1,3 +1,4 @@
+using IgnitionToolkit.Api.Audit;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,13 +12,15 @@ public static class UserEndpoints
 {
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/users").WithTags("Users");
+        var group = api.MapGroup("/users").WithTags("Users").RequireAdmin();
         group.MapGet("/", async (UserAccounts accounts, CancellationToken ct) =>
             TypedResults.Ok((await accounts.ListAsync(ct)).Select(UserMapping.ToDto).ToList())).WithName("ListUsers");
         group.MapGet("/{userName}", GetAsync).WithName("GetUser");
-        group.MapPost("/", CreateAsync).WithName("CreateUser");
-        group.MapPut("/{userName}", UpdateAsync).WithName("UpdateUser");
-        group.MapDelete("/{userName}", DeleteAsync).WithName("DeleteUser");
+        group.MapPost("/", CreateAsync).WithName("CreateUser")
+            .Audited<UserDto>("user.created", "user", c => c.Entry with { TargetId = c.Value.Username, Detail = Detail(c.Argument<UserRequest>()) });
+        group.MapPut("/{userName}", UpdateAsync).WithName("UpdateUser")
+            .Audited<UserDto>("user.changed", "user", c => c.Entry with { Detail = Detail(c.Argument<UserRequest>()) }, targetRouteValue: "userName");
+        group.MapDelete("/{userName}", DeleteAsync).WithName("DeleteUser").Audited("user.deleted", "user", targetRouteValue: "userName");
         return api;
     }
 
@@ -69,6 +72,10 @@ public static class UserEndpoints
         await accounts.DeleteAsync(user, ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The audit detail of a user change: which role was given and whether a password was set (never the password).</summary>
+    private static string? Detail(UserRequest? request) => request is null ? null
+        : string.Join(", ", new[] { request.Role is null ? null : $"role {request.Role}", request.Password is null ? null : "password set" }.Where(s => s is not null));
 
     private static ProblemHttpResult NotFound(string userName) => ApiProblems.NotFound($"user '{userName}' does not exist");
 }

@@ -20,13 +20,14 @@ internal sealed class ExecutionSession : IAsyncDisposable
         Controller = controller;
         Services = services;
         HostLogger = hostLogger;
+        // Every credential value is a secret except the fields a plugin's credential binder declares plain (a gateway login's user name and URL).
+        var binders = services.GetService(typeof(IgnitionToolkit.Core.Plugins.CredentialBinders)) as IgnitionToolkit.Core.Plugins.CredentialBinders
+            ?? IgnitionToolkit.Core.Plugins.CredentialBinders.None;
         foreach (var credential in request.Credentials.Values)
         {
             foreach (var (field, value) in credential)
             {
-                if (!string.Equals(field, "username", StringComparison.OrdinalIgnoreCase) &&
-                    !string.Equals(field, "gateway_url", StringComparison.OrdinalIgnoreCase))
-                    Masker.Add(value);
+                if (!binders.IsPlainField(field)) Masker.Add(value);
             }
         }
         IgnitionToolkit.Core.Security.LiveSecrets.Track(Masker); // host log sinks mask this execution's secrets too

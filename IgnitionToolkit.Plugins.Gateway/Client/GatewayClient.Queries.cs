@@ -117,5 +117,5 @@ public sealed partial class GatewayClient
         p.Str("description") ?? "",
         p.Bool("enabled") ?? true,
         p.Str("parent"),
-        JsonValues.ToPlain(p) as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?> { ["name"] = p.GetString() });
+        GatewayJson.ToPlain(p) as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?> { ["name"] = p.GetString() });
 }

@@ -63,7 +63,7 @@ public sealed class GetInfoStep : GatewayStep
         outputs["context_status"] = Get(gw, "ContextStatus");
         outputs["os"] = Get(gw, "OS");
         outputs["java_version"] = info.Str("jvmVersion") ?? Get(gw, "RuntimeVersion");
-        outputs["info"] = JsonValues.ToPlain(info) ?? new Dictionary<string, object?>();
+        outputs["info"] = GatewayJson.ToPlain(info) ?? new Dictionary<string, object?>();
         outputs["gwinfo"] = gw.ToDictionary(p => p.Key, p => (object?)p.Value);
         context.Logger.LogStep($"{outputs["name"]} — Ignition {full} {outputs["edition"]}{(infoError is null ? "" : " (public info only)")}");
         return StepResult.Completed(outputs);

@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
-using IgnitionToolkit.Core;
+using IgnitionToolkit.Hosting.Plugins;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IgnitionToolkit.Runner.Cli;
 
-/// <summary>Runs a CLI verb with the core services (configuration from appsettings.json and environment variables),
-/// the console, and Ctrl+C / SIGTERM as cancellation.</summary>
+/// <summary>Runs a CLI verb with the services and settings the hosted Runner runs steps with (<see cref="ToolkitSteps"/>:
+/// configuration from appsettings.json and environment variables, validated before <c>run</c> starts), the console, and
+/// Ctrl+C / SIGTERM as cancellation.</summary>
 public static class CliHost
 {
     public static async Task<int> RunAsync(string[] args)
@@ -18,11 +20,13 @@ public static class CliHost
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddToolkitCore(key => configuration[key])
-            .AddGatewaySteps()
-            .AddAiSteps(key => configuration[key])
-            .AddPerspectiveSteps();
+            .AddToolkitSteps(configuration, StepUse.Run);
         await using var provider = services.BuildServiceProvider();
+        if (args.FirstOrDefault() == "run" && InvalidSettings(provider) is { } problem) // validate/migrate run no step
+        {
+            await Console.Error.WriteLineAsync($"error: the configuration is invalid:{Environment.NewLine}{problem}");
+            return CliApp.InvalidInput;
+        }
 
         using var cancellation = new CancellationTokenSource();
         void OnCancel(ConsoleCancelEventArgs e)
@@ -45,6 +49,20 @@ public static class CliHost
         finally
         {
             Console.CancelKeyPress -= handler;
+        }
+    }
+
+    /// <summary>The settings' problems, one per line naming the setting, as the hosted Runner reports them at start-up; null when valid.</summary>
+    public static string? InvalidSettings(IServiceProvider provider)
+    {
+        try
+        {
+            provider.GetService<IStartupValidator>()?.Validate();
+            return null;
+        }
+        catch (Exception ex) when (ToolkitHostRunner.ConfigurationProblem(ex) is { } problem)
+        {
+            return problem;
         }
     }
 }

@@ -1,5 +1,5 @@
-using IgnitionToolkit.Core;
 using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Hosting.Plugins;
 using IgnitionToolkit.Plugins.Perspective.Browser;
 using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Messaging;
@@ -18,7 +18,7 @@ public static class RunnerServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddToolkitCore(key => configuration[key]).AddGatewaySteps().AddAiSteps(key => configuration[key]).AddPerspectiveSteps();
+        services.AddToolkitSteps(configuration, StepUse.Run);
         services.AddRunnerSettings(configuration);
         services.AddSingleton(sp => RunnerIdentity.From(sp.GetRequiredService<IOptions<RunnerOptions>>().Value));
         services.AddSingleton<ExecutionRegistry>();

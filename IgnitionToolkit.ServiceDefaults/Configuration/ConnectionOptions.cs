@@ -5,7 +5,7 @@ public sealed class ConnectionOptions
 {
     public const string Section = "ConnectionStrings";
 
-    /// <summary><c>ConnectionStrings:messaging</c>: RabbitMQ, <c>amqp://user:password@host:5672/vhost</c> (API default: local guest).</summary>
+    /// <summary><c>ConnectionStrings:messaging</c>: RabbitMQ, <c>amqp://user:password@host:5672/vhost</c> (default: the local broker as guest, see <c>BrokerAddress</c>).</summary>
     public string? Messaging { get; set; }
 
     /// <summary><c>ConnectionStrings:toolkitdb</c>: PostgreSQL (<c>Host=...;Database=...;Username=...;Password=...</c>); empty = SQLite in the data folder.</summary>

@@ -54,7 +54,8 @@ public static class ToolkitHostRunner
     private static void Report(ILogger logger, string problem) =>
         logger.LogCritical("The service refuses to start: the configuration is invalid:{NewLine}{Problems}", Environment.NewLine, problem);
 
-    private static string? ConfigurationProblem(Exception ex) => ex switch
+    /// <summary>One line per invalid setting when <paramref name="ex"/> comes from the configuration; else null.</summary>
+    public static string? ConfigurationProblem(Exception ex) => ex switch
     {
         OptionsValidationException validation => string.Join(Environment.NewLine, validation.Failures.Select(f => "  - " + f)),
         InvalidOperationException { Message: var m } when m.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>

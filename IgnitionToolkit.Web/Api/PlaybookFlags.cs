@@ -8,7 +8,7 @@ namespace IgnitionToolkit.Web.Api;
 /// layout stay as the author wrote them (the API keeps a backup of the previous file on save).</summary>
 public static partial class PlaybookFlags
 {
-    public static bool IsEnabled(PlaybookSummary summary) =>
+    public static bool IsEnabled(PlaybookSummaryModel summary) =>
         summary.Metadata?.TryGetValue("enabled", out var value) != true || value.ValueKind switch
         {
             JsonValueKind.False => false,

@@ -8,19 +8,19 @@ public sealed class PlaybooksApi(RestClient rest)
 {
     public static string Encode(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
-    public Task<ApiResult<List<PlaybookSummary>>> ListAsync(string? search = null) =>
-        rest.GetAsync<List<PlaybookSummary>>("/api/v1/playbooks" + (string.IsNullOrWhiteSpace(search) ? "" : "?search=" + Uri.EscapeDataString(search)));
+    public Task<ApiResult<List<PlaybookSummaryModel>>> ListAsync(string? search = null) =>
+        rest.GetAsync<List<PlaybookSummaryModel>>("/api/v1/playbooks" + (string.IsNullOrWhiteSpace(search) ? "" : "?search=" + Uri.EscapeDataString(search)));
 
-    public Task<ApiResult<PlaybookDetail>> GetAsync(string path) => rest.GetAsync<PlaybookDetail>("/api/v1/playbooks/" + Encode(path));
+    public Task<ApiResult<PlaybookDetailModel>> GetAsync(string path) => rest.GetAsync<PlaybookDetailModel>("/api/v1/playbooks/" + Encode(path));
 
     public Task<ApiResult<ValidationResult>> ValidateAsync(string yaml, string? path) =>
         rest.PostAsync<ValidationResult>("/api/v1/playbooks/validate", new { yaml, path });
 
-    public Task<ApiResult<PlaybookSaved>> CreateAsync(string path, string yaml) =>
-        rest.PostAsync<PlaybookSaved>("/api/v1/playbooks", new { path, yaml });
+    public Task<ApiResult<PlaybookSavedModel>> CreateAsync(string path, string yaml) =>
+        rest.PostAsync<PlaybookSavedModel>("/api/v1/playbooks", new { path, yaml });
 
-    public Task<ApiResult<PlaybookSaved>> UpdateAsync(string path, string yaml) =>
-        rest.PutAsync<PlaybookSaved>("/api/v1/playbooks/" + Encode(path), new { yaml });
+    public Task<ApiResult<PlaybookSavedModel>> UpdateAsync(string path, string yaml) =>
+        rest.PutAsync<PlaybookSavedModel>("/api/v1/playbooks/" + Encode(path), new { yaml });
 
     public Task<ApiResult<bool>> DeleteAsync(string path) => rest.DeleteAsync("/api/v1/playbooks/" + Encode(path));
 }
@@ -39,7 +39,7 @@ public sealed class ExecutionsApi(RestClient rest)
 
     public Task<ApiResult<ExecutionDetail>> GetAsync(Guid id) => rest.GetAsync<ExecutionDetail>($"/api/v1/executions/{id}");
 
-    public Task<ApiResult<ExecutionSummary>> StartAsync(StartExecution request) => rest.PostAsync<ExecutionSummary>("/api/v1/executions", request);
+    public Task<ApiResult<ExecutionSummary>> StartAsync(StartExecutionModel request) => rest.PostAsync<ExecutionSummary>("/api/v1/executions", request);
 
     /// <summary><paramref name="command"/>: pause, resume, skip, skip-back, cancel.</summary>
     public Task<ApiResult<bool>> SendAsync(Guid id, string command) => rest.PostAsync<bool>($"/api/v1/executions/{id}/{command}", null);
@@ -56,7 +56,7 @@ public sealed class ExecutionsApi(RestClient rest)
     }
 
     /// <summary>The artifacts list; a 404 (endpoint not there) is reported as a problem the page shows quietly.</summary>
-    public Task<ApiResult<List<ArtifactInfo>>> ArtifactsAsync(Guid id) => rest.GetAsync<List<ArtifactInfo>>($"/api/v1/executions/{id}/artifacts");
+    public Task<ApiResult<List<ArtifactModel>>> ArtifactsAsync(Guid id) => rest.GetAsync<List<ArtifactModel>>($"/api/v1/executions/{id}/artifacts");
 }
 
 /// <summary>The credential vault endpoints (write-only secrets).</summary>

@@ -28,7 +28,7 @@ public sealed class ExecutionView
     public JsonElement Parameters { get; }
     public List<StepRow> Steps { get; }
     public List<LogLine> Logs { get; }
-    public List<ArtifactInfo> Artifacts { get; }
+    public List<ArtifactModel> Artifacts { get; }
     public JsonElement? DebugContext { get; private set; }
     public long LastSequence { get; private set; }
 
@@ -92,7 +92,7 @@ public sealed class ExecutionView
                 Execution = Execution with { Status = "paused" };
                 break;
             case "artifact_saved":
-                Artifacts.Add(new ArtifactInfo(Str(p, "stepPath"), Str(p, "name") ?? "artifact", Str(p, "contentType") ?? "application/octet-stream",
+                Artifacts.Add(new ArtifactModel(Str(p, "stepPath"), Str(p, "name") ?? "artifact", Str(p, "contentType") ?? "application/octet-stream",
                     p.TryGetProperty("size", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0, Str(p, "sha256"), Str(p, "path"), e.Timestamp));
                 break;
             case "execution_finished":
@@ -133,7 +133,7 @@ public sealed class StepRow
     public JsonElement? Outputs { get; set; }
     public string? Error { get; set; }
 
-    public static StepRow From(StepResult s) => new()
+    public static StepRow From(StepResultModel s) => new()
     {
         StepPath = s.StepPath, ParentPath = s.ParentPath, Depth = s.Depth, StepId = s.StepId, Name = s.Name, Type = s.Type,
         Status = s.Status, Attempt = s.Attempt, StartedAt = s.StartedAt, FinishedAt = s.FinishedAt, DurationMs = s.DurationMs,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Tests.Infrastructure;
+using IgnitionToolkit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -162,7 +163,7 @@ public abstract class ExecutionPersistenceTests(ApiFixture api)
         foreach (var late in run.Skip(4))
             await Api.Runner.PublishAsync(late);
 
-        await Eventually.ReturnsAsync(async () =>
+        await Wait.ForAsync(async () =>
         {
             await using var scope = Api.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<ToolkitDbContext>().PendingEvents.CountAsync(p => p.ExecutionId == id);

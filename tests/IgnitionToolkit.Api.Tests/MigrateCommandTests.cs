@@ -1,5 +1,6 @@
 using IgnitionToolkit.Api.Tests.Infrastructure;
 using Npgsql;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests;
 
@@ -11,7 +12,7 @@ public sealed class MigrateCommandTests
     [Fact]
     public async Task Migrate_creates_the_sqlite_database_in_the_data_folder_and_exits()
     {
-        var data = Path.Combine(Path.GetTempPath(), "toolkit-api-tests", TestEnvironment.NewPrefix());
+        var data = Path.Combine(Path.GetTempPath(), "toolkit-api-tests", TestServices.NewBusPrefix("apitest"));
         try
         {
             var (exitCode, output) = await RunMigrateAsync($"--Toolkit:DataDirectory={data}");
@@ -33,7 +34,7 @@ public sealed class MigrateCommandTests
     public async Task Migrate_creates_the_postgres_database_and_exits()
     {
         var name = "toolkit_" + Guid.NewGuid().ToString("N")[..16];
-        var connection = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = name }.ConnectionString;
+        var connection = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name }.ConnectionString;
         try
         {
             var (exitCode, output) = await RunMigrateAsync($"--ConnectionStrings:toolkitdb={connection}");
@@ -42,7 +43,7 @@ public sealed class MigrateCommandTests
         }
         finally
         {
-            var admin = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = "postgres", Pooling = false };
+            var admin = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = "postgres", Pooling = false };
             await using var db = new NpgsqlConnection(admin.ConnectionString);
             await db.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", db);

@@ -1,5 +1,6 @@
 using System.Net;
 using IgnitionToolkit.Api.Tests.Infrastructure;
+using IgnitionToolkit.Testing;
 using Microsoft.AspNetCore.Hosting;
 
 namespace IgnitionToolkit.Api.Tests;
@@ -35,7 +36,7 @@ public sealed class RunnerPresenceTests(ShortPresenceApiFixture api) : IClassFix
                 try { await Task.Delay(500, present.Token); } catch (OperationCanceledException) { }
             }
         });
-        var healthy = await Eventually.ReturnsAsync(async () => await api.Client.GetJsonAsync("/health"),
+        var healthy = await Wait.ForAsync(async () => await api.Client.GetJsonAsync("/health"),
             h => h?["components"]?["runners"]?["status"]?.GetValue<string>() == "Healthy", "runners healthy");
         Assert.Contains(api.Runner.RunnerId, healthy["components"]!["runners"]!["description"]!.GetValue<string>());
         var runner = Assert.Single((await api.Client.GetJsonAsync("/api/v1/runners")).AsArray())!;
@@ -45,7 +46,7 @@ public sealed class RunnerPresenceTests(ShortPresenceApiFixture api) : IClassFix
         await present.CancelAsync();
         await presence;
 
-        var stale = await Eventually.ReturnsAsync(async () => await api.Client.GetJsonAsync("/health"),
+        var stale = await Wait.ForAsync(async () => await api.Client.GetJsonAsync("/health"),
             h => h?["components"]?["runners"]?["status"]?.GetValue<string>() == "Unhealthy", "runners unhealthy once silent", TimeSpan.FromSeconds(90));
         Assert.Contains($"last was {api.Runner.RunnerId}", stale["components"]!["runners"]!["description"]!.GetValue<string>());
         using var response = await api.Client.GetAsync("/health");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using IgnitionToolkit.Api.Tests.Infrastructure;
 using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests;
 
@@ -20,7 +21,7 @@ public sealed class StepRerunTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Send(EventKinds.StepStarted, new StepStartedPayload("nap", null, "nap", "Nap", "utility.wait", 1, new Dictionary<string, object?> { ["seconds"] = -1 }));
         await Send(EventKinds.StepStarted, new StepStartedPayload("call/inner", "call", "inner", "Inner", "utility.log", 1, new Dictionary<string, object?> { ["message"] = "x" }));
         await api.WaitForStatusAsync(id, "running");
-        await Eventually.ReturnsAsync(async () => await api.GetExecutionAsync(id), e => e?["steps"]?.AsArray().Count == 2, "two step rows");
+        await Wait.ForAsync(async () => await api.GetExecutionAsync(id), e => e?["steps"]?.AsArray().Count == 2, "two step rows");
 
         await AssertProblemAsync($"/api/v1/executions/{Guid.NewGuid()}/steps/nap/rerun", new { parameters = new { seconds = 0 } }, HttpStatusCode.NotFound, "does not exist");
         await AssertProblemAsync($"/api/v1/executions/{id}/steps/ghost/rerun", new { parameters = new { } }, HttpStatusCode.NotFound, "step 'ghost' has not run");
@@ -44,11 +45,11 @@ public sealed class StepRerunTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         using (var nested = await api.Client.PostJsonAsync($"/api/v1/executions/{id}/steps/call%2Finner/rerun", new { parameters = new { message = "{{ parameter.greeting }}" } }))
             Assert.Equal(HttpStatusCode.Accepted, nested.StatusCode);
-        await Eventually.ReturnsAsync(() => api.Runner.Controls.FirstOrDefault(c => c.ExecutionId == id && c.StepPath == "call/inner"), c => c is not null, "nested rerun");
+        await Wait.ForAsync(() => api.Runner.Controls.FirstOrDefault(c => c.ExecutionId == id && c.StepPath == "call/inner"), c => c is not null, "nested rerun");
 
         // Without the bus transport key an edited secret cannot be sent, and is not sent in clear text.
         await Send(EventKinds.StepStarted, new StepStartedPayload("login", null, "login", "Login", "gateway.login", 1, new Dictionary<string, object?>()));
-        await Eventually.ReturnsAsync(async () => await api.GetExecutionAsync(id), e => e?["steps"]?.AsArray().Count == 3, "login row");
+        await Wait.ForAsync(async () => await api.GetExecutionAsync(id), e => e?["steps"]?.AsArray().Count == 3, "login row");
         await AssertProblemAsync($"/api/v1/executions/{id}/steps/login/rerun", new { parameters = new { password = "n3w-pass" } }, HttpStatusCode.ServiceUnavailable, "include secrets (password)");
     }
 

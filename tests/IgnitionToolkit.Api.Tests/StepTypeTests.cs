@@ -93,4 +93,18 @@ public sealed class StepTypeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, types.StatusCode);
         Assert.Contains((await types.ReadJsonAsync()).AsArray(), t => t!["type"]!.GetValue<string>() == "utility.log");
     }
+
+    [Fact]
+    public async Task A_step_type_switched_off_on_the_deployment_is_listed_with_the_setting_that_switched_it_off()
+    {
+        var python = (await api.Client.GetJsonAsync("/api/v1/step-types")).AsArray()
+            .Single(t => t!["type"]!.GetValue<string>() == "utility.python")!;
+        Assert.Null(python["disabled_reason"]?.GetValue<string>());
+
+        await using var factory = api.Factory.WithWebHostBuilder(b => b.UseSetting("Toolkit:Python:Enabled", "false"));
+        using var client = api.Authorize(factory.CreateClient());
+        var disabled = (await client.GetJsonAsync("/api/v1/step-types")).AsArray()
+            .Single(t => t!["type"]!.GetValue<string>() == "utility.python")!;
+        Assert.Contains("Toolkit:Python:Enabled is false", disabled["disabled_reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

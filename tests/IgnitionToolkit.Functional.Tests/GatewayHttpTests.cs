@@ -103,10 +103,6 @@ public sealed class GatewayHttpTests
     /// <summary>A local address where nothing listens (a port taken and released again).</summary>
     private static Task<string> DeadAddressAsync()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return Task.FromResult($"http://127.0.0.1:{port}");
+        return Task.FromResult($"http://127.0.0.1:{TestPorts.Free()}");
     }
 }

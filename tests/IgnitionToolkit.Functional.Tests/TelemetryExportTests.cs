@@ -115,12 +115,7 @@ public sealed class TelemetryExportTests
     }
 
     /// <summary>A loopback port nobody listens on (taken and released): connecting to it is refused at once.</summary>
-    private static int DeadPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int DeadPort() => TestPorts.Free();
 
     /// <summary>The printable text around the first occurrence of <paramref name="text"/>, to say where it leaked.</summary>
     private static string Around(OtlpRequest request, string text)

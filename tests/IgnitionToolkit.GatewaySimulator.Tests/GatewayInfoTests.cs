@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IgnitionToolkit.GatewaySimulator.Hosting;
+using IgnitionToolkit.Testing;
 using static IgnitionToolkit.GatewaySimulator.Tests.TestHelpers;
 
 namespace IgnitionToolkit.GatewaySimulator.Tests;
@@ -36,7 +37,7 @@ public sealed class GatewayInfoTests
         await using var sim = await StartAsync(new() { ["Simulator:TrialSeconds"] = "1" });
         using var client = sim.CreateClient(SimulatorServer.WriteToken);
 
-        await WaitUntilAsync(async () => (await GetJsonAsync(client, "data/api/v1/trial")).GetProperty("expired").GetBoolean(),
+        await Wait.UntilAsync(async () => (await GetJsonAsync(client, "data/api/v1/trial")).GetProperty("expired").GetBoolean(),
             TimeSpan.FromSeconds(5), "the trial to expire");
         using var reset = await client.PostAsync("data/api/v1/trial", null);
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);

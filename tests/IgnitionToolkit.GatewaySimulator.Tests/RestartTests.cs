@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IgnitionToolkit.GatewaySimulator.Hosting;
+using IgnitionToolkit.Testing;
 using static IgnitionToolkit.GatewaySimulator.Tests.TestHelpers;
 
 namespace IgnitionToolkit.GatewaySimulator.Tests;
@@ -43,7 +44,7 @@ public sealed class RestartTests
         var modules = await GetJsonAsync(client, "data/api/v1/modules/healthy");
         Assert.All(modules.GetProperty("items").EnumerateArray(), m => Assert.Equal("LOADING", m.GetProperty("state").GetString()));
         await HoldAsync(client, null);
-        await WaitUntilAsync(async () =>
+        await Wait.UntilAsync(async () =>
         {
             var json = await GetJsonAsync(client, "data/api/v1/modules/healthy");
             return json.GetProperty("items").EnumerateArray().All(m => m.GetProperty("state").GetString() == "RUNNING");

@@ -57,19 +57,6 @@ internal static class TestHelpers
         throw new TimeoutException($"The gateway did not come back within {timeout}; states seen: {string.Join(" → ", seen)}");
     }
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"Timed out after {timeout} waiting for {what}.");
-            }
-            await Task.Delay(50);
-        }
-    }
-
     public static async Task<JsonElement> GetJsonAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path);

@@ -6,6 +6,7 @@ using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Gateway.Sessions;
+using IgnitionToolkit.Testing;
 using IgnitionToolkit.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -110,12 +111,12 @@ public sealed class CrossProcessLockTests : IDisposable
         { UseShellExecute = false })!;
         try
         {
-            await WaitUntilAsync(() => IsLocked(path) || holder.HasExited, () => $"exists={File.Exists(path)} exited={holder.HasExited} pid={holder.Id}");
+            await Wait.UntilAsync(() => IsLocked(path) || holder.HasExited, what: "the holder's lock", state: () => $"exists={File.Exists(path)} exited={holder.HasExited} pid={holder.Id}");
             if (holder.HasExited) Assert.Fail($"flock exited with {holder.ExitCode} before holding the lock");
 
             var log = new ListLogger();
             var waiting = gate.AcquireAsync("http://gw:8088", "restart", log, CancellationToken.None);
-            await WaitUntilAsync(() => log.Messages.Count > 0 || waiting.IsCompleted, () => $"{waiting.Status} {waiting.Exception}");
+            await Wait.UntilAsync(() => log.Messages.Count > 0 || waiting.IsCompleted, what: "the waiter's note", state: () => $"{waiting.Status} {waiting.Exception}");
             Assert.False(waiting.IsCompleted);
             Assert.Equal("waiting for another execution's operation on http://gw:8088 to finish", log.Messages[0]);
 
@@ -150,16 +151,6 @@ public sealed class CrossProcessLockTests : IDisposable
         catch (IOException)
         {
             return true;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, Func<string>? state = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s " + state?.Invoke());
-            await Task.Delay(20);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
+using IgnitionToolkit.Testing;
 using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
 
@@ -127,18 +128,11 @@ public sealed class ReadStepTests
     public async Task A_gateway_that_is_down_is_reported_as_unreachable()
     {
         await using var gw = await GatewayHarness.StartAsync();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{TestPorts.Free()}";
         var (status, run) = await gw.RunAsync(Step("ping", "gateway.ping", new { url }));
 
         Assert.Equal(ExecutionStatus.Failed, status);
         AssertFailedWith(run, "ping", $"cannot reach the gateway at {url}");
         Assert.Contains("connection refused", run.Step("ping").Error);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

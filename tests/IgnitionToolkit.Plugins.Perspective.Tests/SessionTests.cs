@@ -1,6 +1,7 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Plugins.Perspective.Browser;
 using IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
 
@@ -128,7 +129,7 @@ public sealed class SessionTests : IAsyncLifetime
               parameters: { selector: "#never", timeout: 120 }
             """)).Playbook;
         var runs = new[] { _h.Start(playbook), _h.Start(playbook) };
-        await WaitUntilAsync(() => _h.Runtime.OpenContexts == 2, "two open contexts");
+        await Wait.UntilAsync(() => _h.Runtime.OpenContexts == 2, what: "two open contexts");
         foreach (var run in runs) run.Running.Control.Send(ExecutionCommand.Cancel);
         foreach (var run in runs) Assert.Equal(ExecutionStatus.Cancelled, await run.CompletionAsync(30));
         Assert.True(_h.Runtime.OpenContexts == 0, $"{_h.Runtime.OpenContexts} contexts still open");
@@ -145,7 +146,7 @@ public sealed class SessionTests : IAsyncLifetime
             """)).Playbook;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var run = _h.Start(playbook);
-        await WaitUntilAsync(() => _h.Frames.Frames.Count(f => f.StepPath == "hold") >= 3, "three live frames of the holding step", 120);
+        await Wait.UntilAsync(() => _h.Frames.Frames.Count(f => f.StepPath == "hold") >= 3, TimeSpan.FromSeconds(120), "three live frames of the holding step");
         run.Control.Send(ExecutionCommand.Cancel);
         Assert.Equal(ExecutionStatus.Cancelled, await run.CompletionAsync(60));
 
@@ -164,15 +165,5 @@ public sealed class SessionTests : IAsyncLifetime
         var afterEnd = _h.Frames.Frames.Count;
         await Task.Delay(1200);
         Assert.Equal(afterEnd, _h.Frames.Frames.Count); // no frames once the execution ended
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition, string what, double seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"timed out waiting for {what}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace IgnitionToolkit.Testing;
@@ -47,19 +46,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
         // The listener needs a port number up front: take a free one (a clash with another process is retried).
         for (var attempt = 0; ; attempt++)
         {
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            try
             {
-                probe.Start();
-                var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-                probe.Stop();
-                try
-                {
-                    return new OtlpReceiver(port);
-                }
-                catch (HttpListenerException) when (attempt < 10)
-                {
-                    // taken in between: another port
-                }
+                return new OtlpReceiver(TestPorts.Free());
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                // taken in between: another port
             }
         }
     }
@@ -70,16 +63,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
         [.. Requests.Where(r => r.Path == "/v1/" + signal && (service is null || r.IsFrom(service)))];
 
     /// <summary>Waits until <paramref name="condition"/> holds for the requests received so far.</summary>
-    public async Task WaitUntilAsync(Func<IReadOnlyList<OtlpRequest>, bool> condition, string what, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition(Requests))
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"OTLP receiver: {what} not received within {timeout}; got {string.Join(", ", Requests.GroupBy(r => r.Path).Select(g => $"{g.Key}×{g.Count()}"))}");
-            await Task.Delay(100);
-        }
-    }
+    public Task WaitUntilAsync(Func<IReadOnlyList<OtlpRequest>, bool> condition, string what, TimeSpan timeout) =>
+        Wait.UntilAsync(() => condition(Requests), timeout, $"OTLP receiver: {what}",
+            () => string.Join(", ", Requests.GroupBy(r => r.Path).Select(g => $"{g.Key}×{g.Count()}")));
 
     public async ValueTask DisposeAsync()
     {

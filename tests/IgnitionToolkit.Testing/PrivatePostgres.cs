@@ -49,7 +49,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     {
         var bin = BinaryFolder();
         var root = Directory.CreateTempSubdirectory("toolkit-pg-").FullName;
-        var cluster = new PrivatePostgres(root, bin, ToolkitProcess.FreePort());
+        var cluster = new PrivatePostgres(root, bin, TestPorts.Free());
         try
         {
             if (IsRoot) await RunAsync($"chown postgres {root}", TimeSpan.FromSeconds(30));

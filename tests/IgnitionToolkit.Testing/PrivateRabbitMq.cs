@@ -152,7 +152,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var port = ToolkitProcess.FreePort();
+            var port = TestPorts.Free();
             if (acceptable(port)) return port;
         }
         throw new InvalidOperationException("no free TCP port in the wanted range");

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace IgnitionToolkit.Testing;
@@ -32,7 +31,7 @@ public sealed class ToolkitProcess : IAsyncDisposable
 
     /// <summary>Starts <c>dotnet &lt;project&gt;.dll</c> from <paramref name="workingDirectory"/> with the given environment.</summary>
     public static ToolkitProcess Start(string project, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        Start(project, workingDirectory, environment, FreePort(), args);
+        Start(project, workingDirectory, environment, TestPorts.Free(), args);
 
     /// <summary>Starts the service on a given HTTP <paramref name="port"/> (e.g. the port of the instance it replaces).</summary>
     public static ToolkitProcess Start(string project, string workingDirectory, IReadOnlyDictionary<string, string> environment, int port, params string[] args)
@@ -144,13 +143,5 @@ public sealed class ToolkitProcess : IAsyncDisposable
     {
         using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {_process.Id}") { UseShellExecute = false });
         kill?.WaitForExit();
-    }
-
-    /// <summary>A TCP port nothing listens on at the moment (127.0.0.1).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

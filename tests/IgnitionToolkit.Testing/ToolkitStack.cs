@@ -87,7 +87,7 @@ public sealed partial class ToolkitStack : IAsyncDisposable
         var stack = new ToolkitStack(root, environment, database, server);
         try
         {
-            await stack.StartApiAsync(ToolkitProcess.FreePort());
+            await stack.StartApiAsync(TestPorts.Free());
             stack.Http = await stack.CreateClientAsync(AdminUser, AdminPassword);
             for (var i = 0; i < runners; i++) await stack.AddRunnerAsync();
         }

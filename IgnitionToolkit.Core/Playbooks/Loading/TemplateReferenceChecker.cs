@@ -31,9 +31,11 @@ internal sealed class TemplateReferenceChecker(PlaybookDraft draft, DiagnosticBa
         }
     }
 
-    /// <summary>Python source keeps braces that are no reference as written (see <see cref="TemplateResolver"/>).</summary>
+    /// <summary>Python source keeps braces that are no reference as written (see <see cref="TemplateResolver"/>);
+    /// a message written in Python style (<c>utility.log</c>) is no source, so stray braces there still warn.</summary>
     private static bool IsPythonSource(StepDraft step, string parameter) =>
-        step.Descriptor?.Parameters.FirstOrDefault(p => p.Name == parameter)?.TemplateStyle == TemplateStyle.Python;
+        step.Descriptor is { Type: Plugins.BuiltIn.Python.PythonStep.TypeName } descriptor
+        && descriptor.Parameters.FirstOrDefault(p => p.Name == parameter)?.TemplateStyle == TemplateStyle.Python;
 
     private void Scan(YamlValueNode node, string field, bool pythonSource = false)
     {

@@ -5,7 +5,7 @@ public sealed class BreakpointStep : IStepPlugin
 {
     public StepTypeDescriptor Descriptor { get; } = new(
         "debug.breakpoint", "debug", "Pauses the execution in debug mode (ignored otherwise).",
-        [new StepParameterSchema("message", StepParameterType.String, Description: "Shown while paused.")]);
+        [new StepParameterSchema("message", StepParameterType.String, Description: "Shown while paused.") { TemplateStyle = TemplateStyle.Python }]);
 
     public Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {

@@ -8,7 +8,10 @@ public sealed class LogStep : IStepPlugin
     public StepTypeDescriptor Descriptor { get; } = new(
         "utility.log", "utility", "Writes a message to the execution log.",
         [
-            new StepParameterSchema("message", StepParameterType.String, Required: true, Description: "The text to log; templates allowed."),
+            new StepParameterSchema("message", StepParameterType.String, Required: true, Description: "The text to log; templates allowed.")
+            {
+                TemplateStyle = TemplateStyle.Python, // v5 messages showed booleans as True/False, None
+            },
             new StepParameterSchema("level", StepParameterType.String, Default: "info", Description: "debug, info, warning or error.",
                 AllowedValues: ["debug", "info", "warning", "error"]),
         ],

@@ -8,7 +8,7 @@ public sealed record CredentialInfo(string Name, string? Kind, string? Descripti
 }
 
 /// <summary>The vault's kinds and their fields (as <c>/api/v1/credentials</c> defines them).</summary>
-public static class CredentialKinds
+public static class CredentialKindFields
 {
     public static readonly IReadOnlyDictionary<string, string[]> Fields = new Dictionary<string, string[]>
     {

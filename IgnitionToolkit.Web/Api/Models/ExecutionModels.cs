@@ -11,24 +11,24 @@ public sealed record ExecutionSummary(
     public TimeSpan? Duration => StartedAt is { } s ? (FinishedAt ?? DateTimeOffset.UtcNow) - s : null;
 }
 
-public sealed record StepResult(
+public sealed record StepResultModel(
     string StepPath, string? ParentPath, int Depth, string StepId, string Name, string Type, string Status, int Attempt,
     DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, double? DurationMs, JsonElement? Outputs, string? Error);
 
 public sealed record LogLine(long Sequence, DateTimeOffset Timestamp, string? StepPath, string Level, string Message);
 
-public sealed record ArtifactInfo(string? StepPath, string Name, string ContentType, long Size, string? Sha256, string? Path, DateTimeOffset? CreatedAt)
+public sealed record ArtifactModel(string? StepPath, string Name, string ContentType, long Size, string? Sha256, string? Path, DateTimeOffset? CreatedAt)
 {
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed record ExecutionDetail(
-    ExecutionSummary Execution, JsonElement Parameters, IReadOnlyList<StepResult> Steps, IReadOnlyList<LogLine> Logs,
-    IReadOnlyList<ArtifactInfo> Artifacts, JsonElement? DebugContext);
+    ExecutionSummary Execution, JsonElement Parameters, IReadOnlyList<StepResultModel> Steps, IReadOnlyList<LogLine> Logs,
+    IReadOnlyList<ArtifactModel> Artifacts, JsonElement? DebugContext);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages);
 
-public sealed record StartExecution(string Playbook, Dictionary<string, object?> Parameters, bool DebugMode, string? StartedBy, string? CredentialName);
+public sealed record StartExecutionModel(string Playbook, Dictionary<string, object?> Parameters, bool DebugMode, string? StartedBy, string? CredentialName);
 
 public static class ExecutionStatuses
 {

@@ -2,14 +2,14 @@ using System.Text.Json;
 
 namespace IgnitionToolkit.Web.Api.Models;
 
-public sealed record PlaybookSummary(
+public sealed record PlaybookSummaryModel(
     string Path, string Name, string? Version, string? Description, string? Category, IReadOnlyList<string> Tags,
     Dictionary<string, JsonElement>? Metadata, int ParameterCount, int StepCount, bool Valid, int ErrorCount, int WarningCount,
     string? Domain = null, string? Group = null, bool? Verified = null);
 
-public sealed record PlaybookParameter(string Name, string Type, bool Required, JsonElement? Default, string? Description);
+public sealed record PlaybookParameterModel(string Name, string Type, bool Required, JsonElement? Default, string? Description);
 
-public sealed record PlaybookStep(string Id, string Name, string Type, string OnFailure, double TimeoutSeconds, int RetryCount);
+public sealed record PlaybookStepModel(string Id, string Name, string Type, string OnFailure, double TimeoutSeconds, int RetryCount);
 
 public sealed record Diagnostic(string Severity, string? File, int? Line, int? Column, string? Field, string Message)
 {
@@ -18,10 +18,10 @@ public sealed record Diagnostic(string Severity, string? File, int? Line, int? C
     public string Location => Line is { } l ? (Column is { } c ? $"line {l}, column {c}" : $"line {l}") : Field ?? "playbook";
 }
 
-public sealed record PlaybookDetail(
-    PlaybookSummary Summary, string Yaml, IReadOnlyList<PlaybookParameter> Parameters, IReadOnlyList<PlaybookStep> Steps,
+public sealed record PlaybookDetailModel(
+    PlaybookSummaryModel Summary, string Yaml, IReadOnlyList<PlaybookParameterModel> Parameters, IReadOnlyList<PlaybookStepModel> Steps,
     IReadOnlyList<Diagnostic> Diagnostics);
 
 public sealed record ValidationResult(bool Valid, IReadOnlyList<Diagnostic> Diagnostics);
 
-public sealed record PlaybookSaved(PlaybookSummary Summary, IReadOnlyList<Diagnostic> Diagnostics, string? BackupPath);
+public sealed record PlaybookSavedModel(PlaybookSummaryModel Summary, IReadOnlyList<Diagnostic> Diagnostics, string? BackupPath);

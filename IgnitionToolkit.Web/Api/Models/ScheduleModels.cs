@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace IgnitionToolkit.Web.Api.Models;
 
 /// <summary>A schedule's timing as the API stores it: a cron expression or a preset (minutes, hours, daily, weekly, monthly).</summary>
-public sealed record ScheduleTiming(string? Kind, string? Cron = null, int? Every = null, int? Minute = null, string? At = null,
+public sealed record ScheduleTimingInfo(string? Kind, string? Cron = null, int? Every = null, int? Minute = null, string? At = null,
     IReadOnlyList<string>? Days = null, int? Day = null)
 {
     /// <summary>"every 15 minutes", "daily at 02:30", "cron 0 4 * * MON-FRI"...</summary>
@@ -21,7 +21,7 @@ public sealed record ScheduleTiming(string? Kind, string? Cron = null, int? Ever
 
 public sealed record ScheduleInfo(
     Guid Id, string Name, string? Description, string Playbook, JsonElement Parameters, string? CredentialName,
-    ScheduleTiming Timing, string Cron, string TimeZone, bool Enabled, string Overlap, string MissedRuns,
+    ScheduleTimingInfo Timing, string Cron, string TimeZone, bool Enabled, string Overlap, string MissedRuns,
     DateTimeOffset? NextRunAt, DateTimeOffset? LastDueAt, string? LastOutcome,
     DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset UpdatedAt, string? UpdatedBy);
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests.Auth;
 
@@ -22,7 +23,7 @@ public sealed class SecurityStampMigrationTests
     [Fact]
     public async Task Sqlite_users_from_before_the_migration_get_distinct_stamps()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "toolkit-api-tests", TestEnvironment.NewPrefix());
+        var folder = Path.Combine(Path.GetTempPath(), "toolkit-api-tests", TestServices.NewBusPrefix("apitest"));
         Directory.CreateDirectory(folder);
         try
         {
@@ -41,7 +42,7 @@ public sealed class SecurityStampMigrationTests
     public async Task Postgres_users_from_before_the_migration_get_distinct_stamps()
     {
         var name = "toolkit_" + Guid.NewGuid().ToString("N")[..16];
-        var connection = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = name, Pooling = false }.ConnectionString;
+        var connection = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name, Pooling = false }.ConnectionString;
         try
         {
             var options = new DbContextOptionsBuilder<PostgresToolkitDbContext>().UseNpgsql(connection).Options;
@@ -50,7 +51,7 @@ public sealed class SecurityStampMigrationTests
         }
         finally
         {
-            var admin = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = "postgres", Pooling = false };
+            var admin = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = "postgres", Pooling = false };
             await using var server = new NpgsqlConnection(admin.ConnectionString);
             await server.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);

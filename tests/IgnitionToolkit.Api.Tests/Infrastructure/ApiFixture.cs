@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;
 
@@ -21,7 +22,7 @@ namespace IgnitionToolkit.Api.Tests.Infrastructure;
 /// </summary>
 public class ApiFixture : IAsyncLifetime
 {
-    public string Prefix { get; } = TestEnvironment.NewPrefix();
+    public string Prefix { get; } = TestServices.NewBusPrefix("apitest");
     public string Root { get; }
     public string DataDirectory => Path.Combine(Root, "data");
     public string PlaybooksDirectory => Path.Combine(Root, "playbooks");
@@ -40,11 +41,11 @@ public class ApiFixture : IAsyncLifetime
     public ApiFixture()
     {
         Root = Path.Combine(Path.GetTempPath(), "toolkit-api-tests", Prefix);
-        Runner = new FakeRunner(Prefix, TestEnvironment.RabbitMq);
+        Runner = new FakeRunner(Prefix, TestServices.RabbitMqUri);
     }
 
     /// <summary>The broker the API talks to (an unreachable one in the broker-down tests).</summary>
-    protected virtual Uri Broker => TestEnvironment.RabbitMq;
+    protected virtual Uri Broker => TestServices.RabbitMqUri;
 
     protected virtual bool BrokerAvailable => true;
 
@@ -94,7 +95,7 @@ public class ApiFixture : IAsyncLifetime
         Client.Dispose();
         await Factory.DisposeAsync();
         await DropDatabaseAsync();
-        await BrokerCleanup.DeleteAsync(Prefix);
+        if (BrokerAvailable) await TestBroker.DeleteAsync(Prefix);
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;
 
@@ -20,14 +21,14 @@ public static class ExecutionSteps
     public static Task<JsonNode> GetExecutionAsync(this ApiFixture api, Guid id) => api.Client.GetJsonAsync($"/api/v1/executions/{id}");
 
     public static Task<JsonNode> WaitForStatusAsync(this ApiFixture api, Guid id, string status, TimeSpan? timeout = null) =>
-        Eventually.ReturnsAsync(async () => await api.GetExecutionAsync(id),
+        Wait.ForAsync(async () => await api.GetExecutionAsync(id),
             e => e?["execution"]?["status"]?.GetValue<string>() == status, $"execution {id} to be {status}", timeout);
 
     public static Task<StartExecution> WaitForStartAsync(this ApiFixture api, Guid id) =>
-        Eventually.ReturnsAsync(() => api.Runner.Starts.FirstOrDefault(s => s.ExecutionId == id), s => s is not null, $"StartExecution {id}");
+        Wait.ForAsync(() => api.Runner.Starts.FirstOrDefault(s => s.ExecutionId == id), s => s is not null, $"StartExecution {id}");
 
     public static Task<ControlExecution> WaitForControlAsync(this ApiFixture api, Guid id, string command) =>
-        Eventually.ReturnsAsync(() => api.Runner.Controls.FirstOrDefault(c => c.ExecutionId == id && c.Command == command),
+        Wait.ForAsync(() => api.Runner.Controls.FirstOrDefault(c => c.ExecutionId == id && c.Command == command),
             c => c is not null, $"ControlExecution {command} for {id}");
 
     /// <summary>A run of a parent playbook with one nested step, as a Runner reports it (fixed timestamps).</summary>

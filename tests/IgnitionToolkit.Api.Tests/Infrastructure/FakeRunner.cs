@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using IgnitionToolkit.Api.Extensions;
 using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Hosting.Bus;
 using MassTransit;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;
@@ -19,9 +19,8 @@ public sealed class FakeRunner(string prefix, Uri broker, string runnerId = "fak
     {
         _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.ConfigureBroker(broker);
-            cfg.MessageTopology.SetEntityNameFormatter(
-                new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, BusEndpoints.EntityPrefix(prefix)));
+            cfg.UseBroker(BrokerAddress.Parse(broker.ToString()));
+            cfg.UseBusPrefix(prefix);
             cfg.ReceiveEndpoint(BusEndpoints.ExecutionsQueue(prefix), e => e.Handler<StartExecution>(ctx =>
             {
                 Starts.Enqueue(ctx.Message);

@@ -1,4 +1,5 @@
 using Npgsql;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;
 
@@ -10,7 +11,7 @@ public class PostgresApiFixture : ApiFixture
     protected override Task<string?> CreateDatabaseAsync()
     {
         // The API's migrations create the database; only the name is chosen here.
-        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = DatabaseName };
+        var builder = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = DatabaseName };
         return Task.FromResult<string?>(builder.ConnectionString);
     }
 
@@ -18,7 +19,7 @@ public class PostgresApiFixture : ApiFixture
     protected override async Task DropDatabaseAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = "postgres", Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);

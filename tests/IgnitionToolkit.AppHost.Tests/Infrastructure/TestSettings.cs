@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.AppHost.Tests.Infrastructure;
 
@@ -8,10 +7,7 @@ public static class TestSettings
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
-    public static string RabbitMq =>
-        Environment.GetEnvironmentVariable("TOOLKIT_TEST_RABBITMQ") is { Length: > 0 } url
-            ? url
-            : "amqp://guest:guest@127.0.0.1:5672";
+    public static string RabbitMq => TestServices.RabbitMq;
 
     /// <summary>Command-line configuration for the AppHost: connection strings instead of containers, no fixed ports.</summary>
     public static string[] AppHostArgs(string dataDirectory, string busPrefix) =>
@@ -36,10 +32,5 @@ public static class TestSettings
         return path;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestPorts.Free();
 }

@@ -25,6 +25,19 @@ public class EngineSemanticsTests
     }
 
     [Fact]
+    public async Task Log_messages_write_booleans_as_v5_did_while_urls_keep_true_and_false()
+    {
+        var run = new EngineHarness().Start(Of(
+            Step("flag", "utility.set_variable", new { name = "ok", value = true }),
+            Step("say", "utility.log", new { message = "ok={{ variable.ok }}" }),
+            Step("url", "utility.set_variable", new { name = "url", value = "http://gw/?on={{ variable.ok }}" })));
+
+        Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
+        Assert.Equal("ok=True", run.FinishedStep("say").Outputs["message"]);
+        Assert.Equal("http://gw/?on=true", run.FinishedStep("url").Outputs["value"]);
+    }
+
+    [Fact]
     public async Task Step_outputs_keep_their_type_in_templates()
     {
         var run = new EngineHarness().Start(Of(

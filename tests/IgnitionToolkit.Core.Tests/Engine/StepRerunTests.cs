@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Testing;
 using IgnitionToolkit.Testing.Engine;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
 
@@ -92,9 +93,7 @@ public class StepRerunTests
     private static async Task WaitPausedAsync(RecordingRun run, int afterSteps = 1)
     {
         await run.Events.WaitForAsync<StepFinishedEvent>(_ => run.Finished.Count >= afterSteps);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (run.Control.Status != ExecutionStatus.Paused && DateTime.UtcNow < deadline) await Task.Delay(10);
-        Assert.Equal(ExecutionStatus.Paused, run.Control.Status);
+        Assert.True(await Wait.HoldsAsync(() => run.Control.Status == ExecutionStatus.Paused), $"status {run.Control.Status}, expected paused");
     }
 
     /// <summary>Completes only with the password "n3w-S3cret-value" and logs it (to test masking).</summary>

@@ -174,11 +174,15 @@ public class PythonStepValidationTests
     }
 
     [Fact]
-    public void Only_the_script_parameter_renders_in_python_style()
+    public void Only_scripts_and_messages_render_in_python_style()
     {
         var schema = new PythonStep().Descriptor.Parameters.Single();
         Assert.Equal(("script", TemplateStyle.Python), (schema.Name, schema.TemplateStyle));
-        Assert.All(Harness().Catalog.Descriptors.Where(d => d.Type != "utility.python").SelectMany(d => d.Parameters),
+        string[] messages = ["utility.log", "debug.breakpoint"];
+        var descriptors = Harness().Catalog.Descriptors.Where(d => d.Type != "utility.python").ToList();
+        Assert.All(descriptors.Where(d => messages.Contains(d.Type)), d =>
+            Assert.Equal(TemplateStyle.Python, d.Parameters.Single(p => p.Name == "message").TemplateStyle));
+        Assert.All(descriptors.SelectMany(d => d.Parameters.Where(p => !(messages.Contains(d.Type) && p.Name == "message"))),
             p => Assert.Equal(TemplateStyle.Text, p.TemplateStyle));
     }
 }

@@ -70,16 +70,4 @@ internal sealed class PythonHarness
         }
         return found;
     }
-
-    /// <summary>Waits (bounded, generously) until <paramref name="condition"/> holds.</summary>
-    public static async Task<bool> WaitUntilAsync(Func<bool> condition, double seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition()) return true;
-            await Task.Delay(20);
-        }
-        return condition();
-    }
 }

@@ -4,6 +4,7 @@ using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Tests.Support;
+using Wait = IgnitionToolkit.Testing.Wait;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 
@@ -33,7 +34,7 @@ public sealed class RunnerHost : IAsyncDisposable
     {
         string[] args =
         [
-            $"--ConnectionStrings:messaging={TestBus.RabbitUri}",
+            $"--ConnectionStrings:messaging={TestServices.RabbitMq}",
             $"--Toolkit:Bus:Prefix={prefix}",
             $"--Toolkit:Bus:CredentialKey={TestBus.CredentialKey}",
             $"--Toolkit:DataDirectory={dataDirectory}",

@@ -1,4 +1,5 @@
 using IgnitionToolkit.Runner.Tests.Support;
+using Wait = IgnitionToolkit.Testing.Wait;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Security;
 using IgnitionToolkit.Runner.Tests.Support;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using IgnitionToolkit.Core.Messaging;
-using IgnitionToolkit.Runner.Extensions;
+using IgnitionToolkit.Hosting.Bus;
 using IgnitionToolkit.Runner.Tests.Support;
 using MassTransit;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
 
@@ -10,9 +11,6 @@ namespace IgnitionToolkit.Runner.Tests.Bus;
 /// Runners' events and heartbeats in arrival order (one message at a time).</summary>
 public sealed class TestBus : IAsyncDisposable
 {
-    public static readonly string RabbitUri =
-        Environment.GetEnvironmentVariable("TOOLKIT_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672";
-
     /// <summary>The credential transport key every Runner of the tests gets (a Runner runs as Production here, which requires one).</summary>
     public static readonly string CredentialKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
@@ -26,7 +24,7 @@ public sealed class TestBus : IAsyncDisposable
         _prefix = prefix;
         _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(new Uri(RabbitUri));
+            cfg.UseBroker(BrokerAddress.Parse(TestServices.RabbitMq));
             cfg.UseBusPrefix(prefix);
             cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("runner-tests"), e =>
             {
@@ -81,6 +79,6 @@ public sealed class TestBus : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _bus.StopAsync();
-        await BrokerCleanup.DeleteAsync(RabbitUri, _prefix);
+        await TestBroker.DeleteAsync(_prefix);
     }
 }

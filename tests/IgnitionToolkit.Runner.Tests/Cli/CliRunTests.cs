@@ -1,5 +1,6 @@
 using IgnitionToolkit.Runner.Cli;
 using IgnitionToolkit.Runner.Tests.Support;
+using Wait = IgnitionToolkit.Testing.Wait;
 
 namespace IgnitionToolkit.Runner.Tests.Cli;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using IgnitionToolkit.Runner.Tests.Bus;
 using IgnitionToolkit.Runner.Tests.Support;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Runner.Tests.Process;
 
@@ -23,13 +24,34 @@ public sealed partial class RunnerProcessTests
     }
 
     [Fact]
+    public async Task Cli_binds_and_checks_the_gateway_settings_the_hosted_runner_binds()
+    {
+        using var data = new TempFolder();
+        var playbook = data.Write("hello.yaml", Support.TestPlaybooks.ThreeLogs);
+        var settings = new Dictionary<string, string>
+        {
+            ["Toolkit__DataDirectory"] = data.Path,
+            ["Toolkit__Gateway__RequestTimeout"] = "-00:00:05",
+        };
+
+        using var refused = new RunnerProcess(["run", playbook], settings, workingDirectory: data.Path);
+        Assert.Equal(2, await refused.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Toolkit:Gateway:RequestTimeout", refused.Output);
+        Assert.DoesNotContain("   at ", refused.Output);
+
+        settings["Toolkit__Gateway__RequestTimeout"] = "00:00:05";
+        using var valid = new RunnerProcess(["run", playbook], settings, workingDirectory: data.Path);
+        Assert.Equal(0, await valid.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
     public async Task Hosted_runner_started_from_another_folder_is_healthy_and_exits_on_sigterm_within_10_seconds()
     {
         using var data = new TempFolder();
         var prefix = $"test-{Guid.NewGuid():N}-";
         using var runner = new RunnerProcess([], new Dictionary<string, string>
         {
-            ["ConnectionStrings__messaging"] = TestBus.RabbitUri,
+            ["ConnectionStrings__messaging"] = TestServices.RabbitMq,
             ["Toolkit__Bus__Prefix"] = prefix,
             ["Toolkit__DataDirectory"] = data.Path,
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
@@ -51,7 +73,7 @@ public sealed partial class RunnerProcessTests
         }
         finally
         {
-            await BrokerCleanup.DeleteAsync(TestBus.RabbitUri, prefix);
+            await TestBroker.DeleteAsync(prefix);
         }
     }
 

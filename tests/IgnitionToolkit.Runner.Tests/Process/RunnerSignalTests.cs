@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IgnitionToolkit.Runner.Tests.Bus;
 using IgnitionToolkit.Runner.Tests.Support;
+using Wait = IgnitionToolkit.Testing.Wait;
+using TestServices = IgnitionToolkit.Testing.TestServices;
 
 namespace IgnitionToolkit.Runner.Tests.Process;
 
@@ -18,7 +20,7 @@ public sealed partial class RunnerSignalTests : IAsyncLifetime
 
     private RunnerProcess StartRunner() => new([], new Dictionary<string, string>
     {
-        ["ConnectionStrings__messaging"] = TestBus.RabbitUri,
+        ["ConnectionStrings__messaging"] = TestServices.RabbitMq,
         ["Toolkit__Bus__Prefix"] = _bus.Prefix,
         ["Toolkit__DataDirectory"] = _data.Path,
         ["Runner__HeartbeatInterval"] = "00:00:00.500",

@@ -62,7 +62,7 @@ internal static class PythonProcess
         var pid = process.Id;
         using var kill = cancellationToken.Register(() =>
         {
-            ProcessTree.KillSession(pid);
+            ProcessSessionKiller.KillSession(pid);
             try
             {
                 process.Kill(); // before the bootstrap's setsid() the interpreter is not yet a session leader
@@ -92,7 +92,7 @@ internal static class PythonProcess
         await exited;
         // Same-session leftovers (a background child the script did not wait for) end with the step;
         // processes the script deliberately detached into a session of their own are left alone.
-        ProcessTree.KillSession(pid, includeDetachedDescendants: false);
+        ProcessSessionKiller.KillSession(pid, includeDetachedDescendants: false);
         JsonElement? end = null;
         try
         {

@@ -17,7 +17,7 @@ public sealed partial class PythonStep : IStepPlugin
     {
         _options = options ?? new PythonStepOptions();
         Descriptor = new StepTypeDescriptor(
-            "utility.python", "utility",
+            TypeName, "utility",
             "Runs a Python script in a separate python3 process (v4/v5 playbooks): set_variable/get_variable, printed KEY=value lines " +
             "and the result dict become outputs. The script runs with the Runner's rights.",
             [
@@ -116,6 +116,9 @@ public sealed partial class PythonStep : IStepPlugin
 
     /// <summary>The most lines of one attempt's output written to the execution log; the rest stays in <c>_output</c>.</summary>
     public const int MaxLogLines = 10_000;
+
+    /// <summary>The step type's name.</summary>
+    public const string TypeName = "utility.python";
 
     /// <summary>Streams the script's lines into the step's log and applies set_variable at once.</summary>
     private sealed class Listener(StepContext context) : IPythonListener

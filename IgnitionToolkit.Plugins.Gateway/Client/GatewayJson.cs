@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace IgnitionToolkit.Plugins.Gateway.Client;
 
 /// <summary>Tolerant readers for gateway JSON and conversion to plain values usable in step outputs and templates.</summary>
-internal static class JsonValues
+internal static class GatewayJson
 {
     public static string? Str(this JsonElement e, params string[] names)
     {

@@ -1,9 +1,7 @@
-using IgnitionToolkit.Api.Persistence;
-
-namespace IgnitionToolkit.Api.Extensions;
+namespace IgnitionToolkit.Api.Persistence;
 
 /// <summary><c>dotnet run --project IgnitionToolkit.Api -- --migrate</c>: applies the database migrations and exits.</summary>
-public static class MigrateCommand
+public static partial class MigrateDatabaseCommand
 {
     public const string Flag = "--migrate";
 
@@ -14,17 +12,23 @@ public static class MigrateCommand
 
     public static async Task<int> RunAsync(WebApplication app)
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateDatabaseCommand));
         try
         {
             var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-            logger.LogInformation("Migrations applied: {Migrations}", applied.Count == 0 ? "none (up to date)" : string.Join(", ", applied));
+            LogApplied(logger, applied.Count == 0 ? "none (up to date)" : string.Join(", ", applied));
             return 0;
         }
         catch (Exception ex)
         {
-            logger.LogError("Migration failed: {Message}", ex.Message);
+            LogFailed(logger, ex.Message);
             return 1;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrations applied: {Migrations}")]
+    private static partial void LogApplied(ILogger logger, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Migration failed: {Message}")]
+    private static partial void LogFailed(ILogger logger, string message);
 }

@@ -12,7 +12,7 @@ namespace IgnitionToolkit.Plugins.Perspective.Steps;
 /// then waits until the Perspective page is back and loaded. Use a vault credential:
 /// <c>username: "{{ credential.plant.username }}"</c>, <c>password: "{{ credential.plant.password }}"</c>.
 /// </summary>
-public sealed class LoginStep : PerspectiveStep
+public sealed class PerspectiveLoginStep : PerspectiveStep
 {
     private const string StateScript = """
         () => {

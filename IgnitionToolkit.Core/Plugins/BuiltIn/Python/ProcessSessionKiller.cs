@@ -6,7 +6,7 @@ namespace IgnitionToolkit.Core.Plugins.BuiltIn.Python;
 /// <summary>Kills a process that leads its own session together with everything it started, from <c>/proc</c>:
 /// the members of its session (whatever process group they moved to, orphans included) and, while their parents are
 /// still alive, descendants that started a session of their own. SIGKILL, so a child that ignores SIGTERM goes too.</summary>
-internal static class ProcessTree
+internal static class ProcessSessionKiller
 {
     private readonly record struct Entry(int Pid, int ParentPid, int Session, bool Zombie);
 

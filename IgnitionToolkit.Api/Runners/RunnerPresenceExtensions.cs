@@ -2,7 +2,7 @@ using IgnitionToolkit.ServiceDefaults.Configuration;
 
 namespace IgnitionToolkit.Api.Runners;
 
-public static class RunnerServiceExtensions
+public static class RunnerPresenceExtensions
 {
     /// <summary>Runner presence (fed by <c>RunnerHeartbeatConsumer</c>), the <c>runners</c> health component and its settings.</summary>
     public static WebApplicationBuilder AddToolkitRunners(this WebApplicationBuilder builder)

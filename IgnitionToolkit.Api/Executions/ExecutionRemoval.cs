@@ -1,14 +1,14 @@
-using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace IgnitionToolkit.Api.Artifacts;
+namespace IgnitionToolkit.Api.Executions;
 
 /// <summary>Deletes a finished execution: its rows (steps, logs, artifacts, pending events) and its artifact files.</summary>
-public sealed class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles files, ILogger<ExecutionRemoval> logger)
+public sealed partial class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles files, ILogger<ExecutionRemoval> logger)
 {
     private static readonly string[] Finished =
         [ExecutionStatus.Completed.ToWire(), ExecutionStatus.Failed.ToWire(), ExecutionStatus.Cancelled.ToWire(), ExecutionStatus.Interrupted.ToWire()];
@@ -26,7 +26,10 @@ public sealed class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles files, I
         await db.PendingEvents.Where(a => a.ExecutionId == id).ExecuteDeleteAsync(ct);
         await db.Executions.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
         files.DeleteFolder(id);
-        logger.LogInformation("Deleted execution {ExecutionId} and its artifacts", id);
+        LogDeleted(logger, id);
         return TypedResults.NoContent();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted execution {ExecutionId} and its artifacts")]
+    private static partial void LogDeleted(ILogger logger, Guid executionId);
 }

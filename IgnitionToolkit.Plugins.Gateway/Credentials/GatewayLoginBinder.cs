@@ -1,0 +1,24 @@
+using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Plugins;
+
+namespace IgnitionToolkit.Plugins.Gateway.Credentials;
+
+/// <summary>
+/// A <c>gateway_login</c> credential (fields <c>username</c>, <c>password</c>, optional <c>gateway_url</c>): an execution
+/// started with it (<c>credential_name</c>) gets the declared <c>gateway_url</c>/<c>username</c>/<c>password</c> parameters
+/// that were not given; the user name and the URL are not secret (shown by the vault, not masked), the password is.
+/// </summary>
+public sealed class GatewayLoginBinder : ICredentialBinder
+{
+    public const string KindName = "gateway_login";
+
+    private static readonly CredentialParameterFill[] Fills =
+        [new("gateway_url", "gateway_url"), new("username", "username"), new("password", "password")];
+
+    public string Kind => KindName;
+
+    public IReadOnlySet<string> PlainFields { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "username", "gateway_url" };
+
+    public IReadOnlyList<FilledParameter> Fill(Playbook playbook, IReadOnlyDictionary<string, string> fields, Func<string, bool> given) =>
+        CredentialBinders.FillDeclared(this, playbook, fields, given, Fills);
+}

@@ -1,0 +1,132 @@
+using IgnitionToolkit.Api.Audit;
+using IgnitionToolkit.Api.Auth;
+using IgnitionToolkit.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Role = IgnitionToolkit.Api.Auth.Roles;
+
+namespace IgnitionToolkit.Api.Tests.Auth;
+
+/// <summary>
+/// Every endpoint the API maps (read from its <see cref="EndpointDataSource"/>, so a new one cannot slip by) declares
+/// who may call it and, when it changes something, what it writes to the audit trail. The tables below are the
+/// user-visible contract: the roles of docs/security.md and the audit actions that <c>GET /api/v1/audit</c> shows.
+/// </summary>
+[Trait("Category", "Functional")]
+public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string Anonymous = "anonymous";
+
+    /// <summary>The least role of each <c>/api/v1</c> endpoint.</summary>
+    private static readonly Dictionary<string, string> ExpectedRoles = new(StringComparer.Ordinal)
+    {
+        ["GET /api/v1/version"] = Anonymous,
+        ["POST /api/v1/auth/login"] = Anonymous,
+        ["GET /api/v1/auth/me"] = Role.Viewer,
+        ["POST /api/v1/auth/password"] = Role.Viewer,
+        ["GET /api/v1/users/"] = Role.Admin,
+        ["GET /api/v1/users/{userName}"] = Role.Admin,
+        ["POST /api/v1/users/"] = Role.Admin,
+        ["PUT /api/v1/users/{userName}"] = Role.Admin,
+        ["DELETE /api/v1/users/{userName}"] = Role.Admin,
+        ["GET /api/v1/audit/"] = Role.Admin,
+        ["GET /api/v1/playbooks/"] = Role.Viewer,
+        ["GET /api/v1/playbooks/{*path}"] = Role.Viewer,
+        ["POST /api/v1/playbooks/validate"] = Role.Operator,
+        ["POST /api/v1/playbooks/"] = Role.Operator,
+        ["PUT /api/v1/playbooks/{*path}"] = Role.Operator,
+        ["DELETE /api/v1/playbooks/{*path}"] = Role.Operator,
+        ["GET /api/v1/step-types/"] = Role.Viewer,
+        ["GET /api/v1/step-types/errors"] = Role.Viewer,
+        ["POST /api/v1/executions/"] = Role.Operator,
+        ["GET /api/v1/executions/"] = Role.Viewer,
+        ["GET /api/v1/executions/{id:guid}"] = Role.Viewer,
+        ["POST /api/v1/executions/{id:guid}/{command}"] = Role.Operator,
+        ["POST /api/v1/executions/{id:guid}/steps/{stepPath}/rerun"] = Role.Operator,
+        ["DELETE /api/v1/executions/{id:guid}"] = Role.Operator,
+        ["GET /api/v1/executions/{id:guid}/artifacts"] = Role.Viewer,
+        ["GET /api/v1/executions/{id:guid}/artifacts/{name}"] = Role.Viewer,
+        ["GET /api/v1/credentials/"] = Role.Viewer,
+        ["GET /api/v1/credentials/{name}"] = Role.Viewer,
+        ["POST /api/v1/credentials/"] = Role.Admin,
+        ["PUT /api/v1/credentials/{name}"] = Role.Admin,
+        ["DELETE /api/v1/credentials/{name}"] = Role.Admin,
+        ["GET /api/v1/runners/"] = Role.Viewer,
+    };
+
+    /// <summary>What a successful call of each audited endpoint records: action, target type, the route value naming the target.</summary>
+    private static readonly Dictionary<string, (string Action, string TargetType, string? TargetRouteValue)> ExpectedAudit = new(StringComparer.Ordinal)
+    {
+        ["StartExecution"] = ("execution.started", "execution", null),
+        ["ControlExecution"] = ("execution.<command>", "execution", "id"),
+        ["DeleteExecution"] = ("execution.deleted", "execution", "id"),
+        ["RerunStep"] = ("execution.rerun_step", "execution", "id"),
+        ["CreatePlaybook"] = ("playbook.created", "playbook", null),
+        ["UpdatePlaybook"] = ("playbook.changed", "playbook", "path"),
+        ["DeletePlaybook"] = ("playbook.deleted", "playbook", "path"),
+        ["CreateCredential"] = ("credential.created", "credential", null),
+        ["UpdateCredential"] = ("credential.changed", "credential", "name"),
+        ["DeleteCredential"] = ("credential.deleted", "credential", "name"),
+        ["CreateUser"] = ("user.created", "user", null),
+        ["UpdateUser"] = ("user.changed", "user", "userName"),
+        ["DeleteUser"] = ("user.deleted", "user", "userName"),
+        ["ChangeOwnPassword"] = ("user.password_changed", "user", null),
+    };
+
+    private IReadOnlyList<RouteEndpoint> Endpoints() =>
+        api.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    /// <summary>The endpoint's HTTP methods; "*" for any (health checks, the hub's connection).</summary>
+    private static IEnumerable<string> Methods(RouteEndpoint e) => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
+
+    private static string Key(RouteEndpoint e) => $"{string.Join(",", Methods(e))} {e.RoutePattern.RawText}";
+
+    private static string? LeastRole(RouteEndpoint e)
+    {
+        if (e.Metadata.GetMetadata<IAllowAnonymous>() is not null) return Anonymous;
+        var policies = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+        if (policies.Count == 0) return null;
+        return policies.Contains(AccessPolicies.AdminPolicy) ? Role.Admin
+            : policies.Contains(AccessPolicies.OperatorPolicy) ? Role.Operator
+            : policies.Contains(AccessPolicies.ViewerPolicy) ? Role.Viewer
+            : string.Join("+", policies);
+    }
+
+    [Fact]
+    public void Every_endpoint_declares_who_may_call_it()
+    {
+        var undeclared = Endpoints().Where(e => LeastRole(e) is null).Select(Key).ToList();
+        Assert.True(undeclared.Count == 0, "endpoints without RequireViewer/RequireOperator/RequireAdmin/AllowAnonymous: " + string.Join("; ", undeclared));
+    }
+
+    [Fact]
+    public void Every_api_endpoint_keeps_its_role()
+    {
+        var actual = Endpoints().Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
+            .ToDictionary(Key, e => LeastRole(e) ?? "none", StringComparer.Ordinal);
+        Assert.Equal(ExpectedRoles.OrderBy(r => r.Key, StringComparer.Ordinal), actual.OrderBy(r => r.Key, StringComparer.Ordinal));
+        var hub = Endpoints().Where(e => e.RoutePattern.RawText?.StartsWith(Api.Live.LiveExtensions.HubPath, StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(hub);
+        Assert.All(hub, e => Assert.Equal(Role.Viewer, LeastRole(e)));
+    }
+
+    [Fact]
+    public void Every_changing_endpoint_is_audited_or_says_why_not()
+    {
+        var changing = Endpoints().Where(e => Methods(e).Any(m => HttpMethods.IsPost(m) || HttpMethods.IsPut(m) || HttpMethods.IsPatch(m) || HttpMethods.IsDelete(m)));
+        var silent = changing.Where(e => e.Metadata.GetMetadata<AuditedEndpoint>() is null
+            && e.Metadata.GetMetadata<NotAuditedEndpoint>() is not { Reason.Length: > 0 }).Select(Key).ToList();
+        Assert.True(silent.Count == 0, "changing endpoints neither .Audited(...) nor .NotAudited(reason): " + string.Join("; ", silent));
+    }
+
+    [Fact]
+    public void The_audited_actions_are_the_documented_ones()
+    {
+        var actual = Endpoints().Where(e => e.Metadata.GetMetadata<AuditedEndpoint>() is not null).ToDictionary(
+            e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName,
+            e => e.Metadata.GetMetadata<AuditedEndpoint>() is { } a ? (a.Action, a.TargetType, a.TargetRouteValue) : default, StringComparer.Ordinal);
+        Assert.Equal(ExpectedAudit.OrderBy(a => a.Key, StringComparer.Ordinal), actual.OrderBy(a => a.Key, StringComparer.Ordinal));
+    }
+}

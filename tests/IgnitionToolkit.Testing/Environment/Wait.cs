@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace IgnitionToolkit.Testing;
+
+/// <summary>
+/// Waits on a condition a test can observe, polling, with a generous upper bound (never a fixed sleep, never a timing
+/// window): a slow machine only waits longer. On time-out the test fails with <c>what</c> and, when given, the state seen.
+/// </summary>
+public static class Wait
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+
+    /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
+    public static Task UntilAsync(Func<bool> condition, TimeSpan? timeout = null, string what = "condition", Func<string>? state = null) =>
+        UntilAsync(() => Task.FromResult(condition()), timeout, what, state);
+
+    /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string what = "condition", Func<string>? state = null)
+    {
+        var limit = timeout ?? DefaultTimeout;
+        var clock = Stopwatch.StartNew();
+        while (!await condition().ConfigureAwait(false))
+        {
+            if (clock.Elapsed > limit)
+                throw new TimeoutException($"timed out after {limit.TotalSeconds:0.#} s waiting for {what}{(state is null ? "" : "; seen: " + state())}");
+            await Task.Delay(Poll).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Probes until <paramref name="done"/> accepts the value, and returns it.</summary>
+    /// <exception cref="TimeoutException">Not accepted within <paramref name="timeout"/> (the message shows the last value).</exception>
+    public static async Task<T> ForAsync<T>(Func<Task<T?>> probe, Func<T?, bool> done, string what, TimeSpan? timeout = null)
+    {
+        T? last = default;
+        await UntilAsync(async () => done(last = await probe().ConfigureAwait(false)), timeout, what, () => $"{last}").ConfigureAwait(false);
+        return last!;
+    }
+
+    public static Task<T> ForAsync<T>(Func<T?> probe, Func<T?, bool> done, string what, TimeSpan? timeout = null) =>
+        ForAsync(() => Task.FromResult(probe()), done, what, timeout);
+
+    /// <summary>True as soon as the condition holds, false when it still does not after <paramref name="timeout"/> (for
+    /// tests that assert on the outcome with their own message).</summary>
+    public static async Task<bool> HoldsAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        try
+        {
+            await UntilAsync(condition, timeout).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return condition();
+        }
+    }
+}
