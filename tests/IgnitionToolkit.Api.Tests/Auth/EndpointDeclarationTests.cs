@@ -54,6 +54,15 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["PUT /api/v1/credentials/{name}"] = Role.Admin,
         ["DELETE /api/v1/credentials/{name}"] = Role.Admin,
         ["GET /api/v1/runners/"] = Role.Viewer,
+        ["GET /api/v1/schedules/"] = Role.Viewer,
+        ["GET /api/v1/schedules/{id:guid}"] = Role.Viewer,
+        ["GET /api/v1/schedules/{id:guid}/next"] = Role.Viewer,
+        ["GET /api/v1/schedules/{id:guid}/runs"] = Role.Viewer,
+        ["POST /api/v1/schedules/"] = Role.Operator,
+        ["PUT /api/v1/schedules/{id:guid}"] = Role.Operator,
+        ["DELETE /api/v1/schedules/{id:guid}"] = Role.Operator,
+        ["POST /api/v1/schedules/{id:guid}/enable"] = Role.Operator,
+        ["POST /api/v1/schedules/{id:guid}/disable"] = Role.Operator,
     };
 
     /// <summary>What a successful call of each audited endpoint records: action, target type, the route value naming the target.</summary>
@@ -73,6 +82,11 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["UpdateUser"] = ("user.changed", "user", "userName"),
         ["DeleteUser"] = ("user.deleted", "user", "userName"),
         ["ChangeOwnPassword"] = ("user.password_changed", "user", null),
+        ["CreateSchedule"] = ("schedule.created", "schedule", null),
+        ["UpdateSchedule"] = ("schedule.changed", "schedule", "id"),
+        ["DeleteSchedule"] = ("schedule.deleted", "schedule", "id"),
+        ["EnableSchedule"] = ("schedule.enabled", "schedule", "id"),
+        ["DisableSchedule"] = ("schedule.disabled", "schedule", "id"),
     };
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
