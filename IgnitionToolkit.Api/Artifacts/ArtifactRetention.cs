@@ -1,7 +1,9 @@
+using IgnitionToolkit.Core.Execution.Status;
 using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Artifacts;
 
@@ -52,7 +54,7 @@ public sealed partial class ArtifactRetentionService(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
         var files = scope.ServiceProvider.GetRequiredService<ArtifactFiles>();
-        var running = new[] { ExecutionStatus.Pending.ToWire(), ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire() };
+        var running = StatusRules.LiveStatuses;
         var expired = await db.Executions.AsNoTracking()
             .Where(e => !running.Contains(e.Status) && e.FinishedAt != null && e.FinishedAt < cutoff)
             .Where(e => db.Artifacts.Any(a => a.ExecutionId == e.Id))

@@ -1,4 +1,5 @@
-using IgnitionToolkit.Api.Messaging;
+using IgnitionToolkit.Api.Executions.Projection;
+using IgnitionToolkit.Contracts.Live;
 using MassTransit;
 
 namespace IgnitionToolkit.Api.Cluster;
@@ -7,7 +8,7 @@ namespace IgnitionToolkit.Api.Cluster;
 /// instead of this instance's hub only.</summary>
 public sealed partial class BusEventNotifier(IBus bus, ILogger<BusEventNotifier> logger) : IExecutionEventNotifier
 {
-    public async Task EventsAppliedAsync(AppliedEvents applied, CancellationToken ct)
+    public async Task EventsAppliedAsync(ExecutionEventsMessage applied, CancellationToken ct)
     {
         try
         {

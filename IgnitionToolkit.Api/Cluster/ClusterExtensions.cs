@@ -1,7 +1,8 @@
 using IgnitionToolkit.Api.Live;
+using IgnitionToolkit.Api.Executions.Projection;
 using IgnitionToolkit.Api.Messaging;
-using IgnitionToolkit.Core.Messaging;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Cluster;
 

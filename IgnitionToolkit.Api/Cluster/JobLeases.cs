@@ -14,6 +14,7 @@ public sealed partial class JobLeases(IServiceScopeFactory scopes, ApiInstance i
 {
     public const string HeartbeatMonitor = "heartbeat-monitor";
     public const string ArtifactRetention = "artifact-retention";
+    public const string ExecutionRetention = "execution-retention";
 
     /// <summary>True when this instance holds <paramref name="job"/> for the next <paramref name="duration"/>.</summary>
     public async Task<bool> TryAcquireAsync(string job, TimeSpan duration, CancellationToken ct)

@@ -47,6 +47,7 @@ public sealed partial class VaultKeyRotation(IServiceScopeFactory scopes, IConfi
             CredentialVault.Seal(record, fields, target);
         }
         await db.SaveChangesAsync(ct);
+        await Notifications.WebhookStore.ResealAllAsync(db, opener, target, ct); // webhook URLs and secrets use the same key
         if (await db.Credentials.AnyAsync(c => c.KeyId != target.CurrentKeyId, ct))
             throw new VaultKeyException("some credentials still use the old key; run rotate-vault-key again");
         if (target.FromFile) File.Delete(VaultKeyRing.PreviousKeyFile(paths));

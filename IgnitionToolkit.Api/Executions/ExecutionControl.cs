@@ -2,22 +2,23 @@ using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Bus;
+using IgnitionToolkit.Core.Execution.Status;
 
 namespace IgnitionToolkit.Api.Executions;
 
 /// <summary>Pause, resume, skip, skip back, cancel: published as <see cref="ControlExecution"/> to every Runner
 /// (command wire names: pause, resume, skip, skip_back, cancel). Cancelling a pending execution cancels it at once.</summary>
-public sealed partial class ExecutionControl(ToolkitDbContext db, IPublishEndpoint publisher, TimeProvider clock, ILogger<ExecutionControl> logger)
+public sealed partial class ExecutionControl(
+    ToolkitDbContext db, IPublishEndpoint publisher, TimeProvider clock, ILogger<ExecutionControl> logger, Notifications.ExecutionOutcomes outcomes)
 {
-    public static readonly IReadOnlyDictionary<string, ExecutionCommand> Commands = new Dictionary<string, ExecutionCommand>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["pause"] = ExecutionCommand.Pause, ["resume"] = ExecutionCommand.Resume, ["skip"] = ExecutionCommand.Skip,
-        ["skip-back"] = ExecutionCommand.SkipBack, ["cancel"] = ExecutionCommand.Cancel,
-    };
+    /// <summary>Route names of the commands (REST: <c>skip-back</c> with a hyphen).</summary>
+    public static readonly IReadOnlyDictionary<string, ExecutionCommand> Commands =
+        Enum.GetValues<ExecutionCommand>().ToDictionary(c => c.ToWire().Replace('_', '-'), c => c, StringComparer.OrdinalIgnoreCase);
 
     public async Task<Results<Accepted<ControlAccepted>, ProblemHttpResult>> SendAsync(Guid id, string commandName, CancellationToken ct)
     {
@@ -25,18 +26,16 @@ public sealed partial class ExecutionControl(ToolkitDbContext db, IPublishEndpoi
             return ApiProblems.NotFound($"unknown command '{commandName}'; valid: {string.Join(", ", Commands.Keys)}");
         var execution = await db.Executions.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (execution is null) return ApiProblems.NotFound($"execution {id} does not exist");
-        if (WireStatus.ParseExecution(execution.Status).IsTerminal())
-            return ApiProblems.Conflict($"execution {id} is {execution.Status}; it can no longer be controlled");
+        if (execution.Status.IsTerminal())
+            return ApiProblems.Conflict($"execution {id} is {execution.Status.ToWire()}; it can no longer be controlled");
 
-        if (command == ExecutionCommand.Cancel && execution.Status == ExecutionStatus.Pending.ToWire())
+        if (command == ExecutionCommand.Cancel && execution.Status == ExecutionStatus.Pending &&
+            StatusMachine.TryMove(execution, ExecutionStatus.Cancelled, clock.GetUtcNow(), "cancelled before a Runner started it"))
         {
-            execution.Status = ExecutionStatus.Cancelled.ToWire();
-            execution.Reason = "cancelled before a Runner started it";
-            execution.FinishedAt = clock.GetUtcNow();
-            execution.Version++;
             try
             {
                 await db.SaveChangesAsync(ct);
+                outcomes.Ended(id, execution.Status.ToWire()); // webhooks
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -56,7 +55,7 @@ public sealed partial class ExecutionControl(ToolkitDbContext db, IPublishEndpoi
             return ApiProblems.Unavailable($"the {command.ToWire()} command could not be sent: the message broker is unavailable");
         }
         LogSent(logger, command.ToWire(), id);
-        return TypedResults.Accepted($"/api/v1/executions/{id}", new ControlAccepted(id, command.ToWire(), execution.Status));
+        return TypedResults.Accepted($"/api/v1/executions/{id}", new ControlAccepted(id, command.ToWire(), execution.Status.ToWire()));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish {Command} for execution {ExecutionId}")]

@@ -3,8 +3,8 @@ using IgnitionToolkit.Api.Auth;
 
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary><c>/api/v1/executions</c>: start, list (paged; status, playbook and schedule filters), get, control commands,
-/// re-run of a paused step with edited parameters, and delete (a finished execution with its artifacts).</summary>
+/// <summary><c>/api/v1/executions</c>: start, list (paged, filtered: <see cref="ExecutionListQuery"/>), get, pin, control
+/// commands, re-run of a paused step with edited parameters, and delete (a finished execution with its artifacts).</summary>
 public static class ExecutionEndpoints
 {
     public static RouteGroupBuilder MapExecutionEndpoints(this RouteGroupBuilder api)
@@ -14,8 +14,8 @@ public static class ExecutionEndpoints
             starter.StartAsync(request with { StartedBy = user.Name }, ct)).WithName("StartExecution").RequireOperator() // who started it: the signed-in user
             .Audited<ExecutionSummaryDto>("execution.started", "execution",
                 c => c.Entry with { TargetId = c.Value.Id.ToString(), Detail = $"playbook {c.Value.PlaybookPath}" });
-        group.MapGet("/", (ExecutionQueries queries, int? page, int? pageSize, string? status, string? playbook, string? schedule, CancellationToken ct) =>
-            queries.ListAsync(page, pageSize, status, playbook, ct, schedule)).WithName("ListExecutions");
+        group.MapGet("/", (ExecutionQueries queries, [AsParameters] ExecutionListQuery filter, CancellationToken ct) =>
+            queries.ListAsync(filter, ct)).WithName("ListExecutions");
         group.MapGet("/{id:guid}", (Guid id, ExecutionQueries queries, CancellationToken ct) =>
             queries.GetAsync(id, ct)).WithName("GetExecution");
         group.MapPost("/{id:guid}/{command}", (Guid id, string command, ExecutionControl control, CancellationToken ct) =>
@@ -26,6 +26,10 @@ public static class ExecutionEndpoints
             .Audited("execution.rerun_step", "execution", targetRouteValue: "id");
         group.MapDelete("/{id:guid}", (Guid id, ExecutionRemoval removal, CancellationToken ct) => removal.DeleteAsync(id, ct))
             .WithName("DeleteExecution").RequireOperator().Audited("execution.deleted", "execution", targetRouteValue: "id");
+        group.MapPost("/{id:guid}/pin", (Guid id, ExecutionPins pins, CancellationToken ct) => pins.SetAsync(id, true, ct))
+            .WithName("PinExecution").RequireOperator().Audited("execution.pinned", "execution", targetRouteValue: "id");
+        group.MapDelete("/{id:guid}/pin", (Guid id, ExecutionPins pins, CancellationToken ct) => pins.SetAsync(id, false, ct))
+            .WithName("UnpinExecution").RequireOperator().Audited("execution.unpinned", "execution", targetRouteValue: "id");
         return api;
     }
 }

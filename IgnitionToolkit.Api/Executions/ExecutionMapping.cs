@@ -1,3 +1,4 @@
+using IgnitionToolkit.Contracts;
 using System.Text.Json;
 using IgnitionToolkit.Api.Persistence.Entities;
 
@@ -6,8 +7,8 @@ namespace IgnitionToolkit.Api.Executions;
 public static class ExecutionMapping
 {
     public static ExecutionSummaryDto ToSummary(ExecutionRecord r) => new(
-        r.Id, r.PlaybookPath, r.PlaybookName, r.Status, r.DebugMode, r.CreatedAt, r.StartedAt, r.FinishedAt,
-        r.Error, r.Reason, r.RunnerId, r.StepCount, r.StartedBy, r.LastHeartbeatAt, r.LastAppliedSequence,
+        r.Id, r.PlaybookPath, r.PlaybookName, r.Status.ToWire(), r.DebugMode, r.CreatedAt, r.StartedAt, r.FinishedAt,
+        r.Error, r.Reason, r.RunnerId, r.StepCount, r.StartedBy, r.LastHeartbeatAt, r.LastAppliedSequence, r.FleetRunId, r.Pinned,
         r.ScheduleId, r.ScheduleName);
 
     /// <summary>Steps in the order they first ran; nested steps carry their parent path and depth.</summary>
@@ -16,7 +17,7 @@ public static class ExecutionMapping
         var ordered = rows.OrderBy(s => s.Order).ThenBy(s => s.Id).ToList();
         var parents = ordered.ToDictionary(s => s.StepPath, s => s.ParentPath, StringComparer.Ordinal);
         return ordered.Select(s => new StepResultDto(
-            s.StepPath, s.ParentPath, Depth(s, parents), s.StepId, s.Name, s.Type, s.Status, s.Attempt,
+            s.StepPath, s.ParentPath, Depth(s, parents), s.StepId, s.Name, s.Type, s.Status.ToWire(), s.Attempt,
             s.StartedAt, s.FinishedAt, s.DurationMs, ParseOrNull(s.OutputsJson), s.Error)).ToList();
     }
 

@@ -3,50 +3,24 @@ using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary>Read side of executions: paged list with status, playbook and schedule filters, and one execution with steps, logs and artifacts.</summary>
+/// <summary>Read side of executions: paged list with the filters of <see cref="ExecutionFilter"/>, and one execution with steps, logs and artifacts.</summary>
 public sealed class ExecutionQueries(ToolkitDbContext db)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 200;
-    private static readonly string[] Statuses = Enum.GetValues<ExecutionStatus>().Select(s => s.ToWire()).ToArray();
 
-    public async Task<Results<Ok<PagedResponse<ExecutionSummaryDto>>, ProblemHttpResult>> ListAsync(
-        int? page, int? pageSize, string? status, string? playbook, CancellationToken ct, string? schedule = null)
+    public async Task<Results<Ok<PagedResponse<ExecutionSummaryDto>>, ProblemHttpResult>> ListAsync(ExecutionListQuery filter, CancellationToken ct)
     {
-        var p = page ?? 1;
-        var size = pageSize ?? DefaultPageSize;
+        var p = filter.Page ?? 1;
+        var size = filter.PageSize ?? DefaultPageSize;
         if (p < 1) return ApiProblems.BadRequest("page must be 1 or more", "page");
         if (size < 1 || size > MaxPageSize) return ApiProblems.BadRequest($"pageSize must be between 1 and {MaxPageSize}", "pageSize");
-        var query = db.Executions.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            var wanted = status.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(s => s.ToLowerInvariant()).ToList();
-            var unknown = wanted.Where(s => !Statuses.Contains(s)).ToList();
-            if (unknown.Count > 0)
-                return ApiProblems.BadRequest($"unknown status '{string.Join(", ", unknown)}'; valid: {string.Join(", ", Statuses)}", "status");
-            query = query.Where(e => wanted.Contains(e.Status));
-        }
-        if (!string.IsNullOrWhiteSpace(playbook))
-        {
-            // Part of the name or the path, any case: the filter covers every page, not only the one shown.
-            var term = playbook.Trim().ToLowerInvariant();
-            if (term.Length > 200) return ApiProblems.BadRequest("playbook filter is longer than 200 characters", "playbook");
-            query = query.Where(e => e.PlaybookName.ToLower().Contains(term) || e.PlaybookPath.ToLower().Contains(term));
-        }
-        if (!string.IsNullOrWhiteSpace(schedule))
-        {
-            // A schedule's id, or its name (any case): executions it started, also after it was deleted or renamed.
-            var term = schedule.Trim();
-            if (term.Length > 200) return ApiProblems.BadRequest("schedule filter is longer than 200 characters", "schedule");
-            var lower = term.ToLowerInvariant();
-            query = Guid.TryParse(term, out var scheduleId)
-                ? query.Where(e => e.ScheduleId == scheduleId)
-                : query.Where(e => e.ScheduleName != null && e.ScheduleName.ToLower() == lower);
-        }
+        var (query, problem) = ExecutionFilter.Apply(db.Executions.AsNoTracking(), filter);
+        if (problem is not null) return problem;
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id)
             .Skip((p - 1) * size).Take(size).ToListAsync(ct);

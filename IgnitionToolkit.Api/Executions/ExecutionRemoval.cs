@@ -4,21 +4,20 @@ using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Core.Execution.Status;
 
 namespace IgnitionToolkit.Api.Executions;
 
 /// <summary>Deletes a finished execution: its rows (steps, logs, artifacts, pending events) and its artifact files.</summary>
 public sealed partial class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles files, ILogger<ExecutionRemoval> logger)
 {
-    private static readonly string[] Finished =
-        [ExecutionStatus.Completed.ToWire(), ExecutionStatus.Failed.ToWire(), ExecutionStatus.Cancelled.ToWire(), ExecutionStatus.Interrupted.ToWire()];
-
     public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, CancellationToken ct)
     {
         var execution = await db.Executions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (execution is null) return ApiProblems.NotFound($"execution {id} does not exist");
-        if (!Finished.Contains(execution.Status))
-            return ApiProblems.Conflict($"execution {id} is {execution.Status}; cancel it and wait until it has finished before deleting it");
+        if (!execution.Status.IsTerminal())
+            return ApiProblems.Conflict($"execution {id} is {execution.Status.ToWire()}; cancel it and wait until it has finished before deleting it");
 
         await db.Artifacts.Where(a => a.ExecutionId == id).ExecuteDeleteAsync(ct);
         await db.LogLines.Where(a => a.ExecutionId == id).ExecuteDeleteAsync(ct);
@@ -28,6 +27,19 @@ public sealed partial class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles 
         files.DeleteFolder(id);
         LogDeleted(logger, id);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Removes those of <paramref name="ids"/> that have ended and are not pinned (checked in the delete itself,
+    /// so a pin or a state change meanwhile keeps the execution); their rows go with them (foreign keys cascade), then
+    /// their artifact folders. Returns how many were removed.</summary>
+    public async Task<int> RemoveEndedAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var finished = StatusRules.TerminalStatuses;
+        var removed = await db.Executions.Where(e => ids.Contains(e.Id) && finished.Contains(e.Status) && !e.Pinned).ExecuteDeleteAsync(ct);
+        if (removed == 0) return 0;
+        var kept = await db.Executions.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        foreach (var id in ids.Except(kept)) files.DeleteFolder(id);
+        return removed;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted execution {ExecutionId} and its artifacts")]

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Core.Execution.Status;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
@@ -5,16 +6,27 @@ using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Playbooks;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary>What started an execution other than a person's request: a schedule. <paramref name="ExecutionId"/>: the id
-/// the execution gets, so the caller's own rows saved with it can point at it.</summary>
-public sealed record ExecutionOrigin(Guid ScheduleId, string ScheduleName, Guid ExecutionId);
+/// <summary>What started an execution other than a person's request: a fleet run or a schedule.
+/// <see cref="ExecutionId"/>: the id the execution gets (else a new one), so the caller's own rows saved with it can point at it.</summary>
+public sealed record ExecutionOrigin
+{
+    public Guid? ExecutionId { get; init; }
+    public Guid? FleetRunId { get; init; }
+    public Guid? ScheduleId { get; init; }
+    public string? ScheduleName { get; init; }
+
+    public static ExecutionOrigin FleetRun(Guid fleetRunId) => new() { FleetRunId = fleetRunId };
+    public static ExecutionOrigin Schedule(Guid scheduleId, string scheduleName, Guid executionId) =>
+        new() { ScheduleId = scheduleId, ScheduleName = scheduleName, ExecutionId = executionId };
+}
 
 /// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.
 /// Entities a caller added to the same (scoped) context are saved in the one transaction that stores the execution,
@@ -23,7 +35,11 @@ public sealed partial class ExecutionStarter(
     ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials,
     ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger)
 {
-    public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct, ExecutionOrigin? origin = null)
+    public Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct) =>
+        StartAsync(request, origin: null, ct);
+
+    /// <param name="origin">The fleet run or schedule that starts it (given by the fleet driver and the scheduler only).</param>
+    public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, ExecutionOrigin? origin, CancellationToken ct)
     {
         if (library.TryNormalize(request.Playbook, out var path) is { } pathError) return ApiProblems.BadRequest(pathError, "playbook");
         var loaded = await validator.LoadFileAsync(path, ct);
@@ -45,8 +61,8 @@ public sealed partial class ExecutionStarter(
         var record = new ExecutionRecord
         {
             Id = origin?.ExecutionId ?? Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
-            Status = ExecutionStatus.Pending.ToWire(), DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
-            CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy,
+            DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
+            CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy, FleetRunId = origin?.FleetRunId,
             ScheduleId = origin?.ScheduleId, ScheduleName = origin?.ScheduleName,
         };
         db.Executions.Add(record);
@@ -66,10 +82,8 @@ public sealed partial class ExecutionStarter(
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             LogNotQueued(logger, ex, record.Id);
-            record.Status = ExecutionStatus.Failed.ToWire();
+            StatusMachine.TryMove(record, ExecutionStatus.Failed, clock.GetUtcNow());
             record.Error = "the execution could not be queued: the message broker is unavailable";
-            record.FinishedAt = clock.GetUtcNow();
-            record.Version++;
             await db.SaveChangesAsync(CancellationToken.None);
             return ApiProblems.Unavailable(record.Error);
         }

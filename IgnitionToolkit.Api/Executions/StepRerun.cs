@@ -5,12 +5,13 @@ using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Engine;
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Core.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Executions;
 
@@ -25,7 +26,7 @@ public sealed record RerunStepRequest(JsonElement? Parameters);
 public sealed partial class StepRerunner(
     ToolkitDbContext db, IStepCatalog catalog, CredentialTransport transport, IPublishEndpoint publisher, TimeProvider clock, ILogger<StepRerunner> logger)
 {
-    public const string Command = "rerun";
+    public const string Command = ControlCommands.Rerun;
 
     public async Task<Results<Accepted<ControlAccepted>, ProblemHttpResult>> RerunAsync(Guid id, string stepPath, RerunStepRequest? request, CancellationToken ct)
     {
@@ -38,8 +39,8 @@ public sealed partial class StepRerunner(
         if (execution is null) return ApiProblems.NotFound($"execution {id} does not exist");
         var step = await db.StepResults.AsNoTracking().FirstOrDefaultAsync(s => s.ExecutionId == id && s.StepPath == stepPath, ct);
         if (step is null) return ApiProblems.NotFound($"step '{stepPath}' has not run in execution {id}");
-        if (execution.Status != ExecutionStatus.Paused.ToWire())
-            return ApiProblems.Conflict($"execution {id} is {execution.Status}; a step can only be re-run while the execution is paused");
+        if (execution.Status != ExecutionStatus.Paused)
+            return ApiProblems.Conflict($"execution {id} is {execution.Status.ToWire()}; a step can only be re-run while the execution is paused");
 
         var json = parameters is { ValueKind: JsonValueKind.Object } p ? p.GetRawText() : "{}";
         var overrides = ParameterOverrides.FromJson(json);
@@ -70,7 +71,7 @@ public sealed partial class StepRerunner(
             return ApiProblems.Unavailable("the rerun command could not be sent: the message broker is unavailable");
         }
         LogSent(logger, stepPath, string.Join(", ", overrides.Keys), id);
-        return TypedResults.Accepted($"/api/v1/executions/{id}", new ControlAccepted(id, Command, execution.Status));
+        return TypedResults.Accepted($"/api/v1/executions/{id}", new ControlAccepted(id, Command, execution.Status.ToWire()));
     }
 
     /// <summary>Text values of secret parameters (schema <c>Secret</c> or secret-looking names) apart from the others.</summary>

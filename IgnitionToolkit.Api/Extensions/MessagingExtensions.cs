@@ -1,9 +1,10 @@
+using IgnitionToolkit.Api.Executions.Projection;
 using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Messaging;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Hosting.Bus;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Extensions;
 

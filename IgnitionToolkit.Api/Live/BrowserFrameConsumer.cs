@@ -1,6 +1,7 @@
-using IgnitionToolkit.Core.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
+using IgnitionToolkit.Contracts.Bus;
+using IgnitionToolkit.Contracts.Live;
 
 namespace IgnitionToolkit.Api.Live;
 
@@ -15,6 +16,6 @@ public sealed class BrowserFrameConsumer(IHubContext<ExecutionsHub> hub) : ICons
         var f = context.Message;
         if (DateTimeOffset.UtcNow - f.Timestamp > MaxAge) return Task.CompletedTask;
         return hub.Clients.Group(LiveGroups.Execution(f.ExecutionId)).SendAsync(
-            LiveMessages.BrowserFrame, new BrowserFrameDto(f.ExecutionId, f.StepPath, f.Jpeg, f.Width, f.Height, f.Timestamp), context.CancellationToken);
+            LiveHub.Messages.BrowserFrame, new BrowserFrameMessage(f.ExecutionId, f.StepPath, f.Jpeg, f.Width, f.Height, f.Timestamp), context.CancellationToken);
     }
 }

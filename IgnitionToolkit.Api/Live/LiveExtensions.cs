@@ -1,6 +1,6 @@
 using System.Text.Json;
-using IgnitionToolkit.Api.Messaging;
-using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Contracts.Bus;
+using IgnitionToolkit.Contracts.Live;
 using MassTransit;
 
 namespace IgnitionToolkit.Api.Live;
@@ -8,13 +8,14 @@ namespace IgnitionToolkit.Api.Live;
 /// <summary>The live hub: SignalR and the browser-frame relay (applied events reach it through <c>Cluster.LiveEventsConsumer</c>).</summary>
 public static class LiveExtensions
 {
-    public const string HubPath = "/hubs/executions";
+    public const string HubPath = LiveHub.Path;
     public const string FramesQueueName = "toolkit-api-frames";
 
     public static WebApplicationBuilder AddToolkitLive(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR()
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+            // the bus's convention (camelCase, statuses as wire names from the contracts' attributes): see Contracts.Events.ContractJson
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         return builder;
     }
 

@@ -1,4 +1,4 @@
-using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Messaging;
 

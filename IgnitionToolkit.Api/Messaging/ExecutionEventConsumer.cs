@@ -1,5 +1,6 @@
-using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Api.Executions.Projection;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Messaging;
 

@@ -1,8 +1,10 @@
+using IgnitionToolkit.Core.Execution.Status;
 using System.Globalization;
 using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Messaging;
 
@@ -37,7 +39,6 @@ public sealed class HeartbeatMonitor(
     IServiceScopeFactory scopes, HeartbeatMonitorOptions options, TimeProvider clock, JobLeases leases, ILogger<HeartbeatMonitor> logger,
     BrokerConnection? broker = null) : BackgroundService
 {
-    private static readonly string[] Watched = [ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire()];
     private DateTimeOffset? _watchingSince;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -85,22 +86,19 @@ public sealed class HeartbeatMonitor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
         var now = clock.GetUtcNow();
-        var live = await db.Executions.Where(e => Watched.Contains(e.Status)).ToListAsync(ct);
+        var watched = StatusRules.OwnedByRunner;
+        var live = await db.Executions.Where(e => watched.Contains(e.Status)).ToListAsync(ct);
         var since = _watchingSince ??= now;
         var stale = live.Where(e => now - Max(e.LastHeartbeatAt ?? e.StartedAt ?? e.CreatedAt, since) > options.Timeout).ToList();
         var marked = 0;
         foreach (var execution in stale)
         {
-            execution.Status = ExecutionStatus.Interrupted.ToWire();
-            execution.Reason = $"runner {execution.RunnerId ?? "(unknown)"} stopped sending heartbeats";
-            execution.FinishedAt = now;
-            execution.Version++;
+            if (!StatusMachine.TryMove(execution, ExecutionStatus.Interrupted, now, $"runner {execution.RunnerId ?? "(unknown)"} stopped sending heartbeats"))
+                continue;
             // A step that was running when the Runner went away did not finish: it must not show "running" forever.
-            var running = StepStatus.Running.ToWire();
-            var steps = await db.StepResults.Where(s => s.ExecutionId == execution.Id && s.Status == running).ToListAsync(ct);
-            foreach (var step in steps)
+            var steps = await db.StepResults.Where(s => s.ExecutionId == execution.Id && s.Status == StepStatus.Running).ToListAsync(ct);
+            foreach (var step in steps.Where(s => StatusMachine.TryMove(s, StepStatus.Failed)))
             {
-                step.Status = StepStatus.Failed.ToWire();
                 step.Error = "interrupted: " + execution.Reason;
                 step.FinishedAt = now;
             }
@@ -108,6 +106,7 @@ public sealed class HeartbeatMonitor(
             {
                 await db.SaveChangesAsync(ct);
                 marked++;
+                scope.ServiceProvider.GetService<Notifications.ExecutionOutcomes>()?.Ended(execution.Id, execution.Status.ToWire()); // webhooks
                 logger.LogWarning("Execution {ExecutionId} interrupted: {Reason}", execution.Id, execution.Reason);
             }
             catch (DbUpdateConcurrencyException)

@@ -4,6 +4,7 @@ using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Observability;
 
@@ -13,8 +14,8 @@ namespace IgnitionToolkit.Api.Observability;
 public sealed partial class ExecutionGaugeSampler(IServiceScopeFactory scopes, IOptions<MetricsOptions> options, ILogger<ExecutionGaugeSampler> logger)
     : BackgroundService
 {
-    private static readonly string[] Running = [ExecutionStatus.Running.ToWire(), ExecutionStatus.Paused.ToWire()];
-    private static readonly string Pending = ExecutionStatus.Pending.ToWire();
+    private static readonly ExecutionStatus[] Running = [ExecutionStatus.Running, ExecutionStatus.Paused];
+    private const ExecutionStatus Pending = ExecutionStatus.Pending;
     // One pair of gauges per process (the meter is static); the latest sample of any API host in the process wins.
     private static long _running;
     private static long _queued;

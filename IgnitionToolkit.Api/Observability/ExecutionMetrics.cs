@@ -1,5 +1,7 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.ServiceDefaults.Telemetry;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Core.Execution.Status;
 
 namespace IgnitionToolkit.Api.Observability;
 
@@ -7,14 +9,11 @@ namespace IgnitionToolkit.Api.Observability;
 /// reaches a final status (tags <c>playbook</c> and <c>status</c>).</summary>
 public static class ExecutionMetrics
 {
-    private static readonly HashSet<string> Final = Enum.GetValues<ExecutionStatus>().Where(s => s.IsTerminal()).Select(s => s.ToWire()).ToHashSet();
-    private static readonly string Pending = ExecutionStatus.Pending.ToWire();
-
-    public static void Transition(string playbook, string before, string after)
+    public static void Transition(string playbook, ExecutionStatus before, ExecutionStatus after)
     {
         if (before == after) return;
-        if (before == Pending) ToolkitTelemetry.ExecutionsStarted.Add(1, ToolkitTelemetry.Tag("playbook", playbook));
-        if (!Final.Contains(before) && Final.Contains(after))
-            ToolkitTelemetry.ExecutionsFinished.Add(1, ToolkitTelemetry.Tag("playbook", playbook), ToolkitTelemetry.Tag("status", after));
+        if (before == ExecutionStatus.Pending) ToolkitTelemetry.ExecutionsStarted.Add(1, ToolkitTelemetry.Tag("playbook", playbook));
+        if (!before.IsTerminal() && after.IsTerminal())
+            ToolkitTelemetry.ExecutionsFinished.Add(1, ToolkitTelemetry.Tag("playbook", playbook), ToolkitTelemetry.Tag("status", after.ToWire()));
     }
 }

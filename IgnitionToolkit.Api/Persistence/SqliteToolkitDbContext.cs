@@ -9,6 +9,7 @@ public sealed class SqliteToolkitDbContext(DbContextOptions<SqliteToolkitDbConte
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or order DateTimeOffset values; all times are UTC, stored as sortable integers.
+        base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 }

@@ -1,4 +1,5 @@
 using IgnitionToolkit.Api.Persistence.Entities;
+using IgnitionToolkit.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace IgnitionToolkit.Api.Persistence;
@@ -18,15 +19,21 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RunnerRecord> Runners => Set<RunnerRecord>();
     public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+    public DbSet<WebhookRecord> Webhooks => Set<WebhookRecord>();
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+    public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
     public DbSet<Schedules.ScheduleRecord> Schedules => Set<Schedules.ScheduleRecord>();
     public DbSet<Schedules.ScheduleRunRecord> ScheduleRuns => Set<Schedules.ScheduleRunRecord>();
 
-    /// <summary>Each entity's mapping is its own class in <c>Persistence/Configurations</c>; the schedules' in <c>Schedules</c>.</summary>
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    /// <summary>Statuses are stored as their wire names (<c>running</c>), as before they were typed.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        configurationBuilder.Properties<ExecutionStatus>().HaveConversion<WireNameConverter<ExecutionStatus>>();
+        configurationBuilder.Properties<StepStatus>().HaveConversion<WireNameConverter<StepStatus>>();
+    }
+
+    /// <summary>Each entity's mapping is its own class in <c>Persistence/Configurations</c>.</summary>
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ToolkitDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.AuditRecordConfiguration).Namespace);
-        modelBuilder.ApplyConfiguration(new Schedules.ScheduleEntityConfiguration());
-        modelBuilder.ApplyConfiguration(new Schedules.ScheduleRunEntityConfiguration());
-    }
 }

@@ -1,6 +1,7 @@
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Playbooks;
 

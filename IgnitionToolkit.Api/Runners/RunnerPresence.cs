@@ -1,9 +1,9 @@
 using System.Text.Json;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
-using IgnitionToolkit.Core.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Runners;
 

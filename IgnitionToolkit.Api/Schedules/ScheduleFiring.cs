@@ -4,7 +4,8 @@ using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
-using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Core.Execution.Status;
 using Microsoft.EntityFrameworkCore;
 
 namespace IgnitionToolkit.Api.Schedules;
@@ -19,8 +20,8 @@ public sealed partial class ScheduleFiring(
     ToolkitDbContext db, ExecutionStarter starter, AuditTrail audit, ApiInstance instance, ScheduleOptions options,
     TimeProvider clock, ILogger<ScheduleFiring> logger)
 {
-    /// <summary>Execution statuses that count as "still active" for the overlap policy: every non-terminal one.</summary>
-    public static readonly string[] ActiveStatuses = Enum.GetValues<ExecutionStatus>().Where(s => !s.IsTerminal()).Select(s => s.ToWire()).ToArray();
+    /// <summary>Execution statuses that count as "still active" for the overlap policy: every non-terminal one (the state machine's).</summary>
+    public static readonly ExecutionStatus[] ActiveStatuses = [.. StatusRules.LiveStatuses];
 
     private static readonly string Queued = ScheduleRunState.Queued.ToWire();
 
@@ -41,7 +42,7 @@ public sealed partial class ScheduleFiring(
             schedule.Version++;
             return await SaveClaimAsync(schedule.Name, ct);
         }
-        var missedPolicy = WireStatus.TryParse<MissedRunsPolicy>(schedule.MissedRuns, out var m) ? m : MissedRunsPolicy.Skip;
+        var missedPolicy = WireNames.TryParse<MissedRunsPolicy>(schedule.MissedRuns, out var m) ? m : MissedRunsPolicy.Skip;
         var plan = SchedulePlanner.Plan(cron, zone, schedule.NextDueAt!.Value, now, options.MissedAfter, missedPolicy);
         schedule.NextDueAt = plan.Next;
         schedule.LastDueAt = plan.LastDue ?? schedule.LastDueAt;
@@ -61,7 +62,7 @@ public sealed partial class ScheduleFiring(
             return await SaveClaimAsync(schedule.Name, ct);
         }
 
-        var overlap = WireStatus.TryParse<OverlapPolicy>(schedule.Overlap, out var o) ? o : OverlapPolicy.Skip;
+        var overlap = WireNames.TryParse<OverlapPolicy>(schedule.Overlap, out var o) ? o : OverlapPolicy.Skip;
         var active = await db.Executions.AsNoTracking().Where(e => e.ScheduleId == id && ActiveStatuses.Contains(e.Status))
             .Select(e => new { e.Id, e.Status }).FirstOrDefaultAsync(ct);
         var waiting = await db.ScheduleRuns.AnyAsync(r => r.ScheduleId == id && r.State == Queued, ct);
@@ -69,7 +70,7 @@ public sealed partial class ScheduleFiring(
         switch (SchedulePlanner.Decide(overlap, active is not null, waiting))
         {
             case OverlapDecision.Skip:
-                var skipped = $"skipped: the previous run {active!.Id} is still {active.Status}";
+                var skipped = $"skipped: the previous run {active!.Id} is still {active.Status.ToWire()}";
                 Claim(schedule, dueAt, ScheduleRunState.Skipped, skipped);
                 schedule.LastOutcome = skipped;
                 LogSkipped(logger, schedule.Name, skipped);
@@ -112,7 +113,7 @@ public sealed partial class ScheduleFiring(
             run.ExecutionId = executionId;
             schedule.LastOutcome = $"started execution {executionId}";
             // The starter's one save stores the execution with the claim and the schedule's change (same context).
-            var result = await starter.StartAsync(request, ct, new ExecutionOrigin(schedule.Id, schedule.Name, executionId));
+            var result = await starter.StartAsync(request, ExecutionOrigin.Schedule(schedule.Id, schedule.Name, executionId), ct);
             var execution = db.ChangeTracker.Entries<ExecutionRecord>().Select(e => e.Entity).FirstOrDefault(e => e.Id == executionId);
             if (execution is null)
             {

@@ -1,6 +1,7 @@
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Problems;
+using IgnitionToolkit.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,10 +51,10 @@ public sealed class ScheduleQueries(ToolkitDbContext db, TimeProvider clock)
             .Select(r => new
             {
                 Run = r,
-                Status = db.Executions.Where(e => e.Id == r.ExecutionId).Select(e => e.Status).FirstOrDefault(),
+                Status = db.Executions.Where(e => e.Id == r.ExecutionId).Select(e => (ExecutionStatus?)e.Status).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var items = rows.Select(x => new ScheduleRunDto(x.Run.DueAt, x.Run.State, x.Run.Detail, x.Run.ExecutionId, x.Status, x.Run.RecordedAt)).ToList();
+        var items = rows.Select(x => new ScheduleRunDto(x.Run.DueAt, x.Run.State, x.Run.Detail, x.Run.ExecutionId, x.Status?.ToWire(), x.Run.RecordedAt)).ToList();
         return TypedResults.Ok(new PagedResponse<ScheduleRunDto>(items, p, size, total, (int)Math.Ceiling(total / (double)size)));
     }
 }

@@ -3,6 +3,7 @@ using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
+using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Security;
@@ -80,7 +81,7 @@ public sealed class ScheduleValidator(PlaybookLibrary library, PlaybookValidator
     private static bool TryPolicy<T>(string? wire, T fallback, out T value) where T : struct, Enum
     {
         value = fallback;
-        return string.IsNullOrWhiteSpace(wire) || WireStatus.TryParse(wire.Trim(), out value);
+        return string.IsNullOrWhiteSpace(wire) || WireNames.TryParse(wire.Trim(), out value);
     }
 
     private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => v.ToWire()));

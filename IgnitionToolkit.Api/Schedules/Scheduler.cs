@@ -1,4 +1,4 @@
-using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Core.Plugins.Loading;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.StepTypes;
 

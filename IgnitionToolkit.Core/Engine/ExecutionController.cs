@@ -1,5 +1,7 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Core.Execution.Status;
 
 namespace IgnitionToolkit.Core.Engine;
 
@@ -10,7 +12,7 @@ internal enum Navigation { None, Skip, Back, Rerun }
 /// Pause/resume/skip/skip-back/cancel state of one execution. Commands arrive on any thread; the step loop applies
 /// them at step boundaries (<see cref="AtBoundaryAsync"/>) or interrupts the running step (skip, skip back).
 /// </summary>
-internal sealed class ExecutionController : IExecutionControl, IStepRerunControl, IDisposable
+internal sealed class ExecutionController : IExecutionControl, IStepRerunControl, IExecutionStatusHolder, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly IStepCatalog? _catalog;
@@ -18,6 +20,8 @@ internal sealed class ExecutionController : IExecutionControl, IStepRerunControl
     private readonly Stack<(CancellationTokenSource Cts, Navigation[] Interruption)> _runningSteps = new();
     private TaskCompletionSource _resumed = NewSignal();
     private ExecutionStatus _status = ExecutionStatus.Pending;
+    private DateTimeOffset? _finishedAt;
+    private int _version;
     private bool _pauseRequested;
     private Navigation _pending;
     private RerunTargets? _targets;
@@ -31,6 +35,8 @@ internal sealed class ExecutionController : IExecutionControl, IStepRerunControl
     }
 
     public ExecutionStatus Status { get { lock (_gate) return _status; } }
+    DateTimeOffset? IExecutionStatusHolder.FinishedAt => _finishedAt;
+    int IExecutionStatusHolder.Version => _version;
     public CancellationToken Token => _cancel.Token;
     public CancellationToken HostToken { get; }
     public string? CancelReason { get; private set; }
@@ -119,9 +125,17 @@ internal sealed class ExecutionController : IExecutionControl, IStepRerunControl
         lock (_gate) _pauseRequested = true;
     }
 
+    /// <summary>Moves the execution to <paramref name="status"/> through the status rules (<see cref="StatusMachine"/>).</summary>
     public void SetStatus(ExecutionStatus status)
     {
-        lock (_gate) _status = status;
+        lock (_gate) StatusMachine.TryMove(this, status, DateTimeOffset.UtcNow);
+    }
+
+    void IExecutionStatusHolder.Write(ExecutionStatusChange change)
+    {
+        _status = change.Status;
+        _finishedAt = change.FinishedAt;
+        _version = change.Version;
     }
 
     /// <summary>Called before each step. Waits while paused; returns a pending skip/back navigation.
@@ -159,7 +173,7 @@ internal sealed class ExecutionController : IExecutionControl, IStepRerunControl
                     _pauseRequested = false;
                     if (_status != ExecutionStatus.Paused)
                     {
-                        _status = ExecutionStatus.Paused;
+                        StatusMachine.TryMove(this, ExecutionStatus.Paused, DateTimeOffset.UtcNow);
                         _resumed = NewSignal();
                         justPaused = true;
                     }
@@ -169,7 +183,7 @@ internal sealed class ExecutionController : IExecutionControl, IStepRerunControl
             }
             if (justPaused) await onStatus(ExecutionStatus.Paused);
             await wait.WaitAsync(Token);
-            lock (_gate) _status = ExecutionStatus.Running;
+            lock (_gate) StatusMachine.TryMove(this, ExecutionStatus.Running, DateTimeOffset.UtcNow);
             await onStatus(ExecutionStatus.Running);
         }
     }

@@ -1,5 +1,6 @@
 using IgnitionToolkit.Core.Execution;
 using Microsoft.Extensions.Logging;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Engine;
 

@@ -2,13 +2,14 @@ using System.Threading.Channels;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using Microsoft.Extensions.Logging;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Engine;
 
 /// <summary>State shared by everything that runs within one execution: request, control, secrets and the ordered event stream.</summary>
 internal sealed class ExecutionSession : IAsyncDisposable
 {
-    private readonly Channel<EngineEvent> _events = Channel.CreateUnbounded<EngineEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<ExecutionEvent> _events = Channel.CreateUnbounded<ExecutionEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _pump;
     private readonly IExecutionObserver _observer;
 
@@ -50,7 +51,7 @@ internal sealed class ExecutionSession : IAsyncDisposable
     public void RecordAttempt(string stepPath, int attempt) => _attempts.AddOrUpdate(stepPath, attempt, (_, old) => Math.Max(old, attempt));
 
     /// <summary>Queues an event for the observer (masked, in order).</summary>
-    public ValueTask EmitAsync(EngineEvent engineEvent)
+    public ValueTask EmitAsync(ExecutionEvent engineEvent)
     {
         _events.Writer.TryWrite(Mask(engineEvent));
         return ValueTask.CompletedTask;
@@ -89,7 +90,7 @@ internal sealed class ExecutionSession : IAsyncDisposable
         }
     }
 
-    private EngineEvent Mask(EngineEvent e) => e switch
+    private ExecutionEvent Mask(ExecutionEvent e) => e switch
     {
         StepStartedEvent s => s with { Parameters = Masker.ApplyMap(s.Parameters) },
         StepFinishedEvent f => f with { Outputs = Masker.ApplyMap(f.Outputs), Error = Masker.ApplyNullable(f.Error) },

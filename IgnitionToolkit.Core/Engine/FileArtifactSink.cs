@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Engine;
 

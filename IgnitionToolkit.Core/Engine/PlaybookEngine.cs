@@ -4,6 +4,8 @@ using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Core.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Engine;
 

@@ -1,6 +1,7 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Engine;
 

@@ -4,6 +4,8 @@ using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Plugins;
 using Polly;
 using Polly.Retry;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Engine;
 

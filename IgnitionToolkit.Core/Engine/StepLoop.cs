@@ -1,6 +1,8 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Security;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Engine;
 

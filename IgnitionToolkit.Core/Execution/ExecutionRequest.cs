@@ -1,4 +1,5 @@
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Core.Execution;
 

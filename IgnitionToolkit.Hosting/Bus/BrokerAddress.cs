@@ -1,5 +1,5 @@
-using IgnitionToolkit.Core.Messaging;
 using Microsoft.Extensions.Configuration;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Hosting.Bus;
 

@@ -1,8 +1,8 @@
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Security;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Hosting.Bus;
 

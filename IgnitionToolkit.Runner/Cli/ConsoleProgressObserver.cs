@@ -1,5 +1,7 @@
 using System.Globalization;
 using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Runner.Cli;
 
@@ -21,7 +23,7 @@ public sealed class ConsoleProgressObserver(TextWriter output) : IExecutionObser
         }
     }
 
-    public ValueTask OnEventAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
+    public ValueTask OnEventAsync(ExecutionEvent engineEvent, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -31,7 +33,7 @@ public sealed class ConsoleProgressObserver(TextWriter output) : IExecutionObser
         return ValueTask.CompletedTask;
     }
 
-    private string? Describe(EngineEvent engineEvent)
+    private string? Describe(ExecutionEvent engineEvent)
     {
         switch (engineEvent)
         {

@@ -3,6 +3,7 @@ using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Runner.Playbooks;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Runner.Cli;
 

@@ -1,8 +1,10 @@
 using System.Threading.Channels;
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Execution;
 
@@ -43,23 +45,22 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
     /// <summary>True once an <see cref="ExecutionFinishedEvent"/> went through.</summary>
     public bool SawFinished { get; private set; }
 
-    public ValueTask OnEventAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
+    public ValueTask OnEventAsync(ExecutionEvent engineEvent, CancellationToken cancellationToken)
     {
         try
         {
             var completed = WithCancelReason(engineEvent);
             Telemetry?.OnEvent(completed);
-            var (kind, payload) = EventPayloadJson.FromEngineEvent(completed);
             lock (_gate)
             {
-                var message = new ExecutionEventMessage(_executionId, ++_sequence, _runnerId, kind, completed.Timestamp, payload);
+                var message = new ExecutionEventMessage(_executionId, ++_sequence, _runnerId, completed);
                 if (!_channel.Writer.TryWrite(message)) _sequence--;
                 else if (completed is ExecutionFinishedEvent) SawFinished = true;
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            LogMapFailed(_logger, ex, engineEvent.GetType().Name, _executionId);
+            LogQueueFailed(_logger, ex, engineEvent.GetType().Name, _executionId);
         }
         return ValueTask.CompletedTask;
     }
@@ -72,7 +73,7 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
     }
 
     /// <summary>When the Runner itself cancelled the execution (shutdown), its reason is the one reported.</summary>
-    private EngineEvent WithCancelReason(EngineEvent engineEvent)
+    private ExecutionEvent WithCancelReason(ExecutionEvent engineEvent)
     {
         var reason = _cancelReason();
         if (reason is null) return engineEvent;
@@ -107,25 +108,25 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
             {
                 if (_giveUp.IsCancellationRequested)
                 {
-                    LogAbandoned(_logger, message.Kind, message.Sequence, message.ExecutionId);
+                    LogAbandoned(_logger, message.Event.Kind, message.Sequence, message.ExecutionId);
                     return;
                 }
-                LogPublishFailed(_logger, ex, message.Kind, message.Sequence, message.ExecutionId, attempt);
+                LogPublishFailed(_logger, ex, message.Event.Kind, message.Sequence, message.ExecutionId, attempt);
                 try
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, attempt))), _giveUp).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
-                    LogAbandoned(_logger, message.Kind, message.Sequence, message.ExecutionId);
+                    LogAbandoned(_logger, message.Event.Kind, message.Sequence, message.ExecutionId);
                     return;
                 }
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not map engine event {EventType} of execution {ExecutionId}")]
-    private static partial void LogMapFailed(ILogger logger, Exception ex, string eventType, Guid executionId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue engine event {EventType} of execution {ExecutionId}")]
+    private static partial void LogQueueFailed(ILogger logger, Exception ex, string eventType, Guid executionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Kind} #{Sequence} of execution {ExecutionId} failed (attempt {Attempt}); retrying")]
     private static partial void LogPublishFailed(ILogger logger, Exception ex, string kind, long sequence, Guid executionId, int attempt);

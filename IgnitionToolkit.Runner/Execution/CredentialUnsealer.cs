@@ -1,5 +1,5 @@
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Security;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Execution;
 

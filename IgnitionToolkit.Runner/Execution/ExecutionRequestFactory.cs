@@ -1,9 +1,9 @@
 using System.Text.Json;
 using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Security;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Execution;
 

@@ -1,4 +1,5 @@
 using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Runner.Execution;
 

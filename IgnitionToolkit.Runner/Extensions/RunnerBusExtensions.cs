@@ -1,8 +1,8 @@
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Hosting.Bus;
 using IgnitionToolkit.Runner.Messaging;
 using IgnitionToolkit.Runner.Options;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Extensions;
 

@@ -1,9 +1,9 @@
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Options;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Hosting;
 

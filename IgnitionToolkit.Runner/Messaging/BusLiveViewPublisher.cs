@@ -1,6 +1,6 @@
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Plugins;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Messaging;
 

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using IgnitionToolkit.Core.Engine;
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Security;
 using IgnitionToolkit.Runner.Execution;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Messaging;
 

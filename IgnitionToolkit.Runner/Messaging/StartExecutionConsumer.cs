@@ -1,10 +1,12 @@
 using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Options;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Runner.Messaging;
 
@@ -71,8 +73,7 @@ public sealed partial class StartExecutionConsumer(
         var id = context.Message.ExecutionId;
         LogSkipped(logger, id);
         var finished = new ExecutionFinishedEvent(DateTimeOffset.UtcNow, ExecutionStatus.Cancelled, CancelledReason, TimeSpan.Zero);
-        var (kind, payload) = EventPayloadJson.FromEngineEvent(finished);
-        await context.Publish(new ExecutionEventMessage(id, 1, identity.Id, kind, finished.Timestamp, payload), CancellationToken.None)
+        await context.Publish(new ExecutionEventMessage(id, 1, identity.Id, finished), CancellationToken.None)
             .ConfigureAwait(false);
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.ServiceDefaults.Telemetry;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Runner.Observability;
 
@@ -27,7 +29,7 @@ public sealed class ExecutionTelemetry
         ToolkitTelemetry.RunnerExecutionsStarted.Add(1, ToolkitTelemetry.Tag("playbook", playbook));
     }
 
-    public void OnEvent(EngineEvent engineEvent)
+    public void OnEvent(ExecutionEvent engineEvent)
     {
         lock (_gate)
         {

@@ -21,8 +21,10 @@ public sealed class RestClient(HttpClient http, IApiTokenSource tokens, ILogger<
     public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken ct = default) =>
         SendAsync<T>(() => WithBody(HttpMethod.Put, path, body), ct);
 
-    public Task<ApiResult<bool>> DeleteAsync(string path, CancellationToken ct = default) =>
-        SendAsync<bool>(() => new HttpRequestMessage(HttpMethod.Delete, path), ct);
+    public Task<ApiResult<bool>> DeleteAsync(string path, CancellationToken ct = default) => DeleteAsync<bool>(path, ct);
+
+    public Task<ApiResult<T>> DeleteAsync<T>(string path, CancellationToken ct = default) =>
+        SendAsync<T>(() => new HttpRequestMessage(HttpMethod.Delete, path), ct);
 
     /// <summary>A download as a stream: the answer's headers are read, its body is not buffered (a 500 MB backup passes
     /// through with flat memory). Null when the API does not answer 2xx. The caller disposes the answer.</summary>

@@ -28,14 +28,30 @@ public sealed class PlaybooksApi(RestClient rest)
 /// <summary>The execution endpoints.</summary>
 public sealed class ExecutionsApi(RestClient rest)
 {
-    public Task<ApiResult<Paged<ExecutionSummary>>> ListAsync(int page, int pageSize, IEnumerable<string>? statuses, string? playbook = null, string? schedule = null)
+    public Task<ApiResult<Paged<ExecutionSummary>>> ListAsync(int page, int pageSize, IEnumerable<string>? statuses, string? playbook = null) =>
+        ListAsync(page, pageSize, new ExecutionFilters(statuses, playbook));
+
+    /// <summary>One page of executions; every filter is applied by the API (From/To are whole days, in UTC, To included).</summary>
+    public Task<ApiResult<Paged<ExecutionSummary>>> ListAsync(int page, int pageSize, ExecutionFilters filters)
     {
-        var status = statuses is null ? "" : string.Join(',', statuses);
+        var status = filters.Statuses is null ? "" : string.Join(',', filters.Statuses);
         return rest.GetAsync<Paged<ExecutionSummary>>($"/api/v1/executions?page={page}&pageSize={pageSize}"
             + (status.Length > 0 ? "&status=" + status : "")
-            + (string.IsNullOrWhiteSpace(playbook) ? "" : "&playbook=" + Uri.EscapeDataString(playbook.Trim()))
-            + (string.IsNullOrWhiteSpace(schedule) ? "" : "&schedule=" + Uri.EscapeDataString(schedule.Trim())));
+            + Text("playbook", filters.Playbook) + Text("started_by", filters.StartedBy)
+            + Text("schedule", filters.Schedule)
+            + (filters.From is { } from ? "&from=" + Uri.EscapeDataString(Utc(from.Date).ToString("O")) : "")
+            + (filters.To is { } to ? "&to=" + Uri.EscapeDataString(Utc(to.Date.AddDays(1)).ToString("O")) : "")
+            + (filters.PinnedOnly ? "&pinned=true" : ""));
     }
+
+    private static string Text(string name, string? value) => string.IsNullOrWhiteSpace(value) ? "" : $"&{name}=" + Uri.EscapeDataString(value.Trim());
+
+    private static DateTimeOffset Utc(DateTime localDay) => new DateTimeOffset(DateTime.SpecifyKind(localDay, DateTimeKind.Unspecified), TimeSpan.Zero);
+
+    /// <summary>Pins (kept by history retention) or unpins an execution; answers its summary.</summary>
+    public Task<ApiResult<ExecutionSummary>> PinAsync(Guid id, bool pinned) => pinned
+        ? rest.PostAsync<ExecutionSummary>($"/api/v1/executions/{id}/pin", null)
+        : rest.DeleteAsync<ExecutionSummary>($"/api/v1/executions/{id}/pin");
 
     public Task<ApiResult<ExecutionDetail>> GetAsync(Guid id) => rest.GetAsync<ExecutionDetail>($"/api/v1/executions/{id}");
 

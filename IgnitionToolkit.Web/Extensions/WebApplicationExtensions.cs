@@ -38,7 +38,10 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<PlaybooksApi>();
         builder.Services.AddScoped<ExecutionsApi>();
         builder.Services.AddScoped<CredentialsApi>();
+        builder.Services.AddScoped<WebhooksApi>();
         builder.Services.AddScoped<UsersApi>();
+        builder.Services.AddScoped<GatewaysApi>();
+        builder.Services.AddScoped<FleetRunsApi>();
         builder.Services.AddScoped<SchedulesApi>();
         builder.Services.AddScoped<LiveConnection>(); // one per circuit (browser tab)
         return builder;

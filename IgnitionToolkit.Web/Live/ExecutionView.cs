@@ -1,5 +1,9 @@
 using System.Text.Json;
-using IgnitionToolkit.Web.Api;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
+using IgnitionToolkit.Contracts.Live;
+using IgnitionToolkit.Core.Execution.Projection;
+using IgnitionToolkit.Core.Execution.Status;
 using IgnitionToolkit.Web.Api.Models;
 
 namespace IgnitionToolkit.Web.Live;
@@ -7,131 +11,123 @@ namespace IgnitionToolkit.Web.Live;
 public enum ApplyOutcome { Applied, NothingNew, NeedsResync }
 
 /// <summary>
-/// What the execution page shows: the REST state plus the live events applied on top of it. Events at or below
-/// <see cref="LastSequence"/> are ignored (already in the state), a gap asks for a REST resynchronisation, so nothing
-/// is lost or doubled across reconnects.
+/// What the execution page shows: the REST state plus the live events applied on top of it with the projection the API
+/// uses (<see cref="ExecutionProjection"/>). Events at or below <see cref="LastSequence"/> are ignored (already in the
+/// state), a gap asks for a REST resynchronisation, so nothing is lost or doubled across reconnects.
 /// </summary>
-public sealed class ExecutionView
+public sealed class ExecutionView : IExecutionProjectionTarget
 {
+    private readonly LiveExecution _execution;
+
     private ExecutionView(ExecutionDetail detail)
     {
-        Execution = detail.Execution;
+        _execution = new LiveExecution(detail.Execution) { DebugContextElement = detail.DebugContext };
         Parameters = detail.Parameters;
         Steps = detail.Steps.Select(StepRow.From).ToList();
         Logs = [.. detail.Logs];
         Artifacts = [.. detail.Artifacts];
-        DebugContext = detail.DebugContext;
         LastSequence = detail.Execution.LastSequence;
     }
 
-    public ExecutionSummary Execution { get; private set; }
+    public ExecutionSummary Execution => _execution.Summary;
     public JsonElement Parameters { get; }
     public List<StepRow> Steps { get; }
     public List<LogLine> Logs { get; }
     public List<ArtifactModel> Artifacts { get; }
-    public JsonElement? DebugContext { get; private set; }
+    public JsonElement? DebugContext => _execution.DebugContextElement;
     public long LastSequence { get; private set; }
+
+    IProjectedExecution IExecutionProjectionTarget.Execution => _execution;
 
     public static ExecutionView From(ExecutionDetail detail) => new(detail);
 
-    public ApplyOutcome Apply(ExecutionEvents batch)
+    public ApplyOutcome Apply(ExecutionEventsMessage batch)
     {
         var applied = false;
         foreach (var e in batch.Events.OrderBy(e => e.Sequence))
         {
             if (e.Sequence <= LastSequence) continue;
             if (e.Sequence > LastSequence + 1) return ApplyOutcome.NeedsResync;
-            ApplyOne(e);
+            ExecutionProjection.Apply(this, e.Sequence, e.Event);
             LastSequence = e.Sequence;
             applied = true;
         }
         if (!applied) return ApplyOutcome.NothingNew;
-        if (batch.LastSequence == LastSequence) Execution = Execution with { Status = batch.Status, LastSequence = LastSequence };
+        // the API's status after the batch is the stored one: shown as it is (a state read, like the REST state)
+        var status = batch.LastSequence == LastSequence ? batch.Status.ToWire() : _execution.Summary.Status;
+        _execution.Summary = _execution.Summary with { Status = status, LastSequence = LastSequence };
         return ApplyOutcome.Applied;
     }
 
-    /// <summary>Applies a status the API reported outside the event stream (e.g. after a control command).</summary>
-    public void SetStatus(string status) => Execution = Execution with { Status = status };
+    public void SetPinned(bool pinned) => _execution.Summary = _execution.Summary with { Pinned = pinned };
 
-    private void ApplyOne(LiveEvent e)
+    IProjectedStep IExecutionProjectionTarget.Step(string stepPath, string? parentPath, string stepId, long sequence)
     {
-        var p = e.Payload;
-        switch (e.Kind)
-        {
-            case "execution_started":
-                Execution = Execution with { Status = "running", StartedAt = Execution.StartedAt ?? e.Timestamp, StepCount = Int(p, "stepCount") ?? Execution.StepCount };
-                break;
-            case "status_changed":
-                Execution = Execution with { Status = Str(p, "status") ?? Execution.Status, Reason = Str(p, "reason") };
-                break;
-            case "step_started":
-                var started = Row(Str(p, "stepPath") ?? "?", Str(p, "parentPath"));
-                started.StepId = Str(p, "stepId") ?? started.StepId;
-                started.Name = Str(p, "stepName") ?? started.Name;
-                started.Type = Str(p, "stepType") ?? started.Type;
-                started.Attempt = Int(p, "attempt") ?? started.Attempt;
-                started.Status = "running";
-                started.StartedAt = e.Timestamp;
-                started.FinishedAt = null;
-                started.DurationMs = null;
-                started.Error = null;
-                break;
-            case "step_finished":
-                var finished = Row(Str(p, "stepPath") ?? "?", Str(p, "parentPath"));
-                finished.Status = Str(p, "status") ?? finished.Status;
-                finished.FinishedAt = e.Timestamp;
-                finished.DurationMs = p.TryGetProperty("durationMs", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetDouble() : null;
-                finished.Error = Str(p, "error");
-                finished.Outputs = p.TryGetProperty("outputs", out var o) ? o.Clone() : null;
-                break;
-            case "log":
-                Logs.Add(new LogLine(e.Sequence, e.Timestamp, Str(p, "stepPath"), Str(p, "level") ?? "info", Str(p, "message") ?? ""));
-                break;
-            case "debug_paused":
-                DebugContext = p.Clone();
-                Execution = Execution with { Status = "paused" };
-                break;
-            case "artifact_saved":
-                Artifacts.Add(new ArtifactModel(Str(p, "stepPath"), Str(p, "name") ?? "artifact", Str(p, "contentType") ?? "application/octet-stream",
-                    p.TryGetProperty("size", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0, Str(p, "sha256"), Str(p, "path"), e.Timestamp));
-                break;
-            case "execution_finished":
-                Execution = Execution with { Status = Str(p, "status") ?? Execution.Status, Error = Str(p, "error"), FinishedAt = e.Timestamp, Reason = null };
-                break;
-        }
-    }
-
-    private StepRow Row(string path, string? parent)
-    {
-        var row = Steps.FirstOrDefault(s => s.StepPath == path);
+        var row = Steps.FirstOrDefault(s => s.StepPath == stepPath);
         if (row is not null) return row;
-        var depth = parent is null ? 0 : (Steps.FirstOrDefault(s => s.StepPath == parent)?.Depth ?? 0) + 1;
-        row = new StepRow { StepPath = path, ParentPath = parent, Depth = depth, StepId = path, Name = path };
+        var depth = parentPath is null ? 0 : (Steps.FirstOrDefault(s => s.StepPath == parentPath)?.Depth ?? 0) + 1;
+        row = new StepRow { StepPath = stepPath, ParentPath = parentPath, Depth = depth, StepId = stepId, Name = stepId };
         Steps.Add(row);
         return row;
     }
 
-    private static string? Str(JsonElement e, string name) => JsonFields.String(e, name);
+    void IExecutionProjectionTarget.AddLog(long sequence, LogEvent log) =>
+        Logs.Add(new LogLine(sequence, log.Timestamp, log.StepPath, log.Level, log.Message));
 
-    private static int? Int(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.TryGetInt32(out var i) ? i : null;
+    void IExecutionProjectionTarget.AddArtifact(long sequence, ArtifactSavedEvent a) =>
+        Artifacts.Add(new ArtifactModel(a.StepPath, a.Name, a.ContentType, a.Size, a.Sha256, a.Path, a.Timestamp));
+
+    /// <summary>The REST summary as the projection updates it.</summary>
+    private sealed class LiveExecution(ExecutionSummary summary) : IProjectedExecution
+    {
+        private int _version;
+
+        public ExecutionSummary Summary { get; set; } = summary;
+        public JsonElement? DebugContextElement { get; set; }
+
+        public ExecutionStatus Status => WireNames.TryParse<ExecutionStatus>(Summary.Status, out var s) ? s : ExecutionStatus.Pending;
+        public DateTimeOffset? FinishedAt => Summary.FinishedAt;
+        public int Version => _version;
+
+        public DateTimeOffset? StartedAt { get => Summary.StartedAt; set => Summary = Summary with { StartedAt = value }; }
+        public int? StepCount { get => Summary.StepCount; set => Summary = Summary with { StepCount = value }; }
+        public string? Error { get => Summary.Error; set => Summary = Summary with { Error = value }; }
+
+        public DebugContext? DebugContext
+        {
+            set => DebugContextElement = value is null ? null : JsonSerializer.SerializeToElement(value, ContractJson.Options);
+        }
+
+        void IExecutionStatusHolder.Write(ExecutionStatusChange change)
+        {
+            Summary = Summary with { Status = change.Status.ToWire(), Reason = change.Reason, FinishedAt = change.FinishedAt };
+            _version = change.Version;
+        }
+    }
 }
 
-/// <summary>One step of the timeline (mutable: live events update it).</summary>
-public sealed class StepRow
+/// <summary>One step of the timeline (mutable: live events update it through the projection).</summary>
+public sealed class StepRow : IProjectedStep
 {
     public required string StepPath { get; init; }
-    public string? ParentPath { get; init; }
+    public string? ParentPath { get; set; }
     public int Depth { get; init; }
     public string StepId { get; set; } = "";
     public string Name { get; set; } = "";
     public string Type { get; set; } = "";
-    public string Status { get; set; } = "pending";
+    public string Status { get; private set; } = "pending";
     public int Attempt { get; set; } = 1;
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public double? DurationMs { get; set; }
     public JsonElement? Outputs { get; set; }
     public string? Error { get; set; }
+
+    StepStatus IStepStatusHolder.Status => WireNames.TryParse<StepStatus>(Status, out var s) ? s : StepStatus.Pending;
+
+    void IStepStatusHolder.Write(StepStatus status) => Status = status.ToWire();
+
+    IReadOnlyDictionary<string, object?> IProjectedStep.Outputs { set => Outputs = JsonSerializer.SerializeToElement(value, ContractJson.Options); }
 
     public static StepRow From(StepResultModel s) => new()
     {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IgnitionToolkit.Web.Api.Models;
+using IgnitionToolkit.Contracts.Live;
 using IgnitionToolkit.Web.Auth;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -14,7 +14,7 @@ public enum LiveState { Disconnected, Connecting, Connected, Reconnecting, Unava
 /// </summary>
 public sealed class LiveConnection(IConfiguration configuration, IApiTokenSource tokens, ILogger<LiveConnection> logger) : IAsyncDisposable
 {
-    public const string HubPath = "hubs/executions";
+    public static readonly string HubPath = LiveHub.Path.TrimStart('/');
 
     private readonly HashSet<Guid> _executions = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -26,8 +26,8 @@ public sealed class LiveConnection(IConfiguration configuration, IApiTokenSource
     public string? LastError { get; private set; }
 
     public event Action? StateChanged;
-    public event Func<ExecutionEvents, Task>? EventsReceived;
-    public event Func<ExecutionChanged, Task>? ExecutionChanged;
+    public event Func<ExecutionEventsMessage, Task>? EventsReceived;
+    public event Func<ExecutionChangedMessage, Task>? ExecutionChanged;
     public event Func<BrowserFrameMessage, Task>? FrameReceived;
     public event Func<Task>? Resynchronized;
 
@@ -58,13 +58,13 @@ public sealed class LiveConnection(IConfiguration configuration, IApiTokenSource
                     o.SkipNegotiation = true;
                 })
                 .WithAutomaticReconnect(new ReconnectBackoff())
-                .AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
+                .AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase) // the hub's convention
                 .Build();
             _hub.KeepAliveInterval = TimeSpan.FromSeconds(15);
             _hub.ServerTimeout = TimeSpan.FromSeconds(30);
-            _hub.On<ExecutionEvents>("ExecutionEvents", e => Raise(EventsReceived, e));
-            _hub.On<ExecutionChanged>("ExecutionChanged", e => Raise(ExecutionChanged, e));
-            _hub.On<BrowserFrameMessage>("BrowserFrame", e => Raise(FrameReceived, e));
+            _hub.On<ExecutionEventsMessage>(LiveHub.Messages.ExecutionEvents, e => Raise(EventsReceived, e));
+            _hub.On<ExecutionChangedMessage>(LiveHub.Messages.ExecutionChanged, e => Raise(ExecutionChanged, e));
+            _hub.On<BrowserFrameMessage>(LiveHub.Messages.BrowserFrame, e => Raise(FrameReceived, e));
             _hub.Reconnecting += ex => { SetState(LiveState.Reconnecting, ex?.Message); return Task.CompletedTask; };
             _hub.Reconnected += _ => OnConnectedAsync();
             _hub.Closed += ex => { SetState(LiveState.Disconnected, ex?.Message); _ = Task.Run(ConnectLoopAsync); return Task.CompletedTask; };
@@ -79,23 +79,23 @@ public sealed class LiveConnection(IConfiguration configuration, IApiTokenSource
     public async Task SubscribeExecutionAsync(Guid id)
     {
         lock (_executions) _executions.Add(id);
-        await InvokeIfConnectedAsync("SubscribeExecution", id);
+        await InvokeIfConnectedAsync(LiveHub.Methods.SubscribeExecution, id);
     }
 
     public async Task UnsubscribeExecutionAsync(Guid id)
     {
         lock (_executions) _executions.Remove(id);
-        await InvokeIfConnectedAsync("UnsubscribeExecution", id);
+        await InvokeIfConnectedAsync(LiveHub.Methods.UnsubscribeExecution, id);
     }
 
     public async Task SubscribeListAsync()
     {
-        if (Interlocked.Increment(ref _listSubscribers) == 1) await InvokeIfConnectedAsync("SubscribeList", null);
+        if (Interlocked.Increment(ref _listSubscribers) == 1) await InvokeIfConnectedAsync(LiveHub.Methods.SubscribeList, null);
     }
 
     public async Task UnsubscribeListAsync()
     {
-        if (Interlocked.Decrement(ref _listSubscribers) == 0) await InvokeIfConnectedAsync("UnsubscribeList", null);
+        if (Interlocked.Decrement(ref _listSubscribers) == 0) await InvokeIfConnectedAsync(LiveHub.Methods.UnsubscribeList, null);
     }
 
     private async Task ConnectLoopAsync()
@@ -123,8 +123,8 @@ public sealed class LiveConnection(IConfiguration configuration, IApiTokenSource
     {
         Guid[] ids;
         lock (_executions) ids = [.. _executions];
-        foreach (var id in ids) await InvokeIfConnectedAsync("SubscribeExecution", id);
-        if (Volatile.Read(ref _listSubscribers) > 0) await InvokeIfConnectedAsync("SubscribeList", null);
+        foreach (var id in ids) await InvokeIfConnectedAsync(LiveHub.Methods.SubscribeExecution, id);
+        if (Volatile.Read(ref _listSubscribers) > 0) await InvokeIfConnectedAsync(LiveHub.Methods.SubscribeList, null);
         SetState(LiveState.Connected, null);
         await Raise(Resynchronized);
     }

@@ -6,6 +6,8 @@ using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Benchmarks;
 
@@ -86,6 +88,6 @@ internal static class BenchmarkRunner
 
     private sealed class NullObserver : IExecutionObserver
     {
-        public ValueTask OnEventAsync(EngineEvent engineEvent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask OnEventAsync(ExecutionEvent engineEvent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

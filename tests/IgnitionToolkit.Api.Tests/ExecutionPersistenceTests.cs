@@ -218,7 +218,7 @@ public abstract class ExecutionPersistenceTests(ApiFixture api)
     {
         Api.WritePlaybook("control/hello.yaml", SamplePlaybooks.Hello());
         var running = await Api.StartAsync("control/hello.yaml");
-        await Api.Runner.PublishAsync(Api.Runner.Event(running, 1, "execution_started", new IgnitionToolkit.Core.Messaging.ExecutionStartedPayload("Hello", 2)));
+        await Api.Runner.PublishAsync(Api.Runner.Event(running, 1, Events.ExecutionStarted("Hello", 2)));
         await Api.WaitForStatusAsync(running, "running");
         foreach (var command in new[] { "pause", "resume", "skip", "skip-back" })
         {

@@ -1,3 +1,5 @@
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Core.Execution.Status;
 using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
@@ -44,7 +46,7 @@ public sealed class HeartbeatMonitorWatchTests : IAsyncLifetime
 
         await using var scope = _services.CreateAsyncScope();
         var execution = await scope.ServiceProvider.GetRequiredService<ToolkitDbContext>().Executions.SingleAsync(e => e.Id == id);
-        Assert.Equal("interrupted", execution.Status);
+        Assert.Equal(ExecutionStatus.Interrupted, execution.Status);
     }
 
     private async Task<Guid> AddRunningAsync(DateTimeOffset lastHeartbeat)
@@ -53,9 +55,10 @@ public sealed class HeartbeatMonitorWatchTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
         var record = new ExecutionRecord
         {
-            Id = Guid.NewGuid(), PlaybookPath = "a.yaml", PlaybookName = "A", Status = "running", ParametersJson = "{}",
+            Id = Guid.NewGuid(), PlaybookPath = "a.yaml", PlaybookName = "A", ParametersJson = "{}",
             CreatedAt = lastHeartbeat, StartedAt = lastHeartbeat, LastHeartbeatAt = lastHeartbeat, RunnerId = "gone",
         };
+        StatusMachine.TryMove(record, ExecutionStatus.Running, lastHeartbeat);
         db.Executions.Add(record);
         await db.SaveChangesAsync();
         return record.Id;

@@ -1,17 +1,39 @@
+using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Tests.Infrastructure;
-using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Contracts.Events;
+using IgnitionToolkit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IgnitionToolkit.Api.Tests;
 
-/// <summary>An API whose heartbeat timeout is 8 seconds: short for the test, long against a stall of the heartbeat loop on a loaded machine.</summary>
+/// <summary>An API whose clock only moves when the test moves it, with a heartbeat timeout of 8 seconds of that clock:
+/// whether an execution is judged silent depends on the heartbeats the test sent, never on how fast the machine delivers them.</summary>
 [Trait("Category", "Functional")]
-public sealed class ShortHeartbeatApiFixture : ApiFixture
+public sealed class ManualClockApiFixture : ApiFixture
 {
+    /// <summary>Starts at a whole second, as the database keeps times to the millisecond.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
     protected override string HeartbeatTimeoutSeconds => "8";
+
+    protected override void ConfigureApi(IWebHostBuilder builder) =>
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+
+    /// <summary>When the API recorded the last heartbeat of <paramref name="id"/> (null before the first).</summary>
+    public async Task<DateTimeOffset?> LastHeartbeatAsync(Guid id)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+        return await db.Executions.AsNoTracking().Where(e => e.Id == id).Select(e => e.LastHeartbeatAt).SingleAsync();
+    }
 }
 
 [Trait("Category", "Functional")]
-public sealed class HeartbeatTests(ShortHeartbeatApiFixture api) : IClassFixture<ShortHeartbeatApiFixture>
+public sealed class HeartbeatTests(ManualClockApiFixture api) : IClassFixture<ManualClockApiFixture>
 {
     [Fact]
     public async Task Execution_without_heartbeats_is_interrupted_with_the_runner_named()
@@ -21,28 +43,31 @@ public sealed class HeartbeatTests(ShortHeartbeatApiFixture api) : IClassFixture
         var silent = await api.StartAsync("hb/hello.yaml");
         foreach (var id in new[] { alive, silent })
         {
-            await api.Runner.PublishAsync(api.Runner.Event(id, 1, EventKinds.ExecutionStarted, new ExecutionStartedPayload("Hello", 2)));
+            var started = api.Runner.Event(id, 1, Events.ExecutionStarted("Hello", 2) with { Timestamp = api.Clock.GetUtcNow() });
+            await api.Runner.PublishAsync(started);
             await api.WaitForStatusAsync(id, "running");
         }
 
-        using var stopHeartbeats = new CancellationTokenSource();
-        var heartbeats = Task.Run(async () =>
+        // Each second of the API's clock, the alive execution's heartbeat is recorded before the clock moves on, so
+        // it is never more than a second silent; the silent one passes the 8 s timeout after a few checks (one per 2.7 s).
+        for (var second = 0; second < 600 && await StatusAsync(silent) != "interrupted"; second++)
         {
-            while (!stopHeartbeats.IsCancellationRequested)
-            {
-                await api.Runner.HeartbeatAsync(alive);
-                await Task.Delay(300, CancellationToken.None);
-            }
-        });
+            await api.Runner.HeartbeatAsync(alive);
+            var now = api.Clock.GetUtcNow();
+            await Wait.ForAsync(() => api.LastHeartbeatAsync(alive), at => at >= now, $"the heartbeat of {alive} at {now:O} to be recorded");
+            api.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
 
-        var interrupted = await api.WaitForStatusAsync(silent, "interrupted", TimeSpan.FromSeconds(90));
+        var interrupted = await api.WaitForStatusAsync(silent, "interrupted");
         Assert.Equal("runner fake-runner stopped sending heartbeats", interrupted["execution"]!["reason"]!.GetValue<string>());
         Assert.NotNull(interrupted["execution"]!["finished_at"]);
-        var stillRunning = await api.GetExecutionAsync(alive);
-        Assert.Equal("running", stillRunning["execution"]!["status"]!.GetValue<string>());
+        Assert.Equal("running", await StatusAsync(alive));
 
-        await stopHeartbeats.CancelAsync();
-        await heartbeats;
-        await api.WaitForStatusAsync(alive, "interrupted", TimeSpan.FromSeconds(90));
+        // Once its heartbeats stop too, the other one follows.
+        for (var second = 0; second < 600 && await StatusAsync(alive) != "interrupted"; second++)
+            api.Clock.Advance(TimeSpan.FromSeconds(1));
+        await api.WaitForStatusAsync(alive, "interrupted");
     }
+
+    private async Task<string?> StatusAsync(Guid id) => (await api.GetExecutionAsync(id))["execution"]?["status"]?.GetValue<string>();
 }

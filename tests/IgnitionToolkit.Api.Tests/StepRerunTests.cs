@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IgnitionToolkit.Api.Tests.Infrastructure;
-using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Contracts.Events;
 using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests;
@@ -16,10 +16,10 @@ public sealed class StepRerunTests(ApiFixture api) : IClassFixture<ApiFixture>
         api.WritePlaybook("rerun/hello.yaml", SamplePlaybooks.Hello());
         var id = await api.StartAsync("rerun/hello.yaml", debug: true);
         var seq = 0L;
-        async Task Send(string kind, object payload) => await api.Runner.PublishAsync(api.Runner.Event(id, ++seq, kind, payload));
-        await Send(EventKinds.ExecutionStarted, new ExecutionStartedPayload("Hello", 2));
-        await Send(EventKinds.StepStarted, new StepStartedPayload("nap", null, "nap", "Nap", "utility.wait", 1, new Dictionary<string, object?> { ["seconds"] = -1 }));
-        await Send(EventKinds.StepStarted, new StepStartedPayload("call/inner", "call", "inner", "Inner", "utility.log", 1, new Dictionary<string, object?> { ["message"] = "x" }));
+        async Task Send(ExecutionEvent e) => await api.Runner.PublishAsync(api.Runner.Event(id, ++seq, e));
+        await Send(Events.ExecutionStarted("Hello", 2));
+        await Send(Events.StepStarted("nap", null, "nap", "Nap", "utility.wait", 1, new Dictionary<string, object?> { ["seconds"] = -1 }));
+        await Send(Events.StepStarted("call/inner", "call", "inner", "Inner", "utility.log", 1, new Dictionary<string, object?> { ["message"] = "x" }));
         await api.WaitForStatusAsync(id, "running");
         await Wait.ForAsync(async () => await api.GetExecutionAsync(id), e => e?["steps"]?.AsArray().Count == 2, "two step rows");
 
@@ -27,8 +27,8 @@ public sealed class StepRerunTests(ApiFixture api) : IClassFixture<ApiFixture>
         await AssertProblemAsync($"/api/v1/executions/{id}/steps/ghost/rerun", new { parameters = new { } }, HttpStatusCode.NotFound, "step 'ghost' has not run");
         await AssertProblemAsync($"/api/v1/executions/{id}/steps/nap/rerun", new { parameters = new { seconds = 0 } }, HttpStatusCode.Conflict, "only be re-run while the execution is paused");
 
-        await Send(EventKinds.StepFinished, new StepFinishedPayload("nap", null, "nap", "failed", new Dictionary<string, object?>(), "seconds: must be zero or more", 1, 1));
-        await Send(EventKinds.DebugPaused, new DebugPausedPayload("nap", "step failed", "seconds: must be zero or more", new Dictionary<string, object?> { ["seconds"] = -1 }, new Dictionary<string, object?>()));
+        await Send(Events.StepFinished("nap", null, "nap", "failed", new Dictionary<string, object?>(), "seconds: must be zero or more", 1, 1));
+        await Send(Events.DebugPaused("nap", "step failed", "seconds: must be zero or more", new Dictionary<string, object?> { ["seconds"] = -1 }, new Dictionary<string, object?>()));
         await api.WaitForStatusAsync(id, "paused");
 
         var typed = await AssertProblemAsync($"/api/v1/executions/{id}/steps/nap/rerun", new { parameters = new { seconds = "soon" } }, HttpStatusCode.BadRequest, "parameter 'seconds' must be a number");
@@ -48,7 +48,7 @@ public sealed class StepRerunTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Wait.ForAsync(() => api.Runner.Controls.FirstOrDefault(c => c.ExecutionId == id && c.StepPath == "call/inner"), c => c is not null, "nested rerun");
 
         // Without the bus transport key an edited secret cannot be sent, and is not sent in clear text.
-        await Send(EventKinds.StepStarted, new StepStartedPayload("login", null, "login", "Login", "gateway.login", 1, new Dictionary<string, object?>()));
+        await Send(Events.StepStarted("login", null, "login", "Login", "gateway.login", 1, new Dictionary<string, object?>()));
         await Wait.ForAsync(async () => await api.GetExecutionAsync(id), e => e?["steps"]?.AsArray().Count == 3, "login row");
         await AssertProblemAsync($"/api/v1/executions/{id}/steps/login/rerun", new { parameters = new { password = "n3w-pass" } }, HttpStatusCode.ServiceUnavailable, "include secrets (password)");
     }
@@ -75,10 +75,10 @@ public sealed class SecretStepRerunTests(IgnitionToolkit.Api.Tests.Credentials.V
         api.WritePlaybook("rerun/secret.yaml", SamplePlaybooks.Hello());
         var id = await api.StartAsync("rerun/secret.yaml", debug: true);
         var seq = 0L;
-        async Task Send(string kind, object payload) => await api.Runner.PublishAsync(api.Runner.Event(id, ++seq, kind, payload));
-        await Send(EventKinds.ExecutionStarted, new ExecutionStartedPayload("Hello", 1));
-        await Send(EventKinds.StepStarted, new StepStartedPayload("login", null, "login", "Login", "gateway.login", 1, new Dictionary<string, object?> { ["password"] = "***" }));
-        await Send(EventKinds.DebugPaused, new DebugPausedPayload("login", "step failed", "refused", new Dictionary<string, object?>(), new Dictionary<string, object?>()));
+        async Task Send(ExecutionEvent e) => await api.Runner.PublishAsync(api.Runner.Event(id, ++seq, e));
+        await Send(Events.ExecutionStarted("Hello", 1));
+        await Send(Events.StepStarted("login", null, "login", "Login", "gateway.login", 1, new Dictionary<string, object?> { ["password"] = "***" }));
+        await Send(Events.DebugPaused("login", "step failed", "refused", new Dictionary<string, object?>(), new Dictionary<string, object?>()));
         await api.WaitForStatusAsync(id, "paused");
         var secret = IgnitionToolkit.Api.Tests.Credentials.VaultTestTools.NewSecret();
 

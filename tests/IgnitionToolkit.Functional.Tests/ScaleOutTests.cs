@@ -47,7 +47,7 @@ public sealed class ScaleOutTests
         {
             lock (received)
                 foreach (var e in batch.GetProperty("events").EnumerateArray())
-                    received.Add((e.GetProperty("sequence").GetInt64(), e.GetProperty("kind").GetString()!));
+                    received.Add((e.GetProperty("sequence").GetInt64(), e.GetProperty("event").GetProperty("kind").GetString()!));
             var status = batch.GetProperty("status").GetString()!;
             if (status is "completed" or "failed" or "cancelled") finished.TrySetResult(status);
         });

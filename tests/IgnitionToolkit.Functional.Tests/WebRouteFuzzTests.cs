@@ -119,7 +119,7 @@ public sealed partial class WebRouteFuzzTests(Xunit.Abstractions.ITestOutputHelp
         output.WriteLine($"{sent} requests; answers: {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}");
         foreach (var line in web.Output.Split('\n').Where(l => l.Contains(" ERR]", StringComparison.Ordinal)).Take(20)) output.WriteLine(line);
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} answers were 5xx:\n" + string.Join("\n", failures.Take(40)) + "\nWeb:\n" + Tail(web.Output));
-        await web.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        await web.WaitHealthyAsync(Wait.ServiceStart);
         using var page = await signedIn.GetAsync("executions");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode); // still signed in, still rendering pages
 

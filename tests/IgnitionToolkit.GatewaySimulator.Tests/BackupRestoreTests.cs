@@ -42,7 +42,7 @@ public sealed class BackupRestoreTests
         Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
         Assert.Equal("Restore operation successfully initiated", await restore.Content.ReadAsStringAsync());
 
-        var states = await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(15));
+        var states = await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(120));
         Assert.Contains("STARTING", states);
         Assert.Equal(original, await ProjectNamesAsync(client));
         var project = await GetJsonAsync(client, "data/api/v1/projects/find/SCADA_Main");
@@ -81,7 +81,7 @@ public sealed class BackupRestoreTests
         using var restore = await client.PostAsync("data/api/v1/backup", Binary(older, "application/octet-stream"));
         Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
 
-        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(15));
+        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(120));
         Assert.Equal(new[] { "Legacy" }, await ProjectNamesAsync(client));
         Assert.Equal("Old", (await GetJsonAsync(client, "data/api/v1/gateway-info")).GetProperty("name").GetString());
     }

@@ -62,7 +62,7 @@ public sealed class FaultTests
 
         var clock = Stopwatch.StartNew();
         (await client.PostAsync("data/api/v1/restart-tasks/restart?confirm=true", null)).EnsureSuccessStatusCode();
-        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(120));
         Assert.True(clock.ElapsedMilliseconds >= 1300, $"restart took only {clock.ElapsedMilliseconds} ms");
 
         (await client.DeleteAsync("__simulator/projects/Demo_HMI")).EnsureSuccessStatusCode();

@@ -192,7 +192,7 @@ public sealed class LoginTests
         using var restart = new HttpRequestMessage(HttpMethod.Post, "data/api/v1/restart-tasks/restart?confirm=true");
         restart.Headers.Add("X-CSRF-Token", csrf);
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.SendAsync(restart)).StatusCode);
-        await WaitThroughRestartAsync(browser.Client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+        await WaitThroughRestartAsync(browser.Client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(120));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.GetAsync("data/app/session")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.GetAsync("data/api/v1/gateway-info")).StatusCode);

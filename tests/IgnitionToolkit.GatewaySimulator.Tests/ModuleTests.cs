@@ -37,7 +37,7 @@ public sealed class ModuleTests
         Assert.DoesNotContain(moduleId, await IdsAsync(client, "healthy"));
 
         (await client.PostAsync("data/api/v1/restart-tasks/restart?confirm=true", null)).EnsureSuccessStatusCode();
-        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(120));
 
         Assert.Contains(moduleId, await IdsAsync(client, "healthy"));
         Assert.DoesNotContain(moduleId, await IdsAsync(client, "quarantined"));

@@ -96,7 +96,7 @@ public sealed class RestartTests
         var before = (await GetJsonAsync(client, "data/api/v1/overview")).GetProperty("uptime").GetInt64();
 
         (await client.PostAsync("data/api/v1/restart-tasks/restart?confirm=true", null)).EnsureSuccessStatusCode();
-        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+        await WaitThroughRestartAsync(client, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(120));
 
         var after = (await GetJsonAsync(client, "data/api/v1/overview")).GetProperty("uptime").GetInt64();
         Assert.True(after > before, "uptime origin moves forward after a restart");

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Runner.Observability;
 using IgnitionToolkit.ServiceDefaults.Telemetry;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Ops.Tests;
 

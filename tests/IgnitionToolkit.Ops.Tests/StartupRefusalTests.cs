@@ -142,7 +142,7 @@ public sealed class StartupRefusalTests : IDisposable
         var cwd = Directory.CreateTempSubdirectory("toolkit-ops-cwd-").FullName;
         _directories.Add(cwd);
         await using var api = ToolkitProcess.Start("IgnitionToolkit.Api", cwd, env);
-        await api.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        await api.WaitHealthyAsync(Wait.ServiceStart);
         Assert.DoesNotContain("the configuration is invalid", api.Output);
     }
 }

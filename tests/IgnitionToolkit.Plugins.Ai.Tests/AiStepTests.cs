@@ -2,6 +2,7 @@ using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using Microsoft.Extensions.DependencyInjection;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Plugins.Ai.Tests;
 

@@ -5,6 +5,8 @@ using IgnitionToolkit.Plugins.Gateway.Credentials;
 using IgnitionToolkit.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 

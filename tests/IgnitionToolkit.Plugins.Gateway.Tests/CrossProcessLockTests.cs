@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 
@@ -48,7 +49,9 @@ public sealed class CrossProcessLockTests : IDisposable
 
         var url = sim.BaseAddress.ToString().TrimEnd('/');
         var playbook = Of(
-            Step("login", "gateway.login", new { url, api_token = SimulatorServer.WriteToken }),
+            // a login is no mutation: it may meet the other runner's restart (connections refused), so it retries
+            // as a playbook would, until the gateway answers again, however the two runners interleave
+            Step("login", "gateway.login", new { url, api_token = SimulatorServer.WriteToken }, retryCount: 50, retryDelaySeconds: 0.2),
             Step("restart", "gateway.restart", new { poll_interval = 0.1, initial_delay = 0.2 }));
         var first = new EngineHarness(runnerA).Start(playbook);
         var second = new EngineHarness(runnerB).Start(playbook);
@@ -83,8 +86,8 @@ public sealed class CrossProcessLockTests : IDisposable
         Assert.Equal(["waiting for another execution's restore on HTTP://GW:8088/ to finish"], log.Messages);
 
         await held.DisposeAsync();
-        await using (await runnerB.AcquireAsync("http://gw:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))) { }
-        await using (await runnerA.AcquireAsync("http://other:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))) { }
+        await using (await runnerB.AcquireAsync("http://gw:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120))) { }
+        await using (await runnerA.AcquireAsync("http://other:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120))) { }
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public sealed class CrossProcessLockTests : IDisposable
         File.WriteAllText(path + ".owner", """{"Operation":"import","ProcessId":1,"Machine":"gone","Since":"2026-01-01T00:00:00Z"}""");
 
         var log = new ListLogger();
-        await using (await gate.AcquireAsync("http://gw:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))) { }
+        await using (await gate.AcquireAsync("http://gw:8088", "restart", log, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120))) { }
         Assert.Empty(log.Messages);
     }
 
@@ -121,7 +124,7 @@ public sealed class CrossProcessLockTests : IDisposable
             Assert.Equal("waiting for another execution's operation on http://gw:8088 to finish", log.Messages[0]);
 
             holder.Kill(entireProcessTree: true); // a crash: the process never unlocks, the OS closes its handle
-            await using (await waiting.WaitAsync(TimeSpan.FromSeconds(10))) { }
+            await using (await waiting.WaitAsync(TimeSpan.FromSeconds(120))) { }
         }
         finally
         {

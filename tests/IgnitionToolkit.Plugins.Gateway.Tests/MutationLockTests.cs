@@ -50,7 +50,7 @@ public sealed class MutationLockTests
         await Task.Delay(50);
         Assert.False(waiting.IsCompleted);
         await a.DisposeAsync();
-        await using (await waiting.WaitAsync(TimeSpan.FromSeconds(5))) { }
+        await using (await waiting.WaitAsync(TimeSpan.FromSeconds(120))) { }
         await b.DisposeAsync();
     }
 

@@ -6,6 +6,7 @@ using IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
 using IgnitionToolkit.Testing;
 using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 

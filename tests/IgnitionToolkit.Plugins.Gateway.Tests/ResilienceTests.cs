@@ -3,6 +3,7 @@ using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
 using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests;
 

@@ -1,9 +1,9 @@
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Runner.Messaging;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
 

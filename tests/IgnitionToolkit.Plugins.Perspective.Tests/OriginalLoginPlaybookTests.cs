@@ -3,6 +3,7 @@ using IgnitionToolkit.GatewaySimulator.State;
 using IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
 using IgnitionToolkit.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
 

@@ -1,6 +1,7 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Plugins.Perspective.Browser;
 using IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
+using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests;

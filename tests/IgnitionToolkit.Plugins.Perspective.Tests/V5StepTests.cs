@@ -1,6 +1,7 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
 using IgnitionToolkit.Testing.Engine;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
 

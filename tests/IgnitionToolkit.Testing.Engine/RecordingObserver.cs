@@ -1,25 +1,27 @@
 using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Testing.Engine;
 
 /// <summary>Keeps every engine event, in order, and lets a test wait for one.</summary>
 public sealed class RecordingObserver : IExecutionObserver
 {
-    private readonly List<EngineEvent> _events = [];
+    private readonly List<ExecutionEvent> _events = [];
     private readonly Lock _gate = new();
 
-    public ValueTask OnEventAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
+    public ValueTask OnEventAsync(ExecutionEvent engineEvent, CancellationToken cancellationToken)
     {
         lock (_gate) _events.Add(engineEvent);
         return ValueTask.CompletedTask;
     }
 
-    public IReadOnlyList<EngineEvent> All { get { lock (_gate) return [.. _events]; } }
+    public IReadOnlyList<ExecutionEvent> All { get { lock (_gate) return [.. _events]; } }
 
-    public IReadOnlyList<T> OfType<T>() where T : EngineEvent => [.. All.OfType<T>()];
+    public IReadOnlyList<T> OfType<T>() where T : ExecutionEvent => [.. All.OfType<T>()];
 
     /// <summary>Waits until an event matching <paramref name="predicate"/> has arrived.</summary>
-    public async Task<T> WaitForAsync<T>(Func<T, bool>? predicate = null, double timeoutSeconds = 10) where T : EngineEvent
+    public async Task<T> WaitForAsync<T>(Func<T, bool>? predicate = null, double timeoutSeconds = 10) where T : ExecutionEvent
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         while (DateTime.UtcNow < deadline)

@@ -110,7 +110,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         {
             if (server.HasExited) throw new InvalidOperationException($"RabbitMQ node {NodeName} exited with {server.ExitCode}:\n{Output}");
             // await_startup fails at once while the node is not registered yet: poll it.
-            var check = await CtlAsync(TimeSpan.FromSeconds(30), "await_startup", "--timeout", "10");
+            var check = await CtlAsync(TimeSpan.FromSeconds(120), "await_startup", "--timeout", "10");
             if (check.ExitCode == 0) return;
             last = check.Output;
             await Task.Delay(500);

@@ -69,7 +69,7 @@ public static class ShellCommand
     /// <summary>Waits until <paramref name="url"/> answers 200, up to <paramref name="timeout"/>.</summary>
     public static async Task WaitHealthyAsync(Uri url, TimeSpan timeout)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow + timeout;
         var last = "no answer";
         while (DateTime.UtcNow < deadline)

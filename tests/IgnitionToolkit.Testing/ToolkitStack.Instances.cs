@@ -25,7 +25,7 @@ public sealed partial class ToolkitStack
     {
         var api = ToolkitProcess.Start("IgnitionToolkit.Api", WorkingDirectory, ApiEnvironment);
         _extraApis.Add(api);
-        await api.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        await api.WaitHealthyAsync(Wait.ServiceStart);
         return api;
     }
 }

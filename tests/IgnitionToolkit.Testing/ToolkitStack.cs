@@ -103,7 +103,7 @@ public sealed partial class ToolkitStack : IAsyncDisposable
     /// and returns the access token.</summary>
     public async Task<string> LoginAsync(string userName, string password, ToolkitProcess? api = null)
     {
-        using var anonymous = new HttpClient { BaseAddress = (api ?? Api).BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var anonymous = new HttpClient { BaseAddress = (api ?? Api).BaseAddress, Timeout = Wait.HttpRequest };
         using var response = await anonymous.PostAsJsonAsync("api/v1/auth/login", new { username = userName, password });
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
@@ -115,7 +115,7 @@ public sealed partial class ToolkitStack : IAsyncDisposable
     public async Task<HttpClient> CreateClientAsync(string userName, string password, ToolkitProcess? api = null)
     {
         var token = await LoginAsync(userName, password, api);
-        var client = new HttpClient { BaseAddress = (api ?? Api).BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = (api ?? Api).BaseAddress, Timeout = Wait.HttpRequest };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -135,7 +135,7 @@ public sealed partial class ToolkitStack : IAsyncDisposable
     private async Task StartApiAsync(int port)
     {
         Api = ToolkitProcess.Start("IgnitionToolkit.Api", WorkingDirectory, ApiEnvironment, port);
-        await Api.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        await Api.WaitHealthyAsync(Wait.ServiceStart);
     }
 
     public async Task<ToolkitProcess> AddRunnerAsync()
@@ -147,7 +147,7 @@ public sealed partial class ToolkitStack : IAsyncDisposable
         };
         var runner = ToolkitProcess.Start("IgnitionToolkit.Runner", WorkingDirectory, environment);
         _runners.Add(runner);
-        await runner.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        await runner.WaitHealthyAsync(Wait.ServiceStart);
         return runner;
     }
 

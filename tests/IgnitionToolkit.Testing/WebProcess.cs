@@ -20,7 +20,7 @@ public static class WebProcess
         var web = ToolkitProcess.Start("IgnitionToolkit.Web", stack.WorkingDirectory, settings);
         try
         {
-            await web.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+            await web.WaitHealthyAsync(Wait.ServiceStart);
         }
         catch
         {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IgnitionToolkit.Api.Persistence.Configurations;
 
-/// <summary>Table <c>executions</c>: one row per execution; <c>Version</c> is the optimistic concurrency token.</summary>
+/// <summary>Table <c>executions</c>: one row per execution (<c>Pinned</c>: kept by history retention); <c>Version</c> is the optimistic concurrency token.</summary>
 internal sealed class ExecutionRecordConfiguration : IEntityTypeConfiguration<ExecutionRecord>
 {
     public void Configure(EntityTypeBuilder<ExecutionRecord> e)
@@ -21,5 +21,9 @@ internal sealed class ExecutionRecordConfiguration : IEntityTypeConfiguration<Ex
         e.HasIndex(x => x.ScheduleId);
         e.HasIndex(x => x.Status);
         e.HasIndex(x => x.CreatedAt);
+        e.HasIndex(x => x.FleetRunId);
+        e.HasIndex(x => new { x.PlaybookPath, x.CreatedAt }); // retention per playbook, playbook filter
+        e.HasIndex(x => new { x.StartedBy, x.CreatedAt });
+        e.HasIndex(x => x.FinishedAt); // retention by age
     }
 }

@@ -1,14 +1,19 @@
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
+using IgnitionToolkit.Core.Execution.Projection;
+using IgnitionToolkit.Core.Execution.Status;
 namespace IgnitionToolkit.Api.Persistence.Entities;
 
-/// <summary>One execution of a playbook, as the API knows it (updated from the Runner's events).</summary>
-public sealed class ExecutionRecord
+/// <summary>One execution of a playbook, as the API knows it (updated from the Runner's events through
+/// <see cref="ExecutionProjection"/>). Its status changes only through <see cref="StatusMachine"/>.</summary>
+public sealed class ExecutionRecord : IProjectedExecution
 {
     public Guid Id { get; set; }
     /// <summary>Library-relative path of the playbook.</summary>
     public required string PlaybookPath { get; set; }
     public required string PlaybookName { get; set; }
-    /// <summary>Wire name of <see cref="Core.Execution.ExecutionStatus"/>.</summary>
-    public required string Status { get; set; }
+    /// <summary>Stored as its wire name (value converter); a new execution is <c>pending</c>.</summary>
+    public ExecutionStatus Status { get; private set; }
     public bool DebugMode { get; set; }
     /// <summary>Start parameters as a JSON object with secret values masked.</summary>
     public required string ParametersJson { get; set; }
@@ -30,6 +35,20 @@ public sealed class ExecutionRecord
     public string? ScheduleName { get; set; }
     /// <summary>Context captured by debug mode at the last pause (JSON), if any.</summary>
     public string? DebugContextJson { get; set; }
+    /// <summary>The fleet run that started this execution, if any.</summary>
+    public Guid? FleetRunId { get; set; }
+    /// <summary>Kept by history retention however old it is (<c>POST /api/v1/executions/{id}/pin</c>).</summary>
+    public bool Pinned { get; set; }
     /// <summary>Optimistic concurrency token, incremented on every tracked change.</summary>
     public int Version { get; set; }
+
+    void IExecutionStatusHolder.Write(ExecutionStatusChange change)
+    {
+        Status = change.Status;
+        Reason = change.Reason;
+        FinishedAt = change.FinishedAt;
+        Version = change.Version;
+    }
+
+    DebugContext? IProjectedExecution.DebugContext { set => DebugContextJson = value is null ? null : ContractJson.Serialize(value); }
 }

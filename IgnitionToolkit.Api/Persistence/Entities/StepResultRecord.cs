@@ -1,7 +1,11 @@
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
+using IgnitionToolkit.Core.Execution.Projection;
+using IgnitionToolkit.Core.Execution.Status;
 namespace IgnitionToolkit.Api.Persistence.Entities;
 
 /// <summary>The latest state of one step of an execution (one row per step path; re-runs update it).</summary>
-public sealed class StepResultRecord
+public sealed class StepResultRecord : IProjectedStep
 {
     public long Id { get; set; }
     public Guid ExecutionId { get; set; }
@@ -11,8 +15,8 @@ public sealed class StepResultRecord
     public required string StepId { get; set; }
     public required string Name { get; set; }
     public required string Type { get; set; }
-    /// <summary>Wire name of <see cref="Core.Execution.StepStatus"/>.</summary>
-    public required string Status { get; set; }
+    /// <summary>Stored as its wire name (value converter); changed only through <see cref="StatusMachine"/>.</summary>
+    public StepStatus Status { get; private set; }
     public int Attempt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
@@ -21,4 +25,8 @@ public sealed class StepResultRecord
     public string? Error { get; set; }
     /// <summary>Sequence number of the event that first reported this step: orders steps as they ran.</summary>
     public long Order { get; set; }
+
+    void IStepStatusHolder.Write(StepStatus status) => Status = status;
+
+    IReadOnlyDictionary<string, object?> IProjectedStep.Outputs { set => OutputsJson = ContractJson.Serialize(value); }
 }

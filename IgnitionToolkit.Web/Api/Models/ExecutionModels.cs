@@ -1,4 +1,6 @@
 using System.Text.Json;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Core.Execution.Status;
 
 namespace IgnitionToolkit.Web.Api.Models;
 
@@ -6,7 +8,7 @@ public sealed record ExecutionSummary(
     Guid Id, string PlaybookPath, string PlaybookName, string Status, bool DebugMode,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     string? Error, string? Reason, string? RunnerId, int? StepCount, string? StartedBy, DateTimeOffset? LastHeartbeatAt,
-    long LastSequence, Guid? ScheduleId = null, string? ScheduleName = null)
+    long LastSequence, Guid? FleetRunId = null, bool Pinned = false, Guid? ScheduleId = null, string? ScheduleName = null)
 {
     public TimeSpan? Duration => StartedAt is { } s ? (FinishedAt ?? DateTimeOffset.UtcNow) - s : null;
 }
@@ -30,9 +32,10 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 
 public sealed record StartExecutionModel(string Playbook, Dictionary<string, object?> Parameters, bool DebugMode, string? StartedBy, string? CredentialName);
 
+/// <summary>Execution statuses by wire name, as the REST models carry them; the rules are Core's (<see cref="StatusRules"/>).</summary>
 public static class ExecutionStatuses
 {
-    public static readonly string[] All = ["pending", "running", "paused", "completed", "failed", "cancelled", "interrupted"];
+    public static readonly string[] All = [.. Enum.GetValues<ExecutionStatus>().Select(s => s.ToWire())];
 
-    public static bool IsTerminal(string status) => status is "completed" or "failed" or "cancelled" or "interrupted";
+    public static bool IsTerminal(string status) => WireNames.TryParse<ExecutionStatus>(status, out var parsed) && parsed.IsTerminal();
 }

@@ -2,9 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Tests.Infrastructure;
-using IgnitionToolkit.Core.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Api.Tests.Artifacts;
 
@@ -53,7 +53,7 @@ public sealed class ArtifactEndpointTests(ApiFixture api) : IClassFixture<ApiFix
     public async Task Deleting_a_finished_execution_removes_its_rows_and_files_but_a_running_one_is_refused()
     {
         var running = await api.StartAsync(api.WritePlaybook($"del/{Guid.NewGuid():N}.yaml", SamplePlaybooks.Hello()));
-        await api.Runner.PublishAsync(api.Runner.Event(running, 1, EventKinds.ExecutionStarted, new ExecutionStartedPayload("Hello", 2)));
+        await api.Runner.PublishAsync(api.Runner.Event(running, 1, Events.ExecutionStarted("Hello", 2)));
         await api.WaitForStatusAsync(running, "running");
         using (var refused = await api.Client.DeleteAsync($"/api/v1/executions/{running}"))
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -104,10 +104,9 @@ public sealed class ArtifactEndpointTests(ApiFixture api) : IClassFixture<ApiFix
         var path = Path.Combine(folder, name);
         await File.WriteAllBytesAsync(path, content);
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        await api.Runner.PublishAsync(api.Runner.Event(id, 1, EventKinds.ExecutionStarted, new ExecutionStartedPayload("Hello", 2)));
-        await api.Runner.PublishAsync(api.Runner.Event(id, 2, EventKinds.ArtifactSaved,
-            new ArtifactSavedPayload(Path.GetFileNameWithoutExtension(name) == "backup" ? "backup" : "say", name, contentType, content.Length, sha, path)));
-        await api.Runner.PublishAsync(api.Runner.Event(id, 3, EventKinds.ExecutionFinished, new ExecutionFinishedPayload("completed", null, 10)));
+        await api.Runner.PublishAsync(api.Runner.Event(id, 1, Events.ExecutionStarted("Hello", 2)));
+        await api.Runner.PublishAsync(api.Runner.Event(id, 2, Events.ArtifactSaved(Path.GetFileNameWithoutExtension(name) == "backup" ? "backup" : "say", name, contentType, content.Length, sha, path)));
+        await api.Runner.PublishAsync(api.Runner.Event(id, 3, Events.ExecutionFinished("completed", null, 10)));
         await api.WaitForStatusAsync(id, "completed");
         return (id, content);
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using IgnitionToolkit.Api.Tests.Infrastructure;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Security;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Tests.InMemoryBus;
 

@@ -1,10 +1,10 @@
 using IgnitionToolkit.Api.Tests.Infrastructure;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Security;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Tests.InMemoryBus;
 

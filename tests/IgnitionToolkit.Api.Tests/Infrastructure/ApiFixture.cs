@@ -4,12 +4,12 @@ using IgnitionToolkit.Api.Extensions;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
-using IgnitionToolkit.Core.Messaging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Contracts.Bus;
 using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Contracts.Events;
+using IgnitionToolkit.Contracts.Bus;
 using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;
@@ -35,17 +36,17 @@ public static class ExecutionSteps
     public static IReadOnlyList<ExecutionEventMessage> NestedRun(FakeRunner runner, Guid id)
     {
         var t0 = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-        var payloads = new (string Kind, object Payload)[]
+        var events = new ExecutionEvent[]
         {
-            (EventKinds.ExecutionStarted, new ExecutionStartedPayload("Parent", 1)),
-            (EventKinds.StepStarted, new StepStartedPayload("run_child", null, "run_child", "Run the child", "playbook.run", 1, new Dictionary<string, object?> { ["playbook"] = "child.yaml" })),
-            (EventKinds.Log, new LogPayload("run_child", "info", "starting child")),
-            (EventKinds.StepStarted, new StepStartedPayload("run_child/say", "run_child", "say", "Say hello", "utility.log", 1, new Dictionary<string, object?>())),
-            (EventKinds.StepFinished, new StepFinishedPayload("run_child/say", "run_child", "say", "completed", new Dictionary<string, object?> { ["message"] = "hi", ["count"] = 3 }, null, 12.5, 1)),
-            (EventKinds.StepFinished, new StepFinishedPayload("run_child", null, "run_child", "completed", new Dictionary<string, object?> { ["status"] = "completed" }, null, 40, 1)),
-            (EventKinds.ArtifactSaved, new ArtifactSavedPayload("run_child/say", "out.txt", "text/plain", 5, new string('a', 64), "/tmp/out.txt")),
-            (EventKinds.ExecutionFinished, new ExecutionFinishedPayload("completed", null, 55)),
+            Events.ExecutionStarted("Parent", 1),
+            (Events.StepStarted("run_child", null, "run_child", "Run the child", "playbook.run", 1, new Dictionary<string, object?> { ["playbook"] = "child.yaml" })),
+            Events.Log("run_child", "info", "starting child"),
+            (Events.StepStarted("run_child/say", "run_child", "say", "Say hello", "utility.log", 1, new Dictionary<string, object?>())),
+            Events.StepFinished("run_child/say", "run_child", "say", "completed", new Dictionary<string, object?> { ["message"] = "hi", ["count"] = 3 }, null, 12.5, 1),
+            (Events.StepFinished("run_child", null, "run_child", "completed", new Dictionary<string, object?> { ["status"] = "completed" }, null, 40, 1)),
+            Events.ArtifactSaved("run_child/say", "out.txt", "text/plain", 5, new string('a', 64), "/tmp/out.txt"),
+            (Events.ExecutionFinished("completed", null, 55)),
         };
-        return payloads.Select((p, i) => runner.Event(id, i + 1, p.Kind, p.Payload) with { Timestamp = t0.AddMilliseconds(i) }).ToList();
+        return events.Select((e, i) => runner.Event(id, i + 1, e with { Timestamp = t0.AddMilliseconds(i) })).ToList();
     }
 }

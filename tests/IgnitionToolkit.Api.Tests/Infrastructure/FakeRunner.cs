@@ -1,7 +1,9 @@
+using IgnitionToolkit.Contracts.Events;
 using System.Collections.Concurrent;
-using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Api.Extensions;
 using IgnitionToolkit.Hosting.Bus;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;
 
@@ -44,8 +46,8 @@ public sealed class FakeRunner(string prefix, Uri broker, string runnerId = "fak
 
     public Task PublishAsync(ExecutionEventMessage message) => RunnerBus.Publish(message);
 
-    public ExecutionEventMessage Event<T>(Guid executionId, long sequence, string kind, T payload) =>
-        new(executionId, sequence, RunnerId, kind, DateTimeOffset.UtcNow, EventPayloadJson.Serialize(payload));
+    public ExecutionEventMessage Event(Guid executionId, long sequence, ExecutionEvent executionEvent) =>
+        new(executionId, sequence, RunnerId, executionEvent);
 
     public Task HeartbeatAsync(params Guid[] executionIds) =>
         RunnerBus.Publish(new RunnerHeartbeat(RunnerId, executionIds, 1, DateTimeOffset.UtcNow));

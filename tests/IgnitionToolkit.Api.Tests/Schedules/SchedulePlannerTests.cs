@@ -1,4 +1,5 @@
 using IgnitionToolkit.Api.Schedules;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Api.Tests.Schedules;
 
@@ -76,5 +77,5 @@ public sealed class SchedulePlannerTests
 
     [Fact]
     public void Only_terminal_statuses_end_a_run_for_the_overlap_policy() =>
-        Assert.Equal(["pending", "running", "paused"], ScheduleFiring.ActiveStatuses);
+        Assert.Equal([ExecutionStatus.Pending, ExecutionStatus.Running, ExecutionStatus.Paused], ScheduleFiring.ActiveStatuses);
 }

@@ -1,6 +1,8 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Testing.Engine;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Tests.Engine;
 

@@ -1,6 +1,7 @@
 using IgnitionToolkit.Testing.Engine;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Core.Tests.Engine;
 

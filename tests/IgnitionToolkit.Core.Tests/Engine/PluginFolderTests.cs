@@ -2,6 +2,7 @@ using IgnitionToolkit.Testing.Engine;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins.Loading;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Core.Tests.Engine;
 

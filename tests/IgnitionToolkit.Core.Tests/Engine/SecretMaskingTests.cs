@@ -2,6 +2,8 @@ using System.Text.Json;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Testing.Engine;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Tests.Engine;
 

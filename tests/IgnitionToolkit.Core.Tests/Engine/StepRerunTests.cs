@@ -4,6 +4,8 @@ using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Testing;
 using IgnitionToolkit.Testing.Engine;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Core.Tests.Engine;
 

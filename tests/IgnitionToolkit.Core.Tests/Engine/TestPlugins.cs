@@ -38,7 +38,7 @@ internal sealed class StubbornStep : IStepPlugin
 
     public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
-        await Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMinutes(10), CancellationToken.None);
         return StepResult.Completed();
     }
 }

@@ -5,6 +5,7 @@ using IgnitionToolkit.Core.Plugins.BuiltIn.Python;
 using IgnitionToolkit.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Core.Tests.Playbooks;
 

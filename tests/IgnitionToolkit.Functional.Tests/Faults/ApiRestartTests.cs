@@ -1,6 +1,7 @@
 using IgnitionToolkit.Testing;
 using Xunit.Abstractions;
 using static IgnitionToolkit.Functional.Tests.Faults.FaultSuite;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Functional.Tests.Faults;
 
@@ -15,7 +16,7 @@ public sealed class ApiRestartTests(ITestOutputHelper output)
     public async Task The_API_killed_mid_run_and_started_again_applies_every_event_and_the_execution_completes()
     {
         var census = new ProcessCensus();
-        const double heartbeatTimeout = 5;
+        const double heartbeatTimeout = 10; // ten missed heartbeats: a restarted API on a loaded machine records the queued ones well within it
         TimeSpan down;
         long atFault, final;
         await using (var stack = await ToolkitStack.StartAsync(heartbeatTimeoutSeconds: heartbeatTimeout))

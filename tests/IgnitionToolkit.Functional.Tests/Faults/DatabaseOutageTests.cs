@@ -1,6 +1,7 @@
 using IgnitionToolkit.Testing;
 using Xunit.Abstractions;
 using static IgnitionToolkit.Functional.Tests.Faults.FaultSuite;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Functional.Tests.Faults;
 

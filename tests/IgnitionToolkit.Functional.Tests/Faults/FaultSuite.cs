@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IgnitionToolkit.Testing;
 using Xunit.Abstractions;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Functional.Tests.Faults;
 

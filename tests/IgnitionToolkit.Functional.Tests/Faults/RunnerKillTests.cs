@@ -2,6 +2,7 @@ using IgnitionToolkit.Functional.Tests.Infrastructure;
 using IgnitionToolkit.Testing;
 using Xunit.Abstractions;
 using static IgnitionToolkit.Functional.Tests.Faults.FaultSuite;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Functional.Tests.Faults;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using IgnitionToolkit.Testing;
 using RabbitMQ.Client;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Functional.Tests.Infrastructure;
 
@@ -28,9 +29,9 @@ public sealed class BusCapture : IAsyncDisposable
         string[] exchanges =
         [
             $"{prefix}-toolkit-executions",
-            $"{prefix}-IgnitionToolkit.Core.Messaging:ExecutionEventMessage",
-            $"{prefix}-IgnitionToolkit.Core.Messaging:ControlExecution",
-            $"{prefix}-IgnitionToolkit.Core.Messaging:RunnerHeartbeat",
+            $"{prefix}-IgnitionToolkit.Contracts.Bus:ExecutionEventMessage",
+            $"{prefix}-IgnitionToolkit.Contracts.Bus:ControlExecution",
+            $"{prefix}-IgnitionToolkit.Contracts.Bus:RunnerHeartbeat",
         ];
         foreach (var exchange in exchanges)
         {

@@ -5,6 +5,8 @@ using IgnitionToolkit.Testing;
 using IgnitionToolkit.Testing.Engine;
 using Xunit.Abstractions;
 using static IgnitionToolkit.Functional.Tests.Python.PythonHarness;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Functional.Tests.Python;
 

@@ -1,5 +1,6 @@
 using IgnitionToolkit.Core.Execution;
 using static IgnitionToolkit.Functional.Tests.Python.PythonHarness;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Functional.Tests.Python;
 

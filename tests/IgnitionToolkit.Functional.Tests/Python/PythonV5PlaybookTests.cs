@@ -2,6 +2,7 @@ using System.IO.Compression;
 using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Functional.Tests.Python;
 

@@ -1,4 +1,6 @@
 using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
 

@@ -8,6 +8,7 @@ using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Gateway.Http;
 using IgnitionToolkit.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Perspective.Browser;
 using IgnitionToolkit.Testing.Engine;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
 
@@ -24,6 +25,8 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
         services.AddLogging();
         if (liveView is not null) services.AddSingleton<ILiveViewPublisher>(liveView);
         services.AddPerspectiveSteps(o => o.ProcessRecordDirectory = ProcessRecordDirectory);
+        // as in the Runner: the gateway plugin declares which fields of a gateway login are no secret (user name, URL)
+        services.AddCredentialBinder<IgnitionToolkit.Plugins.Gateway.Credentials.GatewayLoginBinder>();
         _services = services.BuildServiceProvider();
         Engine = new EngineHarness(_services);
     }
@@ -52,12 +55,12 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null) =>
         Engine.Start(playbook, parameters: parameters ?? new Dictionary<string, object?> { ["gateway_url"] = Url }, credentials: credentials);
 
-    /// <summary>Runs a YAML playbook to its end.</summary>
+    /// <summary>Runs a YAML playbook to its end (an upper bound for a very busy machine, not a speed target).</summary>
     public async Task<(ExecutionStatus Status, RecordingRun Run)> RunAsync(string yaml,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null)
     {
         var run = Start(Load(yaml).Playbook, credentials: credentials);
-        return (await run.CompletionAsync(120), run);
+        return (await run.CompletionAsync(1800), run);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,8 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Testing.Engine;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
 

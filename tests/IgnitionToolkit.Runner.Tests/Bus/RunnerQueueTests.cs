@@ -1,3 +1,4 @@
+using IgnitionToolkit.Contracts.Events;
 using IgnitionToolkit.Runner.Tests.Support;
 using Wait = IgnitionToolkit.Testing.Wait;
 
@@ -77,7 +78,7 @@ public sealed class RunnerQueueTests : IAsyncLifetime
         await _bus.WaitForAsync(other, "execution_finished");
 
         Assert.Single(runner.Engine.Requests, r => r.ExecutionId == a);
-        Assert.Single(_bus.EventsOf(a), e => e.Kind == "execution_started");
+        Assert.Single(_bus.EventsOf(a), e => e.Event.Kind == "execution_started");
         await _bus.ControlAsync(a, "cancel");
         await _bus.WaitForAsync(a, "execution_finished");
     }

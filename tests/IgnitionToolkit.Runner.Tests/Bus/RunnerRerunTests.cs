@@ -1,7 +1,8 @@
+using IgnitionToolkit.Contracts.Events;
 using System.Text.Json;
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Core.Security;
 using IgnitionToolkit.Runner.Tests.Support;
+using IgnitionToolkit.Contracts.Bus;
 using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
@@ -27,7 +28,7 @@ public sealed class RunnerRerunTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _bus = await TestBus.StartAsync();
 
-    private static JsonElement Payload(ExecutionEventMessage message) => JsonDocument.Parse(message.PayloadJson).RootElement;
+    private static JsonElement Payload(ExecutionEventMessage message) => JsonSerializer.SerializeToElement(message.Event, ContractJson.Options);
 
     [Fact]
     public async Task Rerun_with_edited_parameters_runs_the_failed_step_again_and_the_execution_completes()
@@ -36,20 +37,20 @@ public sealed class RunnerRerunTests : IAsyncLifetime
         var id = Guid.NewGuid();
         await _bus.StartAsync(id, FailingWait, debug: true);
         await _bus.WaitForAsync(id, "debug_paused");
-        await Wait.UntilAsync(() => _bus.EventsOf(id).Any(e => e.Kind == "status_changed" && Payload(e).GetProperty("status").GetString() == "paused"),
+        await Wait.UntilAsync(() => _bus.EventsOf(id).Any(e => e.Event.Kind == "status_changed" && Payload(e).GetProperty("status").GetString() == "paused"),
             what: "paused");
 
         await _bus.PublishAsync(new ControlExecution(id, "rerun", DateTimeOffset.UtcNow) { StepPath = "nap", ParametersJson = """{"seconds": "oops"}""" });
-        await Wait.UntilAsync(() => _bus.EventsOf(id).Any(e => e.Kind == "log" && Payload(e).GetProperty("message").GetString()!.Contains("re-run refused")),
+        await Wait.UntilAsync(() => _bus.EventsOf(id).Any(e => e.Event.Kind == "log" && Payload(e).GetProperty("message").GetString()!.Contains("re-run refused")),
             what: "refusal in the execution log");
-        var refusal = _bus.EventsOf(id).Select(e => e.Kind == "log" ? Payload(e).GetProperty("message").GetString() : null).First(m => m?.Contains("re-run refused") == true);
+        var refusal = _bus.EventsOf(id).Select(e => e.Event.Kind == "log" ? Payload(e).GetProperty("message").GetString() : null).First(m => m?.Contains("re-run refused") == true);
         Assert.Contains("parameter 'seconds' must be a number", refusal);
 
         await _bus.PublishAsync(new ControlExecution(id, "rerun", DateTimeOffset.UtcNow) { StepPath = "nap", ParametersJson = """{"seconds": 0}""" });
         var finished = await _bus.WaitForAsync(id, "execution_finished");
 
         Assert.Equal("completed", Payload(finished).GetProperty("status").GetString());
-        var last = Payload(_bus.EventsOf(id).Last(e => e.Kind == "step_finished"));
+        var last = Payload(_bus.EventsOf(id).Last(e => e.Event.Kind == "step_finished"));
         Assert.Equal("completed", last.GetProperty("status").GetString());
         Assert.Equal(2, last.GetProperty("attempt").GetInt32());
     }
@@ -62,7 +63,7 @@ public sealed class RunnerRerunTests : IAsyncLifetime
         var id = Guid.NewGuid();
         await _bus.StartAsync(id, FailingWait, debug: true);
         await _bus.WaitForAsync(id, "debug_paused");
-        await Wait.UntilAsync(() => _bus.EventsOf(id).Any(e => e.Kind == "status_changed" && Payload(e).GetProperty("status").GetString() == "paused"),
+        await Wait.UntilAsync(() => _bus.EventsOf(id).Any(e => e.Event.Kind == "status_changed" && Payload(e).GetProperty("status").GetString() == "paused"),
             what: "paused");
         const string Secret = "Sealed-S3cret-value";
         var bundle = new CredentialBundle(new Dictionary<string, IReadOnlyDictionary<string, string>>(), new Dictionary<string, string> { ["password"] = Secret });
@@ -73,9 +74,9 @@ public sealed class RunnerRerunTests : IAsyncLifetime
         });
 
         // utility.wait has no 'password': the engine refuses, which shows the sealed edit was opened and checked.
-        await Wait.UntilAsync(() => _bus.EventsOf(id).Any(e => e.Kind == "log" && Payload(e).GetProperty("message").GetString()!.Contains("'password' is not a parameter")),
+        await Wait.UntilAsync(() => _bus.EventsOf(id).Any(e => e.Event.Kind == "log" && Payload(e).GetProperty("message").GetString()!.Contains("'password' is not a parameter")),
             what: "refusal naming the decrypted parameter");
-        Assert.DoesNotContain(_bus.EventsOf(id), e => e.PayloadJson.Contains(Secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(_bus.EventsOf(id), e => ContractJson.SerializeEvent(e.Event).Contains(Secret, StringComparison.Ordinal));
         await _bus.ControlAsync(id, "cancel");
         await _bus.WaitForAsync(id, "execution_finished");
     }

@@ -1,8 +1,10 @@
+using IgnitionToolkit.Contracts.Events;
 using System.Collections.Concurrent;
-using IgnitionToolkit.Core.Messaging;
-using IgnitionToolkit.Hosting.Bus;
+using IgnitionToolkit.Runner.Extensions;
 using IgnitionToolkit.Runner.Tests.Support;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
+using IgnitionToolkit.Hosting.Bus;
 using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Runner.Tests.Bus;
@@ -72,8 +74,8 @@ public sealed class TestBus : IAsyncDisposable
 
     public async Task<ExecutionEventMessage> WaitForAsync(Guid executionId, string kind, TimeSpan? timeout = null)
     {
-        await Wait.UntilAsync(() => EventsOf(executionId).Any(e => e.Kind == kind), timeout, $"{kind} of {executionId}");
-        return EventsOf(executionId).First(e => e.Kind == kind);
+        await Wait.UntilAsync(() => EventsOf(executionId).Any(e => e.Event.Kind == kind), timeout, $"{kind} of {executionId}");
+        return EventsOf(executionId).First(e => e.Event.Kind == kind);
     }
 
     public async ValueTask DisposeAsync()

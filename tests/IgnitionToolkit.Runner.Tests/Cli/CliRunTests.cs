@@ -99,7 +99,7 @@ public sealed class CliRunTests : IDisposable
         var run = Run(cancel.Token, "run", file);
         await Wait.UntilAsync(() => _out.ToString().Contains("> hold (utility.wait) started", StringComparison.Ordinal));
         await cancel.CancelAsync();
-        var code = await run.WaitAsync(TimeSpan.FromSeconds(10));
+        var code = await run.WaitAsync(TimeSpan.FromSeconds(120));
 
         Assert.Equal(1, code);
         Assert.Contains("Execution cancelled", _out.ToString());

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Runner.Tests.Support;
 

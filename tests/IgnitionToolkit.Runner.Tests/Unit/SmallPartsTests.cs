@@ -4,6 +4,7 @@ using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Messaging;
 using IgnitionToolkit.Runner.Playbooks;
 using IgnitionToolkit.Runner.Tests.Support;
+using IgnitionToolkit.Contracts;
 
 namespace IgnitionToolkit.Runner.Tests.Unit;
 

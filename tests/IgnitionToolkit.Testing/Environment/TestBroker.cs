@@ -1,4 +1,4 @@
-using IgnitionToolkit.Core.Messaging;
+using IgnitionToolkit.Contracts.Bus;
 using RabbitMQ.Client;
 
 namespace IgnitionToolkit.Testing;

@@ -8,7 +8,14 @@ namespace IgnitionToolkit.Testing;
 /// </summary>
 public static class Wait
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a started service (API, Runner, Web, a broker) may take to become healthy: a bound for a
+    /// machine running the suite under heavy load (a CI run beside other builds measured 90 s), not a speed target.</summary>
+    public static readonly TimeSpan ServiceStart = TimeSpan.FromMinutes(5);
+
+    /// <summary>The time-out of a test's HTTP client: one request on a very busy machine, not a speed target.</summary>
+    public static readonly TimeSpan HttpRequest = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,7 +23,7 @@ public sealed class BrowserTests(UiFixture ui)
         await Expect(page.Locator(".mud-dialog-container, .mud-overlay")).ToHaveCountAsync(0);
         await card.GetByRole(AriaRole.Button, new() { Name = "Run Wait and Log" }).ClickAsync();
         var seconds = page.Locator("[data-testid=param-seconds] input, input[data-testid=param-seconds]");
-        await seconds.FillAsync("5");
+        await seconds.FillAsync("30"); // long enough to see the step running live on a very busy machine
         await ui.ScreenshotAsync(page, "run-dialog");
         await page.GetByTestId("run-start").ClickAsync();
 
@@ -30,7 +31,7 @@ public sealed class BrowserTests(UiFixture ui)
         var wait = page.Locator("[data-testid=step][data-step='wait']");
         await Expect(wait).ToHaveAttributeAsync("data-status", "running"); // seen live, before the end
         await Expect(page.Locator("[data-testid=step][data-step='before']")).ToHaveAttributeAsync("data-status", "completed");
-        await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "completed");
+        await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 180_000 });
         await Expect(page.Locator("[data-testid=step][data-status=completed]")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("log")).ToContainTextAsync("Done waiting.");
         await ui.ScreenshotAsync(page, "execution-detail");
@@ -45,21 +46,26 @@ public sealed class BrowserTests(UiFixture ui)
     public async Task Pause_resume_and_cancel_from_the_execution_page()
     {
         var (page, errors) = await ui.NewPageAsync();
-        var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 2 });
+        // the first step holds until released: "running" is there to see however slow the machine is
+        var gate = new PlaybookGate(ui.Stack.Library);
+        var id = await ui.Stack.StartExecutionAsync(gate.Playbook);
         await UiFixture.OpenAsync(page, $"executions/{id}");
         var status = page.GetByTestId("execution-status");
-        await Expect(status).ToHaveAttributeAsync("data-status", "running");
+        await Expect(status).ToHaveAttributeAsync("data-status", "running", new() { Timeout = 120_000 });
 
         await page.GetByTestId("pause").ClickAsync();
-        await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("pause-requested")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        gate.Release(); // the pause takes effect at the step boundary
+        await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 120_000 });
         await page.GetByTestId("resume").ClickAsync();
-        await Expect(status).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 20_000 });
+        await Expect(status).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 120_000 });
 
-        var second = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 60 });
+        var held = new PlaybookGate(ui.Stack.Library); // never released: only the cancel ends it
+        var second = await ui.Stack.StartExecutionAsync(held.Playbook);
         await UiFixture.OpenAsync(page, $"executions/{second}");
-        await Expect(page.Locator("[data-testid=step][data-step='wait']")).ToHaveAttributeAsync("data-status", "running");
+        await Expect(page.Locator("[data-testid=step][data-step='hold']")).ToHaveAttributeAsync("data-status", "running", new() { Timeout = 120_000 });
         await page.GetByTestId("cancel").ClickAsync();
-        await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "cancelled", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "cancelled", new() { Timeout = 120_000 });
         Assert.Empty(errors);
     }
 
@@ -171,9 +177,9 @@ public sealed class BrowserTests(UiFixture ui)
         var (page, errors) = await ui.NewPageAsync();
         await UiFixture.OpenAsync(page, "playbooks");
         var jpeg = await page.ScreenshotAsync(new() { Type = ScreenshotType.Jpeg, Quality = 60 });
-        var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 60 });
+        var id = await ui.Stack.StartExecutionAsync(new PlaybookGate(ui.Stack.Library).Playbook); // held until cancelled
         await UiFixture.OpenAsync(page, $"executions/{id}");
-        await Expect(page.Locator("[data-testid=step][data-step='wait']")).ToHaveAttributeAsync("data-status", "running");
+        await Expect(page.Locator("[data-testid=step][data-step='hold']")).ToHaveAttributeAsync("data-status", "running");
 
         await using var frames = await FramePublisher.StartAsync(ui.Stack.BusPrefix);
         var view = page.GetByTestId("browser-view").Locator("img");

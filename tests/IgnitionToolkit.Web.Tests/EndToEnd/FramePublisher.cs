@@ -1,6 +1,6 @@
-using IgnitionToolkit.Core.Messaging;
 using IgnitionToolkit.Testing;
 using MassTransit;
+using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Web.Tests.EndToEnd;
 

@@ -1,6 +1,7 @@
 using IgnitionToolkit.Web.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Web.Tests.EndToEnd;
 
@@ -26,7 +27,7 @@ public sealed class LiveConnectionTests(UiFixture ui)
         live.EventsReceived += batch =>
         {
             lock (sequences) sequences.AddRange(batch.Events.Select(e => e.Sequence));
-            if (batch.Events.Any(e => e.Kind == "execution_finished")) finished.TrySetResult();
+            if (batch.Events.Any(e => e.Event is ExecutionFinishedEvent)) finished.TrySetResult();
             return Task.CompletedTask;
         };
         await live.SubscribeListAsync();

@@ -126,7 +126,7 @@ public sealed class NewcomerFixture : IAsyncLifetime
         AdminPassword = password.Output.Trim();
         await ShellCommand.WaitHealthyAsync(new Uri(new Uri(WebUrl), "health"), TimeSpan.FromMinutes(3));
 
-        Assertions.SetDefaultExpectTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -144,7 +144,7 @@ public sealed class NewcomerFixture : IAsyncLifetime
             BaseURL = WebUrl,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
-        context.SetDefaultTimeout(60_000);
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         void Add(string problem) { lock (problems) problems.Add(problem); }

@@ -24,7 +24,7 @@ public sealed class UiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"Chromium not found at {ChromiumPath} (apt-get install -y chromium)");
-        Assertions.SetDefaultExpectTimeout(20_000); // a loaded CI machine; every wait still ends as soon as the condition holds
+        Assertions.SetDefaultExpectTimeout(60_000); // a loaded CI machine; every wait still ends as soon as the condition holds
         // schedules are looked at every second, so a schedule test waits for its minute, not for the default 15 s tick too
         Stack = await ToolkitStack.StartAsync(settings: new Dictionary<string, string> { ["Toolkit__Schedules__TickInterval"] = "00:00:01" });
         Web = await WebProcess.StartAsync(Stack);
@@ -63,7 +63,7 @@ public sealed class UiFixture : IAsyncLifetime
             StorageState = signedIn ? _signedIn : null,
             TimezoneId = timeZone,
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Testing;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -12,10 +13,10 @@ public sealed class UiTrapsTests(UiFixture ui)
     [Fact]
     public async Task On_a_phone_the_menu_offers_account_and_sign_out_and_the_execution_page_does_not_scroll_sideways()
     {
-        var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 60 });
+        var id = await ui.Stack.StartExecutionAsync(new PlaybookGate(ui.Stack.Library).Playbook); // held until cancelled
         var (page, errors) = await ui.NewPageAsync(390, 844);
         await UiFixture.OpenAsync(page, $"executions/{id}");
-        await Expect(page.Locator("[data-testid=step][data-step='wait']")).ToHaveAttributeAsync("data-status", "running");
+        await Expect(page.Locator("[data-testid=step][data-step='hold']")).ToHaveAttributeAsync("data-status", "running");
 
         var cancel = page.GetByTestId("cancel");
         await Expect(cancel).ToBeInViewportAsync();
@@ -36,10 +37,10 @@ public sealed class UiTrapsTests(UiFixture ui)
     [Fact]
     public async Task Notifications_appear_bottom_left_and_never_cover_the_execution_controls()
     {
-        var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 60 });
+        var id = await ui.Stack.StartExecutionAsync(new PlaybookGate(ui.Stack.Library).Playbook); // held until cancelled
         var (page, errors) = await ui.NewPageAsync();
         await UiFixture.OpenAsync(page, $"executions/{id}");
-        await Expect(page.Locator("[data-testid=step][data-step='wait']")).ToHaveAttributeAsync("data-status", "running");
+        await Expect(page.Locator("[data-testid=step][data-step='hold']")).ToHaveAttributeAsync("data-status", "running");
         await page.GetByTestId("pause").ClickAsync();
         var snackbar = page.Locator(".mud-snackbar").First;
         await Expect(snackbar).ToBeVisibleAsync();
@@ -59,14 +60,14 @@ public sealed class UiTrapsTests(UiFixture ui)
     [Fact]
     public async Task Pause_is_acknowledged_at_once_and_a_cancelled_run_keeps_no_pause_reason()
     {
-        var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 120 });
+        var id = await ui.Stack.StartExecutionAsync(new PlaybookGate(ui.Stack.Library).Playbook); // held until cancelled
         var (page, errors) = await ui.NewPageAsync();
         await UiFixture.OpenAsync(page, $"executions/{id}");
         var status = page.GetByTestId("execution-status");
-        await Expect(page.Locator("[data-testid=step][data-step='wait']")).ToHaveAttributeAsync("data-status", "running");
+        await Expect(page.Locator("[data-testid=step][data-step='hold']")).ToHaveAttributeAsync("data-status", "running");
 
         await page.GetByTestId("pause").ClickAsync();
-        await Expect(page.GetByTestId("pause-requested")).ToBeVisibleAsync(); // the 120 s step still runs
+        await Expect(page.GetByTestId("pause-requested")).ToBeVisibleAsync(); // the held step still runs
         await page.GetByTestId("skip").ClickAsync(); // ends that step: the pause takes effect at the boundary
         await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("pause-requested")).ToHaveCountAsync(0);

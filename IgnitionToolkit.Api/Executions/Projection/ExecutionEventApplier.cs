@@ -1,0 +1,130 @@
+using System.Text.Json;
+using IgnitionToolkit.Api.Persistence;
+using IgnitionToolkit.Api.Persistence.Entities;
+using IgnitionToolkit.Contracts.Bus;
+using IgnitionToolkit.Contracts.Events;
+using IgnitionToolkit.Contracts.Live;
+using IgnitionToolkit.Core.Execution.Projection;
+using Microsoft.EntityFrameworkCore;
+
+namespace IgnitionToolkit.Api.Executions.Projection;
+
+/// <summary>
+/// Applies a Runner's events to the database exactly once and in sequence order, through the shared
+/// <see cref="ExecutionProjection"/>: a sequence already applied is ignored, one that arrives early waits in
+/// <c>pending_events</c> (the event's JSON with its kind) until the gap is filled. Duplicates and reordering change
+/// nothing. Events are applied in batches (one unit of work per execution per batch).
+/// </summary>
+public sealed partial class ExecutionEventApplier(
+    ToolkitDbContext db, TimeProvider clock, ILogger<ExecutionEventApplier> logger, IEnumerable<IExecutionEventNotifier> notifiers)
+{
+    private const int MaxAttempts = 6;
+
+    private sealed record Queued(long Sequence, string RunnerId, ExecutionEvent? Event, PendingEventRecord? Stored);
+
+    public async Task ApplyAsync(IEnumerable<ExecutionEventMessage> messages, CancellationToken ct)
+    {
+        foreach (var group in messages.GroupBy(m => m.ExecutionId))
+            await ApplyExecutionAsync(group.Key, group.ToList(), ct);
+    }
+
+    private async Task ApplyExecutionAsync(Guid executionId, IReadOnlyList<ExecutionEventMessage> messages, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ApplyOnceAsync(executionId, messages, ct);
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            {
+                // Another writer (heartbeat monitor, control endpoint, a second API instance) changed the execution: reload and retry.
+                LogConflict(logger, ex, messages.Count, executionId);
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(25 * attempt), ct);
+            }
+        }
+    }
+
+    private async Task ApplyOnceAsync(Guid executionId, IReadOnlyList<ExecutionEventMessage> messages, CancellationToken ct)
+    {
+        var execution = await db.Executions.FirstOrDefaultAsync(e => e.Id == executionId, ct);
+        if (execution is null)
+        {
+            LogUnknownExecution(logger, messages.Count, executionId);
+            return;
+        }
+        var fresh = messages.Where(m => m.Sequence > execution.LastAppliedSequence).ToList();
+        if (fresh.Count == 0) return; // only duplicates
+
+        var queue = new SortedDictionary<long, Queued>();
+        foreach (var stored in await db.PendingEvents.Where(p => p.ExecutionId == executionId).ToListAsync(ct))
+        {
+            if (stored.Sequence <= execution.LastAppliedSequence) db.PendingEvents.Remove(stored);
+            else queue[stored.Sequence] = new Queued(stored.Sequence, stored.RunnerId, Read(stored, executionId), stored);
+        }
+        foreach (var m in fresh)
+            queue.TryAdd(m.Sequence, new Queued(m.Sequence, m.RunnerId, m.Event, null));
+
+        var now = clock.GetUtcNow();
+        execution.LastHeartbeatAt = now;
+        execution.RunnerId ??= fresh[0].RunnerId;
+        execution.Version++;
+
+        var statusBefore = execution.Status;
+        var rows = new ExecutionRows(db, execution);
+        await rows.LoadStepsAsync(queue.Values.Select(q => q.Event).OfType<ExecutionEvent>(), ct);
+        var applied = new List<SequencedEvent>();
+        while (queue.Remove(execution.LastAppliedSequence + 1, out var next))
+        {
+            // An event that cannot be read or is of an unknown kind is skipped: it must not block the ones after it.
+            if (next.Event is { } e)
+            {
+                if (!ExecutionProjection.Apply(rows, next.Sequence, e)) LogUnknownKind(logger, next.Sequence, executionId);
+                applied.Add(new SequencedEvent(next.Sequence, e)); // live clients skip unknown kinds the same way
+            }
+            execution.LastAppliedSequence = next.Sequence;
+            if (next.Stored is not null) db.PendingEvents.Remove(next.Stored);
+        }
+        foreach (var waiting in queue.Values.Where(q => q.Stored is null && q.Event is not null))
+        {
+            db.PendingEvents.Add(new PendingEventRecord
+            {
+                ExecutionId = executionId, Sequence = waiting.Sequence, RunnerId = waiting.RunnerId, Kind = waiting.Event!.Kind,
+                Timestamp = waiting.Event.Timestamp.ToUniversalTime(), PayloadJson = ContractJson.SerializeEvent(waiting.Event), ReceivedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        if (applied.Count > 0)
+            foreach (var notifier in notifiers)
+                await notifier.EventsAppliedAsync(new ExecutionEventsMessage(executionId, execution.Status, execution.LastAppliedSequence, applied), ct);
+        Observability.ExecutionMetrics.Transition(execution.PlaybookPath, statusBefore, execution.Status);
+    }
+
+    /// <summary>A waiting event as it was stored (the event's JSON with its kind); null when it cannot be read.</summary>
+    private ExecutionEvent? Read(PendingEventRecord stored, Guid executionId)
+    {
+        try
+        {
+            return ContractJson.DeserializeEvent(stored.PayloadJson);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            LogUnreadable(logger, stored.Kind, stored.Sequence, executionId, ex.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Conflict applying {Count} event(s) of {ExecutionId}; retrying")]
+    private static partial void LogConflict(ILogger logger, Exception ex, int count, Guid executionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring {Count} event(s) for unknown execution {ExecutionId}")]
+    private static partial void LogUnknownExecution(ILogger logger, int count, Guid executionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring event #{Sequence} of unknown kind of execution {ExecutionId}")]
+    private static partial void LogUnknownKind(ILogger logger, long sequence, Guid executionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipping unreadable {Kind} event #{Sequence} of execution {ExecutionId}: {Message}")]
+    private static partial void LogUnreadable(ILogger logger, string kind, long sequence, Guid executionId, string message);
+}

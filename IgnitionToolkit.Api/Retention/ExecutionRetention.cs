@@ -1,0 +1,138 @@
+using IgnitionToolkit.Core.Execution.Status;
+using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Cluster;
+using IgnitionToolkit.Api.Notifications;
+using IgnitionToolkit.Api.Persistence;
+using IgnitionToolkit.Core.Execution;
+using Microsoft.EntityFrameworkCore;
+using IgnitionToolkit.Contracts;
+
+namespace IgnitionToolkit.Api.Retention;
+
+/// <summary>Section <c>Toolkit:Retention</c>: <c>MaxAgeDays</c> (executions that ended longer ago are removed; 0 or
+/// unset: no age limit), <c>MaxPerPlaybook</c> (only the newest N executions of each playbook are kept; 0 or unset: no
+/// limit), <c>Interval</c> (how often the job runs, default 1 hour) and <c>BatchSize</c> (executions removed per
+/// statement, default 200).</summary>
+public sealed record ExecutionRetentionOptions(double MaxAgeDays, int MaxPerPlaybook, TimeSpan Interval, int BatchSize)
+{
+    public const string Section = "Toolkit:Retention";
+
+    public bool Enabled => MaxAgeDays > 0 || MaxPerPlaybook > 0;
+
+    public static ExecutionRetentionOptions From(IConfiguration configuration)
+    {
+        var days = configuration.GetValue<double?>($"{Section}:MaxAgeDays") ?? 0;
+        if (days < 0) throw new InvalidOperationException($"{Section}:MaxAgeDays must be 0 (no limit) or a positive number of days, got {days}");
+        var count = configuration.GetValue<int?>($"{Section}:MaxPerPlaybook") ?? 0;
+        if (count < 0) throw new InvalidOperationException($"{Section}:MaxPerPlaybook must be 0 (no limit) or a positive count, got {count}");
+        var interval = NotificationOptions.Duration(configuration, $"{Section}:Interval", TimeSpan.FromHours(1));
+        var batch = configuration.GetValue<int?>($"{Section}:BatchSize") ?? 200;
+        if (batch is < 1 or > 10_000) throw new InvalidOperationException($"{Section}:BatchSize must be between 1 and 10000, got {batch}");
+        return new ExecutionRetentionOptions(days, count, interval, batch);
+    }
+}
+
+/// <summary>What one retention pass removed.</summary>
+public sealed record RetentionResult(int ByAge, int ByCount, int Deliveries);
+
+/// <summary>
+/// Background history retention, once for all API instances (<see cref="JobLeases.ExecutionRetention"/>): removes
+/// executions (steps, logs, artifacts and their files, pending events) that ended before the age limit, and those beyond
+/// the newest <see cref="ExecutionRetentionOptions.MaxPerPlaybook"/> of their playbook, in batches. Never an execution that
+/// has not ended (pending, running, paused), never a pinned one. Also trims the webhook delivery log
+/// (<see cref="NotificationOptions.DeliveryLogDays"/>).
+/// </summary>
+public sealed partial class ExecutionRetentionService(
+    IServiceScopeFactory scopes, ExecutionRetentionOptions options, NotificationOptions notifications, TimeProvider clock, JobLeases leases,
+    ILogger<ExecutionRetentionService> logger) : BackgroundService
+{
+    private static readonly ExecutionStatus[] Ended = [.. StatusRules.TerminalStatuses];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Enabled && notifications.DeliveryLogDays <= 0) return;
+        using var timer = new PeriodicTimer(options.Interval, clock);
+        do
+        {
+            try
+            {
+                if (await leases.TryAcquireAsync(JobLeases.ExecutionRetention, 2 * options.Interval, stoppingToken)) // once for all instances
+                    await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex, options.Interval);
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One full pass, batch after batch until nothing is left to remove.</summary>
+    public async Task<RetentionResult> RunOnceAsync(CancellationToken ct)
+    {
+        var byAge = 0;
+        var byCount = 0;
+        if (options.MaxAgeDays > 0)
+        {
+            var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(options.MaxAgeDays);
+            while (await RemoveBatchAsync(db => db.Executions
+                       .Where(e => Ended.Contains(e.Status) && !e.Pinned && (e.FinishedAt ?? e.CreatedAt) < cutoff)
+                       .OrderBy(e => e.CreatedAt).Select(e => e.Id), ct) is var removed and > 0)
+                byAge += removed;
+        }
+        if (options.MaxPerPlaybook > 0)
+        {
+            var keep = options.MaxPerPlaybook;
+            List<string> crowded;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+                crowded = await db.Executions.GroupBy(e => e.PlaybookPath).Where(g => g.Count() > keep).Select(g => g.Key).ToListAsync(ct);
+            }
+            foreach (var path in crowded)
+            {
+                // The newest N of the playbook are kept whatever their state; of the older ones, the ended, unpinned go.
+                while (await RemoveBatchAsync(db => db.Executions.Where(e => e.PlaybookPath == path)
+                           .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Skip(keep)
+                           .Where(e => Ended.Contains(e.Status) && !e.Pinned).Select(e => e.Id), ct) is var removed and > 0)
+                    byCount += removed;
+            }
+        }
+        var deliveries = await TrimDeliveryLogAsync(ct);
+        if (byAge + byCount + deliveries > 0)
+            LogRemoved(logger, byAge, options.MaxAgeDays, byCount, options.MaxPerPlaybook, deliveries);
+        return new RetentionResult(byAge, byCount, deliveries);
+    }
+
+    private async Task<int> RemoveBatchAsync(Func<ToolkitDbContext, IQueryable<Guid>> select, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+        var ids = await select(db).Take(options.BatchSize).ToListAsync(ct);
+        if (ids.Count == 0) return 0;
+        return await scope.ServiceProvider.GetRequiredService<ExecutionRemoval>().RemoveEndedAsync(ids, ct);
+    }
+
+    private async Task<int> TrimDeliveryLogAsync(CancellationToken ct)
+    {
+        if (notifications.DeliveryLogDays <= 0) return 0;
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(notifications.DeliveryLogDays);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+        var total = 0;
+        while (true)
+        {
+            var ids = await db.WebhookDeliveries.Where(d => d.Status != DeliveryStatus.Pending && d.CreatedAt < cutoff)
+                .OrderBy(d => d.CreatedAt).Select(d => d.Id).Take(options.BatchSize).ToListAsync(ct);
+            if (ids.Count == 0) return total;
+            await db.WebhookAttempts.Where(a => ids.Contains(a.DeliveryId)).ExecuteDeleteAsync(ct);
+            total += await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "History retention failed; retrying in {Interval}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "History retention removed {ByAge} execution(s) by age ({Days} days), {ByCount} beyond {Max} per playbook, {Deliveries} webhook delivery(ies)")]
+    private static partial void LogRemoved(ILogger logger, int byAge, double days, int byCount, int max, int deliveries);
+}

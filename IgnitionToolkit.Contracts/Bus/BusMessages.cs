@@ -1,0 +1,54 @@
+using IgnitionToolkit.Contracts.Events;
+
+namespace IgnitionToolkit.Contracts.Bus;
+
+// Bus messages (MassTransit, System.Text.Json, camelCase properties; see Events.ContractJson for the one convention).
+
+/// <summary>API → any Runner (competing consumers on one queue): run this playbook.</summary>
+/// <param name="PlaybookYaml">The playbook text as validated by the API, so Runners need no shared disk.</param>
+/// <param name="NestedPlaybooks">Canonical path → text of every playbook reachable through playbook.run.</param>
+/// <param name="PlaybookPath">Library-relative path, for messages and resolving nested playbooks.</param>
+/// <param name="ParametersJson">Start parameters as a JSON object (types preserved).</param>
+public sealed record StartExecution(
+    Guid ExecutionId,
+    string PlaybookPath,
+    string PlaybookYaml,
+    IReadOnlyDictionary<string, string> NestedPlaybooks,
+    string ParametersJson,
+    bool DebugMode,
+    DateTimeOffset RequestedAt)
+{
+    /// <summary>Credentials the playbook needs and parameters filled from a credential, sealed with the transport key
+    /// (<c>IgnitionToolkit.Core.Security.CredentialTransport</c>); null when the execution uses none. Never clear text.</summary>
+    public string? EncryptedCredentials { get; init; }
+}
+
+/// <summary>API → Runners (published to all; only the owner acts): control a running execution.</summary>
+/// <param name="Command">A <see cref="ControlCommands"/> name: pause | resume | skip | skip_back | cancel | rerun</param>
+public sealed record ControlExecution(Guid ExecutionId, string Command, DateTimeOffset RequestedAt)
+{
+    /// <summary>For <c>rerun</c>: path of the step to re-run (the one the execution is paused at, or the one before).</summary>
+    public string? StepPath { get; init; }
+
+    /// <summary>For <c>rerun</c>: the edited parameters as a JSON object (raw values, templates allowed), merged over the step's own.
+    /// Secret ones are not in it: see <see cref="EncryptedParameters"/>.</summary>
+    public string? ParametersJson { get; init; }
+
+    /// <summary>For <c>rerun</c>: the edited secret parameters (secret in the step's schema or secret-looking names), as a
+    /// <c>CredentialBundle</c> whose <c>Parameters</c> hold them, sealed with the transport key like
+    /// <see cref="StartExecution.EncryptedCredentials"/>; null when none was edited. Never clear text.</summary>
+    public string? EncryptedParameters { get; init; }
+}
+
+/// <summary>Runner → API: one event of an execution. <see cref="Sequence"/> increases by one per execution from 1.</summary>
+/// <param name="Event">The typed event (its <c>kind</c> says which; secrets already masked).</param>
+public sealed record ExecutionEventMessage(Guid ExecutionId, long Sequence, string RunnerId, ExecutionEvent Event);
+
+/// <summary>Runner → API, periodically: the executions this Runner owns are alive. Sent every
+/// <c>Runner:HeartbeatInterval</c> while it owns executions and every <c>Runner:PresenceInterval</c> when idle
+/// (empty <see cref="ExecutionIds"/>), so the API knows which Runners are up.</summary>
+public sealed record RunnerHeartbeat(string RunnerId, IReadOnlyList<Guid> ExecutionIds, int Capacity, DateTimeOffset Timestamp);
+
+/// <summary>Runner → API (published): one JPEG frame of an execution's live browser view. Relayed to subscribed
+/// clients, never stored. Runners throttle frames (about 2 per second) and keep each under 200 KB.</summary>
+public sealed record BrowserFrame(Guid ExecutionId, string? StepPath, byte[] Jpeg, int Width, int Height, DateTimeOffset Timestamp);

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using IgnitionToolkit.GatewaySimulator.Hosting;
+using IgnitionToolkit.Testing;
+
+namespace IgnitionToolkit.Functional.Tests.Fleet;
+
+/// <summary>
+/// Fleet runs through the built API and Runner processes on the real broker and database, against several gateway
+/// simulators on their own ports, one of which answers 500 to its project list (the "projects" step fails there).
+/// Concurrency is judged from the stored executions' start and finish times, never from timing in the test.
+/// </summary>
+public sealed class FleetRunTests
+{
+    private const string Playbook = """
+        name: Fleet check
+        version: "1.0"
+        parameters:
+          - { name: gateway_url, type: string, required: true }
+          - { name: username, type: string, required: true }
+          - { name: password, type: string, required: true }
+          - { name: note, type: string, default: "" }
+        steps:
+          - id: login
+            type: gateway.login
+            parameters: { url: "{{ parameter.gateway_url }}", username: "{{ parameter.username }}", password: "{{ parameter.password }}" }
+            timeout: 120
+          - id: projects
+            type: gateway.list_projects
+            parameters: {}
+            timeout: 120
+        """;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_fleet_run_keeps_to_max_parallel_and_shows_the_failing_gateways_step(bool postgres)
+    {
+        await using var fleet = await Fleet.StartAsync(postgres, good: 4);
+
+        var run = await fleet.RunAsync(new { playbook = Fleet.PlaybookPath, parameters = new { note = "nightly" }, selection = new { tags = new { site = "north" } }, max_parallel = 2 });
+
+        Assert.Equal("failed", run["status"]!.GetValue<string>());
+        var rows = run["gateways"]!.AsArray().Select(r => r!).ToList();
+        Assert.Equal(5, rows.Count);
+        var failing = rows.Single(r => r["gateway"]!.GetValue<string>() == Fleet.FailingName);
+        Assert.Equal("failed", failing["status"]!.GetValue<string>());
+        Assert.Equal("projects", failing["failed_step"]!.GetValue<string>());
+        Assert.All(rows.Where(r => r != failing), r => Assert.Equal("completed", r["status"]!.GetValue<string>()));
+
+        // Each row links its execution; each execution knows its fleet run and ran on that row's gateway.
+        var executions = new List<JsonNode>();
+        foreach (var row in rows)
+        {
+            var execution = await fleet.Stack.GetExecutionAsync(Guid.Parse(row["execution_id"]!.GetValue<string>()));
+            Assert.Equal(run["id"]!.GetValue<string>(), execution["execution"]!["fleet_run_id"]!.GetValue<string>());
+            Assert.Equal(row["url"]!.GetValue<string>(), execution["parameters"]!["gateway_url"]!.GetValue<string>());
+            Assert.Equal("***", execution["parameters"]!["password"]!.GetValue<string>()); // filled from the credential, stored masked
+            executions.Add(execution["execution"]!);
+        }
+        var listed = JsonNode.Parse(await fleet.Stack.Http.GetStringAsync($"api/v1/executions?fleet_run={run["id"]}&pageSize=50"))!;
+        Assert.Equal(5, listed["total_count"]!.GetValue<int>());
+
+        // At most two at once, from the stored times: at each start, count the executions started and not yet finished.
+        var spans = executions.Select(e => (Start: e["started_at"]!.GetValue<DateTimeOffset>(), End: e["finished_at"]!.GetValue<DateTimeOffset>())).ToList();
+        var most = spans.Max(s => spans.Count(o => o.Start <= s.Start && o.End > s.Start));
+        Assert.InRange(most, 1, 2);
+    }
+
+    [Fact]
+    public async Task Stop_after_failures_skips_the_gateways_not_started()
+    {
+        await using var fleet = await Fleet.StartAsync(postgres: false, good: 2);
+
+        var run = await fleet.RunAsync(new
+        {
+            playbook = Fleet.PlaybookPath, selection = new { gateways = new[] { Fleet.FailingName, "gw-good-1", "gw-good-2" } },
+            max_parallel = 1, stop_after_failures = 1,
+        });
+
+        Assert.Equal("stopped", run["status"]!.GetValue<string>());
+        var rows = run["gateways"]!.AsArray().ToDictionary(r => r!["gateway"]!.GetValue<string>(), r => r!);
+        Assert.Equal("failed", rows[Fleet.FailingName]["status"]!.GetValue<string>());
+        Assert.Equal("skipped", rows["gw-good-1"]["status"]!.GetValue<string>());
+        Assert.Equal("skipped", rows["gw-good-2"]["status"]!.GetValue<string>());
+        Assert.Null(rows["gw-good-1"]["execution_id"]);
+        var listed = JsonNode.Parse(await fleet.Stack.Http.GetStringAsync($"api/v1/executions?fleet_run={run["id"]}"))!;
+        Assert.Equal(1, listed["total_count"]!.GetValue<int>()); // the skipped gateways never got an execution
+    }
+
+    /// <summary>A stack, a vault credential, simulators (the failing one named first, so it starts first) and their inventory.</summary>
+    private sealed class Fleet : IAsyncDisposable
+    {
+        public const string PlaybookPath = "fleet/check.yaml";
+        public const string FailingName = "gw-a-failing";
+        private readonly List<SimulatorServer> _simulators = [];
+
+        public ToolkitStack Stack { get; private set; } = null!;
+
+        public static async Task<Fleet> StartAsync(bool postgres, int good)
+        {
+            var fleet = new Fleet();
+            try
+            {
+                fleet.Stack = await ToolkitStack.StartAsync(postgres: postgres);
+                var file = Path.Combine(fleet.Stack.Library, PlaybookPath);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                await File.WriteAllTextAsync(file, Playbook);
+                await PostAsync(fleet.Stack.Http, "api/v1/credentials", new
+                {
+                    name = "fleet-login", kind = "gateway_login",
+                    fields = new Dictionary<string, string> { ["username"] = "admin", ["password"] = "fleet-password", ["gateway_url"] = "http://unused.invalid:8088" },
+                });
+                await fleet.AddAsync(FailingName, new Dictionary<string, string?>
+                {
+                    ["Simulator:Faults:ErrorRate"] = "1", ["Simulator:Faults:ErrorStatusCode"] = "500", ["Simulator:Faults:PathPrefix"] = "/data/api/v1/projects",
+                });
+                for (var i = 1; i <= good; i++) await fleet.AddAsync($"gw-good-{i}", new Dictionary<string, string?>());
+                return fleet;
+            }
+            catch
+            {
+                await fleet.DisposeAsync();
+                throw;
+            }
+        }
+
+        private async Task AddAsync(string name, Dictionary<string, string?> settings)
+        {
+            settings["Simulator:Users:0:Username"] = "admin";
+            settings["Simulator:Users:0:Password"] = "fleet-password";
+            settings["Simulator:Users:0:Roles:0"] = "Administrator";
+            settings["Simulator:GatewayName"] = name;
+            var simulator = await SimulatorServer.StartAsync(settings);
+            _simulators.Add(simulator);
+            await PostAsync(Stack.Http, "api/v1/gateways", new
+            {
+                name, url = simulator.BaseAddress.ToString().TrimEnd('/'), credential_name = "fleet-login",
+                tags = new Dictionary<string, string> { ["site"] = "north", ["environment"] = "test" },
+            });
+        }
+
+        /// <summary>Starts a fleet run and waits (generous bound) until it has finished; returns its final state.</summary>
+        public async Task<JsonNode> RunAsync(object body)
+        {
+            var created = await PostAsync(Stack.Http, "api/v1/fleet-runs", body);
+            var id = created["id"]!.GetValue<string>();
+            var deadline = DateTime.UtcNow.AddSeconds(600);
+            JsonNode run;
+            do
+            {
+                run = JsonNode.Parse(await Stack.Http.GetStringAsync($"api/v1/fleet-runs/{id}"))!;
+                if (run["status"]!.GetValue<string>() != "running") return run;
+                await Task.Delay(200);
+            } while (DateTime.UtcNow < deadline);
+            throw new TimeoutException($"fleet run {id} did not finish: {run.ToJsonString()}\nAPI:\n{Stack.Api.Output}");
+        }
+
+        private static async Task<JsonNode> PostAsync(HttpClient http, string path, object body)
+        {
+            using var response = await http.PostAsJsonAsync(path, body);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK))
+                throw new InvalidOperationException($"POST {path} → {(int)response.StatusCode}: {text}");
+            return JsonNode.Parse(text)!;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Stack is not null) await Stack.DisposeAsync();
+            foreach (var simulator in _simulators) await simulator.DisposeAsync();
+        }
+    }
+}
