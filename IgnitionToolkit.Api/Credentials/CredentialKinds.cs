@@ -14,12 +14,15 @@ public static partial class CredentialKinds
     public const string GatewayLogin = IgnitionToolkit.Plugins.Gateway.Credentials.GatewayLoginBinder.KindName;
     public const string ApiToken = "api_token";
     public const string GenericSecret = "generic_secret";
+    /// <summary>The key of the AI provider (<c>Toolkit:Ai:Credential</c> names it): docs/ai-steps.md.</summary>
+    public const string AiProvider = "ai_provider";
 
     public static readonly IReadOnlyList<CredentialKind> All =
     [
         new(GatewayLogin, ["username", "password"], ["gateway_url"]),
         new(ApiToken, ["token"], []),
         new(GenericSecret, ["value"], []),
+        new(AiProvider, ["api_key"], []),
     ];
 
     public static CredentialKind? Find(string? name) => All.FirstOrDefault(k => k.Name == name);

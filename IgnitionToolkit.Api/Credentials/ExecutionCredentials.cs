@@ -23,9 +23,8 @@ public sealed record PreparedCredentials(
 /// <c>credential</c> (their value names a vault credential; it is available under that name and under the parameter's
 /// name) and <c>{{ credential.&lt;name&gt;.&lt;field&gt; }}</c> templates in the playbook and its nested playbooks.
 /// </summary>
-public sealed class ExecutionCredentials(CredentialVault vault, CredentialTransport transport, CredentialBinders binders)
+public sealed class ExecutionCredentials(CredentialVault vault, CredentialTransport transport, CredentialBinders binders, Ai.AiKeys aiKeys)
 {
-
     public async Task<PreparedCredentials> PrepareAsync(Playbook playbook, string yaml, IReadOnlyDictionary<string, string> nested,
         JsonElement? parameters, string? credentialName, CancellationToken ct)
     {
@@ -49,6 +48,8 @@ public sealed class ExecutionCredentials(CredentialVault vault, CredentialTransp
             foreach (var name in CredentialKinds.TemplateReference().Matches(text).Select(m => m.Groups[1].Value))
                 if (!aliasNames.Contains(name)) wanted.TryAdd(name, []);
         }
+        if (transport.IsConfigured && await aiKeys.CredentialForAsync(playbook, yaml, nested, ct) is { } aiCredential)
+            wanted.TryAdd(aiCredential, []); // the AI key travels sealed with the execution: docs/ai-steps.md
         if (wanted.Count == 0)
             return new PreparedCredentials(parameters, new Dictionary<string, string>(), new HashSet<string>(), new CredentialBundle(
                 new Dictionary<string, IReadOnlyDictionary<string, string>>(), new Dictionary<string, string>()), errors, null);

@@ -1,6 +1,7 @@
 using IgnitionToolkit.Api.Cluster;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IgnitionToolkit.Api.Ai;
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
@@ -51,6 +52,7 @@ public static class ApiServiceExtensions
         builder.AddToolkitPersistence();
         builder.AddToolkitAuth();
         builder.AddToolkitVault();
+        builder.AddToolkitAi();
         builder.AddToolkitArtifacts();
         builder.AddToolkitRetention();
         builder.AddToolkitNotifications();

@@ -1,4 +1,5 @@
 using IgnitionToolkit.ServiceDefaults.Security;
+using IgnitionToolkit.Api.Ai;
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Audit;
 using IgnitionToolkit.Api.Auth;
@@ -50,6 +51,7 @@ public static class EndpointExtensions
         api.MapRunnerEndpoints();
         api.MapGatewayEndpoints();
         api.MapFleetRunEndpoints();
+        api.MapAiEndpoints();
         api.MapWebhookEndpoints();
         api.MapScheduleEndpoints();
         app.MapToolkitLive().RequireViewer().NotAudited("the live hub only reads; controls go through the audited REST endpoints");

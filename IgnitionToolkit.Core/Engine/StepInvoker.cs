@@ -120,6 +120,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
                 Items = session.Items,
                 PlaybookParameters = frame.Parameters,
                 StepOutputs = frame.StepOutputs,
+                Credentials = session.Request.Credentials,
             };
             var result = await plugin.ExecuteAsync(context, token).WaitAsync(token);
             return (result, Navigation.None);

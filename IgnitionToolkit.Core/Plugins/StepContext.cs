@@ -29,6 +29,11 @@ public sealed class StepContext
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> StepOutputs { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, object?>>();
 
+    /// <summary>The execution's credentials by name (field → value), as <c>{{ credential.name.field }}</c> reads them.
+    /// Their values are masked in every event and log line; a step must not put them in its outputs.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Credentials { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 
     public T? Get<T>(string name)

@@ -18,7 +18,7 @@ public enum StepUse
 }
 
 /// <summary>The one registration of the core services and the built-in step plugins (utility, gateway, AI,
-/// Perspective) with their settings (<c>Toolkit:Gateway:*</c> validated at start-up, <c>Ai:*</c>,
+/// Perspective) with their settings (<c>Toolkit:Gateway:*</c> validated at start-up, <c>Toolkit:Ai:*</c> and <c>ConnectionStrings:ai</c>,
 /// <c>Perspective:Browser:*</c>), for the API, the hosted Runner and the CLI. Plugin-folder plugins are loaded by the core.</summary>
 public static class ToolkitSteps
 {

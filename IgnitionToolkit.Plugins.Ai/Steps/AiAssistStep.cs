@@ -1,39 +1,46 @@
 using IgnitionToolkit.Core.Plugins;
-using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Plugins.Ai.Providers;
+using Microsoft.Extensions.AI;
 
 namespace IgnitionToolkit.Plugins.Ai.Steps;
 
-/// <summary><c>ai.assist</c>: asks the model a question about the execution, optionally with a screenshot (v2: <c>ai.analyze</c>).</summary>
-public sealed class AiAssistStep : IStepPlugin
+/// <summary><c>ai.assist</c>: a free question with the execution's context (parameters, outputs so far, variables),
+/// optionally about a screenshot (v2: <c>ai.analyze</c> with <c>question</c>).</summary>
+public sealed class AiAssistStep(AiSettings settings) : IStepPlugin
 {
-    public StepTypeDescriptor Descriptor { get; } = new(
-        "ai.assist", "ai", "Asks the AI model a question, optionally about a screenshot (PNG/JPEG file or artifact path).",
-        [
-            new StepParameterSchema("prompt", StepParameterType.String, Required: true, Description: "The question."),
-            new StepParameterSchema("context", StepParameterType.Any, Description: "Extra facts given to the model."),
-            new StepParameterSchema("screenshot", StepParameterType.String, Description: "Path of an image to show the model, e.g. {{ step.shot.path }}."),
-        ],
-        Outputs: [new StepOutputSchema("answer", StepParameterType.String)],
-        Aliases: [new StepTypeAlias("ai.analyze")]);
+    private const int MaxContextCharacters = 20_000;
 
-    public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    public StepTypeDescriptor Descriptor { get; } = new(
+        "ai.assist", AiStepSupport.Category,
+        "Asks the AI model a question with the execution's context (parameters, step outputs so far, variables; secrets masked), optionally about a screenshot.",
+        [
+            new StepParameterSchema("prompt", StepParameterType.String, Description: "The question."),
+            new StepParameterSchema("question", StepParameterType.String, Description: "v2 name of 'prompt'."),
+            new StepParameterSchema("context", StepParameterType.Any, Description: "Extra facts given to the model."),
+            new StepParameterSchema("screenshot", StepParameterType.String, Description: "An image to show the model: a file path or an artifact name of this execution."),
+        ],
+        Outputs: [new StepOutputSchema("answer", StepParameterType.String), AiStepSupport.UsageOutput],
+        Aliases: [new StepTypeAlias("ai.analyze")])
     {
-        var prompt = context.GetRequiredString("prompt");
+        DisabledReason = AiStepSupport.Disabled(settings),
+    };
+
+    public Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken) => AiStepSupport.RunAsync(context, async chat =>
+    {
+        var prompt = context.Get<string>("prompt") ?? context.Get<string>("question")
+            ?? throw new StepParameterException("prompt", "give 'prompt' (or the v2 'question')");
         context.Parameters.TryGetValue("context", out var facts);
-        AiImage? image = null;
-        if (context.Get<string>("screenshot") is { Length: > 0 } path)
+        var execution = AiStepSupport.Describe(new Dictionary<string, object?>
         {
-            if (!File.Exists(path)) throw new StepParameterException("screenshot", $"no image at '{path}'");
-            var mediaType = Path.GetExtension(path).ToLowerInvariant() switch
-            {
-                ".png" => "image/png",
-                ".jpg" or ".jpeg" => "image/jpeg",
-                _ => throw new StepParameterException("screenshot", "only PNG and JPEG images can be shown to the model"),
-            };
-            image = new AiImage(mediaType, await File.ReadAllBytesAsync(path, cancellationToken));
-        }
-        var client = context.Services.GetRequiredService<AiClient>();
-        var answer = await client.AskAsync(AiGenerateStep.System, $"{prompt}\n\nContext:\n{AiClient.Describe(facts)}", image, cancellationToken);
-        return StepResult.Completed(new Dictionary<string, object?> { ["answer"] = answer });
-    }
+            ["parameters"] = context.PlaybookParameters,
+            ["step_outputs"] = context.StepOutputs,
+            ["variables"] = context.Variables,
+        });
+        if (execution.Length > MaxContextCharacters) execution = execution[..MaxContextCharacters] + "\n…(cut)";
+        var contents = new List<AIContent> { new TextContent($"{prompt}\n\nContext:\n{AiStepSupport.Describe(facts)}\n\nThe execution so far:\n{execution}") };
+        if (context.Get<string>("screenshot") is { Length: > 0 } screenshot)
+            contents.Add(await AiStepSupport.ImageAsync(context, "screenshot", screenshot, cancellationToken));
+        var answer = await chat.AskAsync([new ChatMessage(ChatRole.System, AiStepSupport.System), new ChatMessage(ChatRole.User, contents)], cancellationToken);
+        return StepResult.Completed(AiStepSupport.Outputs(chat, ("answer", answer)));
+    });
 }

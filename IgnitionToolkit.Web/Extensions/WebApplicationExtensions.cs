@@ -1,3 +1,4 @@
+using IgnitionToolkit.Web.Ai;
 using IgnitionToolkit.Web.Api;
 using IgnitionToolkit.Web.Auth;
 using IgnitionToolkit.Web.Components;
@@ -43,6 +44,7 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<GatewaysApi>();
         builder.Services.AddScoped<FleetRunsApi>();
         builder.Services.AddScoped<SchedulesApi>();
+        builder.Services.AddAiPanel(baseAddress);
         builder.Services.AddScoped<LiveConnection>(); // one per circuit (browser tab)
         return builder;
     }

@@ -15,6 +15,7 @@ public static class CredentialKindFields
         ["gateway_login"] = ["gateway_url", "username", "password"],
         ["api_token"] = ["token"],
         ["generic_secret"] = ["value"],
+        ["ai_provider"] = ["api_key"],
     };
 
     /// <summary>Fields shown in clear; all others are write-only secrets.</summary>

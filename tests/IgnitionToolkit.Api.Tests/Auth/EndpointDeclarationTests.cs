@@ -67,6 +67,11 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["GET /api/v1/fleet-runs/"] = Role.Viewer,
         ["GET /api/v1/fleet-runs/{id:guid}"] = Role.Viewer,
         ["POST /api/v1/fleet-runs/{id:guid}/cancel"] = Role.Operator,
+        ["GET /api/v1/ai"] = Role.Viewer,
+        ["GET /api/v1/executions/{id:guid}/ai/"] = Role.Viewer,
+        ["POST /api/v1/executions/{id:guid}/ai/explain"] = Role.Operator,
+        ["POST /api/v1/executions/{id:guid}/ai/messages"] = Role.Operator,
+        ["POST /api/v1/executions/{id:guid}/ai/messages/{messageId:long}/draft"] = Role.Operator,
         ["GET /api/v1/webhooks/"] = Role.Viewer,
         ["GET /api/v1/webhooks/kinds"] = Role.Viewer,
         ["GET /api/v1/webhooks/{id:guid}"] = Role.Viewer,
@@ -120,6 +125,9 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["DeleteSchedule"] = ("schedule.deleted", "schedule", "id"),
         ["EnableSchedule"] = ("schedule.enabled", "schedule", "id"),
         ["DisableSchedule"] = ("schedule.disabled", "schedule", "id"),
+        ["ExplainFailure"] = ("execution.ai_explained", "execution", "id"),
+        ["AskAi"] = ("execution.ai_asked", "execution", "id"),
+        ["DraftFromAi"] = ("playbook.ai_drafted", "playbook", null),
     };
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
