@@ -1,5 +1,6 @@
 using IgnitionToolkit.Core.Execution.Status;
 using IgnitionToolkit.Api.Credentials;
+using IgnitionToolkit.Api.Library;
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
@@ -8,6 +9,7 @@ using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Contracts.Bus;
@@ -33,7 +35,8 @@ public sealed record ExecutionOrigin
 /// before anything is sent: the scheduler's run claim relies on it.</summary>
 public sealed partial class ExecutionStarter(
     ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials,
-    ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger)
+    ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger,
+    PlaybookVerifications verifications, IOptions<LibraryOptions> libraryOptions)
 {
     public Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct) =>
         StartAsync(request, origin: null, ct);
@@ -50,6 +53,9 @@ public sealed partial class ExecutionStarter(
             return ApiProblems.Invalid($"playbook '{path}' is invalid ({result.Errors.Count()} error(s))", DiagnosticDto.From(result.Diagnostics));
         var playbook = result.Playbook;
         var nested = PlaybookBundle.Collect(playbook, library.Source);
+        if (libraryOptions.Value.RequireVerifiedChildren && await verifications.FirstUnverifiedAsync(nested, ct) is { } unverified)
+            return ApiProblems.Conflict($"playbook '{path}' runs '{unverified}' (playbook.run), which is not verified for its current text; " +
+                                        $"{LibraryOptions.Section}:{nameof(LibraryOptions.RequireVerifiedChildren)} is on: verify '{unverified}' first");
         var prepared = await credentials.PrepareAsync(playbook, yaml, nested, request.Parameters, request.CredentialName, ct);
         if (prepared.Problem is { } refused) return refused;
         var bound = StartParameters.Bind(playbook, prepared.Parameters);
@@ -73,7 +79,8 @@ public sealed partial class ExecutionStarter(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(BusSettings.SendTimeout);
             var endpoint = await sendEndpoints.GetSendEndpoint(bus.ExecutionsQueue);
-            var message = new StartExecution(record.Id, path, yaml, nested, ExecutionCredentials.BusParameters(bound.Json, prepared), request.DebugMode, now)
+            var (sentPath, sentNested) = library.ForRunner(path, nested); // a git source's playbook travels with its repository's paths
+            var message = new StartExecution(record.Id, sentPath, yaml, sentNested, ExecutionCredentials.BusParameters(bound.Json, prepared), request.DebugMode, now)
             {
                 EncryptedCredentials = credentials.Seal(prepared, record.Id),
             };

@@ -6,6 +6,7 @@ using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Library;
 using IgnitionToolkit.Api.Fleet;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Notifications;
@@ -40,8 +41,6 @@ public static class ApiServiceExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies: 400 problem naming the cause
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<Auth.BearerSecurityTransformer>());
 
-        builder.Services.AddSingleton<PlaybookLibrary>();
-        builder.Services.AddScoped<PlaybookValidator>();
         builder.Services.AddScoped<ExecutionStarter>();
         builder.Services.AddScoped<ExecutionQueries>();
         builder.Services.AddScoped<ExecutionControl>();
@@ -50,6 +49,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionPins>();
 
         builder.AddToolkitPersistence();
+        builder.AddToolkitLibrary(); // after persistence: its pull service starts once the schema is migrated
         builder.AddToolkitAuth();
         builder.AddToolkitVault();
         builder.AddToolkitAi();

@@ -19,6 +19,8 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RunnerRecord> Runners => Set<RunnerRecord>();
     public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+    public DbSet<LibrarySourceRecord> LibrarySources => Set<LibrarySourceRecord>();
+    public DbSet<PlaybookVerificationRecord> PlaybookVerifications => Set<PlaybookVerificationRecord>();
     public DbSet<AiMessageRecord> AiMessages => Set<AiMessageRecord>();
     public DbSet<WebhookRecord> Webhooks => Set<WebhookRecord>();
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();

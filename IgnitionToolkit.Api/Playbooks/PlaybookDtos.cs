@@ -9,7 +9,9 @@ public sealed record PlaybookSummary(
     string Path, string Name, string? Version, string? Description, string? Category,
     IReadOnlyList<string> Tags, IReadOnlyDictionary<string, object?> Metadata,
     int ParameterCount, int StepCount, bool Valid, int ErrorCount, int WarningCount,
-    string? Domain, string? Group, bool? Verified);
+    string? Domain, string? Group, bool? Verified,
+    string? Source = null, string? Commit = null, bool ReadOnly = false, VerificationDto? Verification = null,
+    IReadOnlyList<string>? StepTypes = null);
 
 public sealed record PlaybookParameterDto(string Name, string Type, bool Required, object? Default, string? Description);
 
@@ -42,7 +44,8 @@ public static class PlaybookDtoMapping
             Tags(metadata), metadata,
             playbook?.Parameters.Count ?? 0, playbook?.Steps.Count ?? 0,
             result.IsValid, result.Errors.Count(), result.Warnings.Count(),
-            Text(metadata, "domain") ?? DomainOf(path), Text(metadata, "group"), metadata.GetValueOrDefault("verified") as bool?);
+            Text(metadata, "domain") ?? DomainOf(path), Text(metadata, "group"), metadata.GetValueOrDefault("verified") as bool?,
+            StepTypes: playbook?.Steps.Select(s => s.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() ?? []);
     }
 
     public static PlaybookDetail ToDetail(string path, string yaml, PlaybookLoadResult result) => new(

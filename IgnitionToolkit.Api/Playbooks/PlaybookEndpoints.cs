@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IgnitionToolkit.Api.Playbooks;
 
-/// <summary><c>/api/v1/playbooks</c>: the playbook library (list, get, create, update with backup, delete, validate).</summary>
+/// <summary><c>/api/v1/playbooks</c>: the playbook library (list, get, create, update with backup, delete, validate).
+/// Playbooks of a git source are read-only here (409); export, import, verification, copy and move are <see cref="LibraryEndpoints"/>.</summary>
 public static class PlaybookEndpoints
 {
     public static RouteGroupBuilder MapPlaybookEndpoints(this RouteGroupBuilder api)
@@ -22,35 +23,22 @@ public static class PlaybookEndpoints
         return api;
     }
 
+    /// <summary>Lists the library (git sources included). <c>search</c> matches path, name, description, tags and step
+    /// types; <c>tag</c>, <c>step_type</c>, <c>category</c>, <c>source</c> (<c>local</c> or a git source) and <c>state</c>
+    /// (<c>verified</c>, <c>changed</c>, <c>unverified</c>, <c>disabled</c>, <c>enabled</c>, <c>invalid</c>, <c>read_only</c>) narrow it.</summary>
     private static async Task<Ok<IReadOnlyList<PlaybookSummary>>> List(
-        PlaybookLibrary library, PlaybookValidator validator, string? category, string? search, CancellationToken ct)
-    {
-        var summaries = new List<PlaybookSummary>();
-        foreach (var path in library.List())
-        {
-            if (category is not null && !string.Equals(PlaybookLibrary.CategoryOf(path), category, StringComparison.OrdinalIgnoreCase))
-                continue;
-            var loaded = await validator.LoadFileAsync(path, ct);
-            if (loaded is null) continue;
-            var summary = PlaybookDtoMapping.ToSummary(path, loaded.Value.Result);
-            if (search is null || Matches(summary, search)) summaries.Add(summary);
-        }
-        return TypedResults.Ok<IReadOnlyList<PlaybookSummary>>(summaries);
-    }
-
-    private static bool Matches(PlaybookSummary s, string search) =>
-        s.Path.Contains(search, StringComparison.OrdinalIgnoreCase)
-        || s.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
-        || (s.Description?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false)
-        || s.Tags.Any(t => t.Contains(search, StringComparison.OrdinalIgnoreCase));
+        PlaybookCatalog catalog, string? category, string? search, string? tag,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "step_type")] string? stepType, string? source, string? state, CancellationToken ct) =>
+        TypedResults.Ok(await catalog.ListAsync(new PlaybookFilter(search, tag, stepType, category, source, state), ct));
 
     private static async Task<Results<Ok<PlaybookDetail>, ProblemHttpResult>> Get(
-        string path, PlaybookLibrary library, PlaybookValidator validator, CancellationToken ct)
+        string path, PlaybookLibrary library, PlaybookValidator validator, PlaybookCatalog catalog, CancellationToken ct)
     {
         if (library.TryNormalize(path, out var relative) is { } error) return ApiProblems.BadRequest(error, "path");
         var loaded = await validator.LoadFileAsync(relative, ct);
         if (loaded is null) return ApiProblems.NotFound($"playbook '{relative}' does not exist");
-        return TypedResults.Ok(PlaybookDtoMapping.ToDetail(relative, loaded.Value.Yaml, loaded.Value.Result));
+        var (yaml, result) = loaded.Value;
+        return TypedResults.Ok(PlaybookDtoMapping.ToDetail(relative, yaml, result) with { Summary = await catalog.SummaryAsync(relative, yaml, result, ct) });
     }
 
     private static Results<Ok<ValidationResponse>, ProblemHttpResult> Validate(
@@ -69,6 +57,7 @@ public static class PlaybookEndpoints
     {
         if (library.TryNormalize(request.Path, out var relative) is { } error) return ApiProblems.BadRequest(error, "path");
         if (CheckYaml(request.Yaml) is { } yamlError) return yamlError;
+        if (library.ReadOnlyReason(relative) is { } readOnly) return ApiProblems.Conflict(readOnly);
         if (library.Exists(relative)) return ApiProblems.Conflict($"playbook '{relative}' already exists; use PUT to update it");
         var result = validator.Validate(request.Yaml!, relative);
         if (!result.IsValid)
@@ -84,6 +73,7 @@ public static class PlaybookEndpoints
         if (library.TryNormalize(path, out var relative) is { } error) return ApiProblems.BadRequest(error, "path");
         if (CheckYaml(request.Yaml) is { } yamlError) return yamlError;
         if (!library.Exists(relative)) return ApiProblems.NotFound($"playbook '{relative}' does not exist; use POST to create it");
+        if (library.ReadOnlyReason(relative) is { } readOnly) return ApiProblems.Conflict(readOnly);
         var result = validator.Validate(request.Yaml!, relative);
         if (!result.IsValid)
             return ApiProblems.Invalid($"playbook '{relative}' is invalid ({result.Errors.Count()} error(s))", DiagnosticDto.From(result.Diagnostics));
@@ -92,12 +82,14 @@ public static class PlaybookEndpoints
         return TypedResults.Ok(new PlaybookSaved(PlaybookDtoMapping.ToSummary(relative, result), DiagnosticDto.From(result.Diagnostics), backup));
     }
 
-    private static Results<NoContent, ProblemHttpResult> Delete(string path, PlaybookLibrary library)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string path, PlaybookLibrary library, PlaybookVerifications verifications, CancellationToken ct)
     {
         if (library.TryNormalize(path, out var relative) is { } error) return ApiProblems.BadRequest(error, "path");
         if (!library.Exists(relative)) return ApiProblems.NotFound($"playbook '{relative}' does not exist");
+        if (library.ReadOnlyReason(relative) is { } readOnly) return ApiProblems.Conflict(readOnly);
         library.Backup(relative);
         library.Delete(relative);
+        await verifications.UnverifyAsync(relative, ct);
         return TypedResults.NoContent();
     }
 

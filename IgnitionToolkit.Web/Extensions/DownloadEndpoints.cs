@@ -15,6 +15,10 @@ public static class DownloadEndpoints
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(result.Value!.Yaml), "application/yaml", Path.GetFileName(path))
                 : Results.Problem(statusCode: result.Problem!.Status == 0 ? 502 : result.Problem.Status, title: result.Problem.Message);
         });
+        // Zip exports of the library (one playbook, a folder or all) and an execution as JSON, streamed from the API.
+        group.MapGet("/library/export", (string? path, string? folder, RestClient rest, HttpContext context) =>
+            StreamAsync($"/api/v1/library/export?path={Uri.EscapeDataString(path ?? "")}&folder={Uri.EscapeDataString(folder ?? "")}", rest, context));
+        group.MapGet("/executions/{id:guid}/export", (Guid id, RestClient rest, HttpContext context) => StreamAsync($"/api/v1/executions/{id}/export", rest, context));
         group.MapGet("/artifacts/{id:guid}/{**name}", async (Guid id, string name, bool? inline, RestClient rest, HttpContext context) =>
         {
             // Streamed from the API to the browser, never held in memory.
@@ -26,5 +30,15 @@ public static class DownloadEndpoints
             var type = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
             return inline == true ? Results.Stream(stream, type) : Results.Stream(stream, type, Path.GetFileName(name));
         });
+    }
+
+    private static async Task<IResult> StreamAsync(string apiPath, RestClient rest, HttpContext context)
+    {
+        var response = await rest.OpenAsync(apiPath, context.RequestAborted);
+        if (response is null) return Results.NotFound();
+        context.Response.RegisterForDispose(response);
+        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "export";
+        var stream = await response.Content.ReadAsStreamAsync(context.RequestAborted);
+        return Results.Stream(stream, response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream", name);
     }
 }

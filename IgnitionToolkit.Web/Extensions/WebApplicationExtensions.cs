@@ -37,6 +37,7 @@ public static class WebApplicationExtensions
         builder.Services.AddToolkitWebAuth();
         builder.AddWebDataProtection();
         builder.Services.AddScoped<PlaybooksApi>();
+        builder.Services.AddScoped<LibraryApi>();
         builder.Services.AddScoped<ExecutionsApi>();
         builder.Services.AddScoped<CredentialsApi>();
         builder.Services.AddScoped<WebhooksApi>();

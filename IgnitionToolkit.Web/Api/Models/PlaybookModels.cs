@@ -5,7 +5,23 @@ namespace IgnitionToolkit.Web.Api.Models;
 public sealed record PlaybookSummaryModel(
     string Path, string Name, string? Version, string? Description, string? Category, IReadOnlyList<string> Tags,
     Dictionary<string, JsonElement>? Metadata, int ParameterCount, int StepCount, bool Valid, int ErrorCount, int WarningCount,
-    string? Domain = null, string? Group = null, bool? Verified = null);
+    string? Domain = null, string? Group = null, bool? Verified = null,
+    string? Source = null, string? Commit = null, bool ReadOnly = false, VerificationModel? Verification = null, IReadOnlyList<string>? StepTypes = null)
+{
+    /// <summary>Verified for its current text (a mark in the toolkit; the v5 YAML <c>verified:</c> field is <see cref="Verified"/>).</summary>
+    public bool IsVerified => Verification?.State == VerificationModel.VerifiedState;
+
+    /// <summary>Verified once, changed since (edited here or upstream).</summary>
+    public bool ChangedSinceVerified => Verification?.State == VerificationModel.ChangedState;
+
+    public string? ShortCommit => Commit is { Length: > 7 } c ? c[..7] : Commit;
+}
+
+public sealed record VerificationModel(string State, string? VerifiedBy, DateTimeOffset? VerifiedAt, string ContentHash, string? VerifiedHash)
+{
+    public const string VerifiedState = "verified";
+    public const string ChangedState = "changed";
+}
 
 public sealed record PlaybookParameterModel(string Name, string Type, bool Required, JsonElement? Default, string? Description);
 

@@ -28,9 +28,10 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
 
         // 1. Sign in with the printed password.
         await page.GetByTestId("sign-in").ClickAsync(); // the header's "Sign in"
+        // The interactive router first moves to /login, then loads the (static) sign-in page in full: its own text marks the new document.
         await page.WaitForURLAsync("**/login**");
-        await AssertStyledAndInteractiveAsync(page);
         await Expect(page.GetByTestId("login-help")).ToContainTextAsync("make admin-password");
+        await AssertStyledAndInteractiveAsync(page);
         await page.GetByTestId("login-username").FillAsync("admin");
         await page.GetByTestId("login-password").FillAsync(stack.AdminPassword);
         await page.GetByTestId("login-submit").ClickAsync();
@@ -81,6 +82,23 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
     /// <summary>The stylesheets and scripts of the UI loaded: MudBlazor's rules apply to its components, the app's own
     /// stylesheet has rules, and Blazor's script started the interactive circuit.</summary>
     private static async Task AssertStyledAndInteractiveAsync(IPage page)
+    {
+        // A page may still be replaced by a navigation it started itself: then the checks run again on the new document.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await AssertStyledAndInteractiveOnceAsync(page);
+                return;
+            }
+            catch (PlaywrightException e) when (attempt < 5 && e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
+        }
+    }
+
+    private static async Task AssertStyledAndInteractiveOnceAsync(IPage page)
     {
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.mudElementRef !== undefined");
         var sheets = await page.EvaluateAsync<string[]>(

@@ -521,6 +521,70 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                     b.ToTable("job_leases", (string)null);
                 });
 
+            modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.LibrarySourceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AutoUpdate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CredentialName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PullIntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PulledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PulledCommit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SubFolder")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("library_sources", (string)null);
+                });
+
             modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.LogLineRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -618,6 +682,29 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("pending_events", (string)null);
+                });
+
+            modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.PlaybookVerificationRecord", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Path", "ContentHash");
+
+                    b.ToTable("playbook_verifications", (string)null);
                 });
 
             modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.RunnerRecord", b =>

@@ -510,6 +510,70 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.ToTable("job_leases", (string)null);
                 });
 
+            modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.LibrarySourceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutoUpdate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CredentialName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PullIntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PulledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PulledCommit")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubFolder")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("library_sources", (string)null);
+                });
+
             modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.LogLineRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -603,6 +667,29 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("pending_events", (string)null);
+                });
+
+            modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.PlaybookVerificationRecord", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Path", "ContentHash");
+
+                    b.ToTable("playbook_verifications", (string)null);
                 });
 
             modelBuilder.Entity("IgnitionToolkit.Api.Persistence.Entities.RunnerRecord", b =>
