@@ -28,6 +28,8 @@ public sealed record ExecutionListQuery
     public bool? Pinned { get; init; }
     /// <summary>The executions one fleet run started.</summary>
     [FromQuery(Name = "fleet_run")] public Guid? FleetRun { get; init; }
+    /// <summary>The executions one schedule started: its id, or its name (any case), also after it was deleted or renamed.</summary>
+    public string? Schedule { get; init; }
 }
 
 public static class ExecutionFilter
@@ -48,7 +50,7 @@ public static class ExecutionFilter
             var typed = wanted.Select(WireNames.Parse<ExecutionStatus>).ToList();
             query = query.Where(e => typed.Contains(e.Status));
         }
-        foreach (var (name, value) in new[] { ("playbook", q.Playbook), ("playbook_path", q.PlaybookPath), ("started_by", q.StartedBy) })
+        foreach (var (name, value) in new[] { ("playbook", q.Playbook), ("playbook_path", q.PlaybookPath), ("started_by", q.StartedBy), ("schedule", q.Schedule) })
             if (value is { Length: > MaxTextLength }) return (query, ApiProblems.BadRequest($"{name} is longer than {MaxTextLength} characters", name));
         if (!string.IsNullOrWhiteSpace(q.Playbook))
         {
@@ -80,6 +82,14 @@ public static class ExecutionFilter
         }
         if (q.Pinned is { } pinned) query = query.Where(e => e.Pinned == pinned);
         if (q.FleetRun is { } fleetRun) query = query.Where(e => e.FleetRunId == fleetRun);
+        if (!string.IsNullOrWhiteSpace(q.Schedule))
+        {
+            var term = q.Schedule.Trim();
+            var lower = term.ToLowerInvariant();
+            query = Guid.TryParse(term, out var scheduleId)
+                ? query.Where(e => e.ScheduleId == scheduleId)
+                : query.Where(e => e.ScheduleName != null && e.ScheduleName.ToLower() == lower);
+        }
         return (query, null);
     }
 }

@@ -16,17 +16,33 @@ using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.</summary>
+/// <summary>What started an execution other than a person's request: a fleet run or a schedule.
+/// <see cref="ExecutionId"/>: the id the execution gets (else a new one), so the caller's own rows saved with it can point at it.</summary>
+public sealed record ExecutionOrigin
+{
+    public Guid? ExecutionId { get; init; }
+    public Guid? FleetRunId { get; init; }
+    public Guid? ScheduleId { get; init; }
+    public string? ScheduleName { get; init; }
+
+    public static ExecutionOrigin FleetRun(Guid fleetRunId) => new() { FleetRunId = fleetRunId };
+    public static ExecutionOrigin Schedule(Guid scheduleId, string scheduleName, Guid executionId) =>
+        new() { ScheduleId = scheduleId, ScheduleName = scheduleName, ExecutionId = executionId };
+}
+
+/// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.
+/// Entities a caller added to the same (scoped) context are saved in the one transaction that stores the execution,
+/// before anything is sent: the scheduler's run claim relies on it.</summary>
 public sealed partial class ExecutionStarter(
     ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials,
     ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger,
     PlaybookVerifications verifications, IOptions<LibraryOptions> libraryOptions)
 {
     public Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct) =>
-        StartAsync(request, fleetRunId: null, ct);
+        StartAsync(request, origin: null, ct);
 
-    /// <param name="fleetRunId">The fleet run the execution belongs to (given by the fleet driver only).</param>
-    public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, Guid? fleetRunId, CancellationToken ct)
+    /// <param name="origin">The fleet run or schedule that starts it (given by the fleet driver and the scheduler only).</param>
+    public async Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, ExecutionOrigin? origin, CancellationToken ct)
     {
         if (library.TryNormalize(request.Playbook, out var path) is { } pathError) return ApiProblems.BadRequest(pathError, "playbook");
         var loaded = await validator.LoadFileAsync(path, ct);
@@ -50,9 +66,10 @@ public sealed partial class ExecutionStarter(
         var now = clock.GetUtcNow();
         var record = new ExecutionRecord
         {
-            Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
+            Id = origin?.ExecutionId ?? Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
             DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
-            CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy, FleetRunId = fleetRunId,
+            CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy, FleetRunId = origin?.FleetRunId,
+            ScheduleId = origin?.ScheduleId, ScheduleName = origin?.ScheduleName,
         };
         db.Executions.Add(record);
         await db.SaveChangesAsync(ct);

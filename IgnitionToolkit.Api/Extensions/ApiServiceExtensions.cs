@@ -16,6 +16,7 @@ using IgnitionToolkit.Api.Options;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Api.Runners;
+using IgnitionToolkit.Api.Schedules;
 using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Hosting.Plugins;
 
@@ -60,6 +61,7 @@ public static class ApiServiceExtensions
         builder.AddToolkitRunners();
         builder.AddToolkitCluster();
         builder.AddToolkitFleet();
+        builder.AddToolkitSchedules();
         builder.AddApiSettings();
         builder.AddApiObservability();
         builder.AddApiSecurity();

@@ -14,6 +14,7 @@ using IgnitionToolkit.Api.Notifications;
 using IgnitionToolkit.Api.OpenApi;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Runners;
+using IgnitionToolkit.Api.Schedules;
 using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Api.StepTypes;
 using IgnitionToolkit.Api.Users;
@@ -56,6 +57,7 @@ public static class EndpointExtensions
         api.MapFleetRunEndpoints();
         api.MapAiEndpoints();
         api.MapWebhookEndpoints();
+        api.MapScheduleEndpoints();
         app.MapToolkitLive().RequireViewer().NotAudited("the live hub only reads; controls go through the audited REST endpoints");
         app.MapDefaultEndpoints();
         return app;

@@ -76,7 +76,7 @@ public sealed class FleetRunAdvancer(ToolkitDbContext db, ExecutionStarter start
 
     private async Task StartAsync(FleetRunRecord run, FleetRunGatewayRecord row, CancellationToken ct)
     {
-        var result = await starter.StartAsync(RequestFor(run, row), run.Id, ct);
+        var result = await starter.StartAsync(RequestFor(run, row), ExecutionOrigin.FleetRun(run.Id), ct);
         switch (result.Result)
         {
             case Accepted<ExecutionSummaryDto> accepted:

@@ -25,8 +25,9 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WebhookRecord> Webhooks => Set<WebhookRecord>();
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
     public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
+    public DbSet<Schedules.ScheduleRecord> Schedules => Set<Schedules.ScheduleRecord>();
+    public DbSet<Schedules.ScheduleRunRecord> ScheduleRuns => Set<Schedules.ScheduleRunRecord>();
 
-    /// <summary>Each entity's mapping is its own class in <c>Persistence/Configurations</c>.</summary>
     /// <summary>Statuses are stored as their wire names (<c>running</c>), as before they were typed.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,6 +35,7 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
         configurationBuilder.Properties<StepStatus>().HaveConversion<WireNameConverter<StepStatus>>();
     }
 
+    /// <summary>Each entity's mapping is its own class in <c>Persistence/Configurations</c>.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ToolkitDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.AuditRecordConfiguration).Namespace);

@@ -38,6 +38,7 @@ public sealed class ExecutionsApi(RestClient rest)
         return rest.GetAsync<Paged<ExecutionSummary>>($"/api/v1/executions?page={page}&pageSize={pageSize}"
             + (status.Length > 0 ? "&status=" + status : "")
             + Text("playbook", filters.Playbook) + Text("started_by", filters.StartedBy)
+            + Text("schedule", filters.Schedule)
             + (filters.From is { } from ? "&from=" + Uri.EscapeDataString(Utc(from.Date).ToString("O")) : "")
             + (filters.To is { } to ? "&to=" + Uri.EscapeDataString(Utc(to.Date.AddDays(1)).ToString("O")) : "")
             + (filters.PinnedOnly ? "&pinned=true" : ""));

@@ -44,6 +44,7 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<UsersApi>();
         builder.Services.AddScoped<GatewaysApi>();
         builder.Services.AddScoped<FleetRunsApi>();
+        builder.Services.AddScoped<SchedulesApi>();
         builder.Services.AddAiPanel(baseAddress);
         builder.Services.AddScoped<LiveConnection>(); // one per circuit (browser tab)
         return builder;

@@ -16,7 +16,9 @@ internal sealed class ExecutionRecordConfiguration : IEntityTypeConfiguration<Ex
         e.Property(x => x.Status).HasMaxLength(32);
         e.Property(x => x.RunnerId).HasMaxLength(256);
         e.Property(x => x.StartedBy).HasMaxLength(256);
+        e.Property(x => x.ScheduleName).HasMaxLength(128);
         e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => x.ScheduleId);
         e.HasIndex(x => x.Status);
         e.HasIndex(x => x.CreatedAt);
         e.HasIndex(x => x.FleetRunId);

@@ -29,6 +29,10 @@ public sealed class ExecutionRecord : IProjectedExecution
     public long LastAppliedSequence { get; set; }
     public DateTimeOffset? LastHeartbeatAt { get; set; }
     public string? StartedBy { get; set; }
+    /// <summary>The schedule that started this execution (null: started by hand); kept when the schedule is deleted.</summary>
+    public Guid? ScheduleId { get; set; }
+    /// <summary>The schedule's name when it started this execution.</summary>
+    public string? ScheduleName { get; set; }
     /// <summary>Context captured by debug mode at the last pause (JSON), if any.</summary>
     public string? DebugContextJson { get; set; }
     /// <summary>The fleet run that started this execution, if any.</summary>

@@ -8,7 +8,7 @@ public sealed record ExecutionSummary(
     Guid Id, string PlaybookPath, string PlaybookName, string Status, bool DebugMode,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     string? Error, string? Reason, string? RunnerId, int? StepCount, string? StartedBy, DateTimeOffset? LastHeartbeatAt,
-    long LastSequence, Guid? FleetRunId = null, bool Pinned = false)
+    long LastSequence, Guid? FleetRunId = null, bool Pinned = false, Guid? ScheduleId = null, string? ScheduleName = null)
 {
     public TimeSpan? Duration => StartedAt is { } s ? (FinishedAt ?? DateTimeOffset.UtcNow) - s : null;
 }

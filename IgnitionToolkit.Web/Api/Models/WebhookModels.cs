@@ -32,4 +32,4 @@ public sealed class WebhookInput
 /// <summary>The filters of the executions page, all applied by the API.</summary>
 public sealed record ExecutionFilters(
     IEnumerable<string>? Statuses = null, string? Playbook = null, string? StartedBy = null, DateTime? From = null, DateTime? To = null,
-    bool PinnedOnly = false);
+    bool PinnedOnly = false, string? Schedule = null);

@@ -96,6 +96,15 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["DELETE /api/v1/webhooks/{id:guid}"] = Role.Admin,
         ["POST /api/v1/webhooks/{id:guid}/test"] = Role.Admin,
         ["GET /api/v1/webhooks/{id:guid}/deliveries"] = Role.Viewer,
+        ["GET /api/v1/schedules/"] = Role.Viewer,
+        ["GET /api/v1/schedules/{id:guid}"] = Role.Viewer,
+        ["GET /api/v1/schedules/{id:guid}/next"] = Role.Viewer,
+        ["GET /api/v1/schedules/{id:guid}/runs"] = Role.Viewer,
+        ["POST /api/v1/schedules/"] = Role.Operator,
+        ["PUT /api/v1/schedules/{id:guid}"] = Role.Operator,
+        ["DELETE /api/v1/schedules/{id:guid}"] = Role.Operator,
+        ["POST /api/v1/schedules/{id:guid}/enable"] = Role.Operator,
+        ["POST /api/v1/schedules/{id:guid}/disable"] = Role.Operator,
     };
 
     /// <summary>What a successful call of each audited endpoint records: action, target type, the route value naming the target.</summary>
@@ -136,6 +145,11 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["ImportGateways"] = ("gateway.imported", "gateway", null),
         ["StartFleetRun"] = ("fleet_run.started", "fleet_run", null),
         ["CancelFleetRun"] = ("fleet_run.cancelled", "fleet_run", "id"),
+        ["CreateSchedule"] = ("schedule.created", "schedule", null),
+        ["UpdateSchedule"] = ("schedule.changed", "schedule", "id"),
+        ["DeleteSchedule"] = ("schedule.deleted", "schedule", "id"),
+        ["EnableSchedule"] = ("schedule.enabled", "schedule", "id"),
+        ["DisableSchedule"] = ("schedule.disabled", "schedule", "id"),
         ["ExplainFailure"] = ("execution.ai_explained", "execution", "id"),
         ["AskAi"] = ("execution.ai_asked", "execution", "id"),
         ["DraftFromAi"] = ("playbook.ai_drafted", "playbook", null),

@@ -25,7 +25,8 @@ public sealed class UiFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"Chromium not found at {ChromiumPath} (apt-get install -y chromium)");
         Assertions.SetDefaultExpectTimeout(60_000); // a loaded CI machine; every wait still ends as soon as the condition holds
-        Stack = await ToolkitStack.StartAsync();
+        // schedules are looked at every second, so a schedule test waits for its minute, not for the default 15 s tick too
+        Stack = await ToolkitStack.StartAsync(settings: new Dictionary<string, string> { ["Toolkit__Schedules__TickInterval"] = "00:00:01" });
         Web = await WebProcess.StartAsync(Stack);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -52,14 +53,15 @@ public sealed class UiFixture : IAsyncLifetime
     }
 
     /// <summary>A 1280×800 page on the Web app, signed in as the stack's admin unless <paramref name="signedIn"/> is false,
-    /// that records browser console errors.</summary>
-    public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width = 1280, int height = 800, bool signedIn = true)
+    /// that records browser console errors. <paramref name="timeZone"/>: the browser's IANA time zone (default the machine's).</summary>
+    public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width = 1280, int height = 800, bool signedIn = true, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Web.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             StorageState = signedIn ? _signedIn : null,
+            TimezoneId = timeZone,
         });
         context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();

@@ -1,0 +1,201 @@
+using System.Text.Json;
+using IgnitionToolkit.Api.Audit;
+using IgnitionToolkit.Api.Cluster;
+using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Persistence;
+using IgnitionToolkit.Api.Persistence.Entities;
+using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Core.Execution.Status;
+using Microsoft.EntityFrameworkCore;
+
+namespace IgnitionToolkit.Api.Schedules;
+
+/// <summary>
+/// Handles one due schedule (or its oldest queued run) in its own scope. Exactly once across API instances: the claim
+/// row (unique per schedule and due time), the schedule's advanced next occurrence (a concurrency token) and the
+/// execution are saved in one transaction by <see cref="ExecutionStarter"/>'s save, before anything is sent to the
+/// Runners. An instance that loses the race gets a concurrency or unique-key error and sends nothing.
+/// </summary>
+public sealed partial class ScheduleFiring(
+    ToolkitDbContext db, ExecutionStarter starter, AuditTrail audit, ApiInstance instance, ScheduleOptions options,
+    TimeProvider clock, ILogger<ScheduleFiring> logger)
+{
+    /// <summary>Execution statuses that count as "still active" for the overlap policy: every non-terminal one (the state machine's).</summary>
+    public static readonly ExecutionStatus[] ActiveStatuses = [.. StatusRules.LiveStatuses];
+
+    private static readonly string Queued = ScheduleRunState.Queued.ToWire();
+
+    /// <summary>Handles the due occurrences of schedule <paramref name="id"/>; false when nothing was due or another instance handled them.</summary>
+    public async Task<bool> FireDueAsync(Guid id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var schedule = await db.Schedules.FirstOrDefaultAsync(s => s.Id == id && s.Enabled && s.NextDueAt != null && s.NextDueAt <= now, ct);
+        if (schedule is null) return false;
+        var cron = ScheduleTiming.Parse(schedule.Cron, "cron").Expression;
+        var zone = ScheduleTiming.FindZone(schedule.TimeZone);
+        if (cron is null || zone is null)
+        {
+            LogUnreadable(logger, schedule.Name, schedule.Cron, schedule.TimeZone);
+            schedule.Enabled = false;
+            schedule.NextDueAt = null;
+            schedule.LastOutcome = $"disabled: cannot read '{schedule.Cron}' in '{schedule.TimeZone}' on this server";
+            schedule.Version++;
+            return await SaveClaimAsync(schedule.Name, ct);
+        }
+        var missedPolicy = WireNames.TryParse<MissedRunsPolicy>(schedule.MissedRuns, out var m) ? m : MissedRunsPolicy.Skip;
+        var plan = SchedulePlanner.Plan(cron, zone, schedule.NextDueAt!.Value, now, options.MissedAfter, missedPolicy);
+        schedule.NextDueAt = plan.Next;
+        schedule.LastDueAt = plan.LastDue ?? schedule.LastDueAt;
+        schedule.Version++;
+
+        string? missedNote = null;
+        if (plan.Missed > 0)
+        {
+            missedNote = $"{plan.Missed} run(s) missed from {plan.FirstMissed:u} to {plan.LastMissed:u}";
+            if (plan.RunAt != plan.LastMissed)
+                Claim(schedule, plan.LastMissed!.Value, ScheduleRunState.Missed, $"{missedNote} (missed runs: {schedule.MissedRuns})");
+            LogMissed(logger, schedule.Name, missedNote);
+        }
+        if (plan.RunAt is not { } dueAt)
+        {
+            schedule.LastOutcome = missedNote;
+            return await SaveClaimAsync(schedule.Name, ct);
+        }
+
+        var overlap = WireNames.TryParse<OverlapPolicy>(schedule.Overlap, out var o) ? o : OverlapPolicy.Skip;
+        var active = await db.Executions.AsNoTracking().Where(e => e.ScheduleId == id && ActiveStatuses.Contains(e.Status))
+            .Select(e => new { e.Id, e.Status }).FirstOrDefaultAsync(ct);
+        var waiting = await db.ScheduleRuns.AnyAsync(r => r.ScheduleId == id && r.State == Queued, ct);
+        var caughtUp = plan.RunAt == plan.LastMissed ? $"catching up: {missedNote}" : null;
+        switch (SchedulePlanner.Decide(overlap, active is not null, waiting))
+        {
+            case OverlapDecision.Skip:
+                var skipped = $"skipped: the previous run {active!.Id} is still {active.Status.ToWire()}";
+                Claim(schedule, dueAt, ScheduleRunState.Skipped, skipped);
+                schedule.LastOutcome = skipped;
+                LogSkipped(logger, schedule.Name, skipped);
+                return await SaveClaimAsync(schedule.Name, ct);
+            case OverlapDecision.Queue:
+                Claim(schedule, dueAt, ScheduleRunState.Queued, caughtUp ?? "queued behind the previous run");
+                schedule.LastOutcome = "queued behind the previous run";
+                return await SaveClaimAsync(schedule.Name, ct);
+            default:
+                return await StartAsync(schedule, Claim(schedule, dueAt, ScheduleRunState.Started, caughtUp), ct);
+        }
+    }
+
+    /// <summary>Starts the oldest queued run of schedule <paramref name="id"/> once no run it started is active.</summary>
+    public async Task<bool> StartQueuedAsync(Guid id, CancellationToken ct)
+    {
+        var run = await db.ScheduleRuns.Where(r => r.ScheduleId == id && r.State == Queued).OrderBy(r => r.DueAt).FirstOrDefaultAsync(ct);
+        if (run is null) return false;
+        if (await db.Executions.AnyAsync(e => e.ScheduleId == id && ActiveStatuses.Contains(e.Status), ct)) return false;
+        var schedule = await db.Schedules.FirstAsync(s => s.Id == id, ct);
+        run.Version++; // of two instances taking the same queued run, one saves
+        run.Instance = instance.Id;
+        if (!schedule.Enabled)
+        {
+            run.State = ScheduleRunState.Skipped.ToWire();
+            run.Detail = "skipped: the schedule was disabled while this run waited";
+            return await SaveClaimAsync(schedule.Name, ct);
+        }
+        run.State = ScheduleRunState.Started.ToWire();
+        return await StartAsync(schedule, run, ct);
+    }
+
+    private async Task<bool> StartAsync(ScheduleRecord schedule, ScheduleRunRecord run, CancellationToken ct)
+    {
+        var request = new StartExecutionRequest(schedule.PlaybookPath, JsonDocument.Parse(schedule.ParametersJson).RootElement.Clone(),
+            StartedBy: schedule.UpdatedBy ?? schedule.CreatedBy, CredentialName: schedule.CredentialName);
+        try
+        {
+            var executionId = Guid.NewGuid();
+            run.ExecutionId = executionId;
+            schedule.LastOutcome = $"started execution {executionId}";
+            // The starter's one save stores the execution with the claim and the schedule's change (same context).
+            var result = await starter.StartAsync(request, ExecutionOrigin.Schedule(schedule.Id, schedule.Name, executionId), ct);
+            var execution = db.ChangeTracker.Entries<ExecutionRecord>().Select(e => e.Entity).FirstOrDefault(e => e.Id == executionId);
+            if (execution is null)
+            {
+                run.ExecutionId = null;
+                // refused before anything was saved (playbook gone or invalid, credential deleted...): the claim records why
+                run.State = ScheduleRunState.Failed.ToWire();
+                run.Detail = Cut($"not started: {ProblemText(result.Result)}");
+                schedule.LastOutcome = run.Detail;
+                LogRefused(logger, schedule.Name, schedule.PlaybookPath, run.Detail);
+                return await SaveClaimAsync(schedule.Name, ct);
+            }
+            LogStarted(logger, schedule.Name, execution.Id, run.DueAt, instance.Id);
+            await audit.RecordAsAsync(schedule.UpdatedBy ?? schedule.CreatedBy ?? "scheduler", "execution.started", "execution", execution.Id.ToString(),
+                $"playbook {schedule.PlaybookPath} by schedule {schedule.Name}", CancellationToken.None);
+            return true;
+        }
+        catch (DbUpdateException ex)
+        {
+            LogLostRace(logger, schedule.Name, run.DueAt, ex.GetType().Name);
+            return false;
+        }
+    }
+
+    private ScheduleRunRecord Claim(ScheduleRecord schedule, DateTimeOffset dueAt, ScheduleRunState state, string? detail)
+    {
+        var run = new ScheduleRunRecord
+        {
+            Id = Guid.NewGuid(), ScheduleId = schedule.Id, DueAt = dueAt.ToUniversalTime(), State = state.ToWire(), Detail = Cut(detail),
+            RecordedAt = clock.GetUtcNow(), Instance = instance.Id,
+        };
+        db.ScheduleRuns.Add(run);
+        return run;
+    }
+
+    /// <summary>Saves the claim without an execution; false when another instance had already handled the occurrence.</summary>
+    private async Task<bool> SaveClaimAsync(string name, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            LogHandledElsewhere(logger, name);
+            return false;
+        }
+    }
+
+    private static string ProblemText(object? result)
+    {
+        while (result is Microsoft.AspNetCore.Http.INestedHttpResult nested) result = nested.Result;
+        return result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem
+            ? $"{problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title}{Diagnostics(problem)}"
+            : "refused";
+    }
+
+    private static string Diagnostics(Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem) =>
+        problem.ProblemDetails.Extensions.TryGetValue("diagnostics", out var d) && d is IEnumerable<Problems.DiagnosticDto> list
+            ? ": " + string.Join("; ", list.Select(x => $"{x.Field}: {x.Message}"))
+            : "";
+
+    private static string? Cut(string? text) => text is { Length: > 1000 } ? text[..1000] : text;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Schedule {Schedule} has a cron expression or time zone this server cannot read ({Cron}, {Zone}); disabled")]
+    private static partial void LogUnreadable(ILogger logger, string schedule, string cron, string zone);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {Schedule}: {Missed}")]
+    private static partial void LogMissed(ILogger logger, string schedule, string missed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} {Outcome}")]
+    private static partial void LogSkipped(ILogger logger, string schedule, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {Schedule} could not start {Playbook}: {Detail}")]
+    private static partial void LogRefused(ILogger logger, string schedule, string playbook, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} started execution {ExecutionId} for {DueAt:u} on instance {Instance}")]
+    private static partial void LogStarted(ILogger logger, string schedule, Guid executionId, DateTimeOffset dueAt, string instance);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Schedule {Schedule}: the run due {DueAt:u} was handled by another instance ({Reason})")]
+    private static partial void LogLostRace(ILogger logger, string schedule, DateTimeOffset dueAt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Schedule {Schedule}: handled by another instance")]
+    private static partial void LogHandledElsewhere(ILogger logger, string schedule);
+}

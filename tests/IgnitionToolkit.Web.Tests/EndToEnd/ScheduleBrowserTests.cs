@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IgnitionToolkit.Web.Tests.EndToEnd;
+
+/// <summary>Schedules in the browser: "Schedule…" on a playbook opens the form in the user's time zone, the list shows
+/// the next run in that zone, the runs it starts say so on the executions pages, and the switch disables it.</summary>
+[Trait("Category", "EndToEnd")]
+[Collection(UiCollection.Name)]
+public sealed class ScheduleBrowserTests(UiFixture ui)
+{
+    private const string Zone = "America/New_York";
+
+    [Fact]
+    public async Task A_schedule_made_from_a_playbook_shows_its_next_run_in_the_users_zone_and_its_runs_name_it()
+    {
+        var name = "ui-every-minute-" + Guid.NewGuid().ToString("N")[..6];
+        var (page, errors) = await ui.NewPageAsync(timeZone: Zone);
+        await UiFixture.OpenAsync(page, "playbooks/view/utility/hello_world.yaml");
+        await page.GetByTestId("schedule").ClickAsync();
+        await page.WaitForURLAsync("**/schedules?playbook=*");
+        await Expect(Field(page, "schedule-zone")).ToHaveValueAsync(Zone); // the browser's zone is the default
+        await Expect(page.GetByTestId("user-zone")).ToContainTextAsync(Zone);
+        await Field(page, "schedule-name").FillAsync(name);
+        await Field(page, "schedule-at").FillAsync("02:30"); // daily, the form's default kind
+        await ui.ScreenshotAsync(page, "schedule-dialog");
+        await page.GetByTestId("schedule-save").ClickAsync();
+        await Expect(page.Locator(".mud-dialog-container, .mud-overlay")).ToHaveCountAsync(0);
+
+        var row = page.GetByTestId("schedules-table").Locator("tr", new() { HasText = name });
+        await Expect(row).ToContainTextAsync("daily at 02:30");
+        var schedule = (await ui.Stack.Http.GetFromJsonAsync<JsonArray>("api/v1/schedules"))!.First(s => s!["name"]!.GetValue<string>() == name)!;
+        var id = schedule["id"]!.GetValue<string>();
+        Assert.Equal("utility/hello_world.yaml", schedule["playbook"]!.GetValue<string>());
+        Assert.Equal(Zone, schedule["time_zone"]!.GetValue<string>());
+        // the next run as a time in the user's zone: the API's UTC instant shown as New York time (02:30, or 03:00 on a spring-forward day)
+        var nextUtc = DateTimeOffset.Parse(schedule["next_run_at"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        var shown = TimeZoneInfo.ConvertTime(nextUtc, TimeZoneInfo.FindSystemTimeZoneById(Zone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        await Expect(page.GetByTestId($"next-{name}")).ToHaveTextAsync(shown);
+        await ui.ScreenshotAsync(page, "schedules");
+
+        // edited to every minute (a cron expression), it starts a run within about a minute
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Edit {name}" }).ClickAsync();
+        await Expect(Field(page, "schedule-name")).ToHaveValueAsync(name);
+        await page.GetByTestId("schedule-kind").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Cron expression" }).ClickAsync();
+        await Field(page, "schedule-cron").FillAsync("* * * * *");
+        await page.GetByTestId("schedule-save").ClickAsync();
+        await Expect(page.Locator(".mud-dialog-container, .mud-overlay")).ToHaveCountAsync(0);
+        await Expect(row).ToContainTextAsync("cron * * * * *");
+
+        // the run is shown as started by the schedule
+        var executionId = await WaitForExecutionAsync(id);
+        await UiFixture.OpenAsync(page, $"executions?schedule={id}");
+        await Expect(page.GetByTestId("schedule-chip").First).ToHaveTextAsync(name);
+        await UiFixture.OpenAsync(page, $"executions/{executionId}");
+        await Expect(page.GetByTestId("execution-schedule")).ToHaveTextAsync(name);
+
+        // the switch disables it
+        await UiFixture.OpenAsync(page, "schedules");
+        await page.Locator($"[data-testid=enabled-{name}] input, input[data-testid=enabled-{name}]").ClickAsync();
+        await WaitAsync(async () => (await ui.Stack.Http.GetFromJsonAsync<JsonObject>($"api/v1/schedules/{id}"))!["enabled"]!.GetValue<bool>() == false);
+        await ui.Stack.Http.DeleteAsync($"api/v1/schedules/{id}");
+        Assert.Empty(errors);
+    }
+
+    private static ILocator Field(IPage page, string testId) => page.Locator($"[data-testid={testId}] input, input[data-testid={testId}], [data-testid={testId}] textarea");
+
+    private async Task<string> WaitForExecutionAsync(string scheduleId)
+    {
+        string? id = null;
+        await WaitAsync(async () =>
+        {
+            var items = (await ui.Stack.Http.GetFromJsonAsync<JsonObject>($"api/v1/executions?schedule={scheduleId}"))!["items"]!.AsArray();
+            id = items.FirstOrDefault()?["id"]?.GetValue<string>();
+            return id is not null;
+        }, 240);
+        return id!;
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, double timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"condition not reached within {timeoutSeconds} s");
+            await Task.Delay(500);
+        }
+    }
+}
