@@ -22,7 +22,7 @@ DOCKER_CHECK = source scripts/lib.sh && require_docker
 COMPOSE_PROFILE = $(if $(PROFILE),--profile $(PROFILE),)
 
 .PHONY: help install start start-docker stop restart logs admin-password secrets test test-fast coverage lint format clean build health \
-        docker-build docker-push migrate backup manifest bench soak
+        docker-build docker-push migrate backup manifest bench soak pack
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ lint: ## Warnings as errors, formatting check, type names unique across projects
 
 format: ## Apply the formatting rules (.editorconfig)
 	dotnet format IgnitionToolkit.slnx
+
+pack: ## Build the ignition-toolkit dotnet tool package into artifacts/ (install: dotnet tool install --global --add-source artifacts ignition-toolkit)
+	dotnet pack IgnitionToolkit.Cli -c $(CONFIGURATION) -nologo -o artifacts
 
 clean: ## Remove build output and test results (keeps data/ and artifacts/backups)
 	dotnet clean IgnitionToolkit.slnx -nologo -v quiet || true

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using System.Text.RegularExpressions;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Core.Engine;

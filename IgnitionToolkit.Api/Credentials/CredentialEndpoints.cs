@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using IgnitionToolkit.Api.Audit;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Persistence.Entities;

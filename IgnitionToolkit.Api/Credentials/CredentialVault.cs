@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using System.Text.Json;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;

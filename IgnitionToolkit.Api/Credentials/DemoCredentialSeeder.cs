@@ -1,3 +1,5 @@
+using IgnitionToolkit.Hosting.Security;
+
 namespace IgnitionToolkit.Api.Credentials;
 
 /// <summary>Demo mode (<c>Toolkit:Demo=true</c>, set by the AppHost's demo mode): makes sure the vault holds

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IgnitionToolkit.Api.Problems;

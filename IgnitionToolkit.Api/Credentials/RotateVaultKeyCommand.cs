@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using IgnitionToolkit.Api.Persistence;
 
 namespace IgnitionToolkit.Api.Credentials;

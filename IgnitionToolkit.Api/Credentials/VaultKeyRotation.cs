@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Security;

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using IgnitionToolkit.Core.Configuration;
 
 namespace IgnitionToolkit.Api.Credentials;

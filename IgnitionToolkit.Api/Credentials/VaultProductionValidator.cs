@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.ServiceDefaults.Configuration;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using System.Text.Json;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Persistence.Entities;

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;

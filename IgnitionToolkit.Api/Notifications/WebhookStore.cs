@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Security;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Hosting.Playbooks;
 using System.Text.Json;
 using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Execution;

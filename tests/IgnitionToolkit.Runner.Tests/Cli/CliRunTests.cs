@@ -90,7 +90,7 @@ public sealed class CliRunTests : IDisposable
     }
 
     [Fact]
-    public async Task Ctrl_c_cancels_the_run_and_exits_1()
+    public async Task Ctrl_c_cancels_the_run_and_exits_3()
     {
         var file = _folder.Write("blocking.yaml", TestPlaybooks.Blocking);
         using var cancel = new CancellationTokenSource();
@@ -101,7 +101,7 @@ public sealed class CliRunTests : IDisposable
         await cancel.CancelAsync();
         var code = await run.WaitAsync(TimeSpan.FromSeconds(120));
 
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("Execution cancelled", _out.ToString());
         Assert.NotEmpty(engine.Requests);
     }
@@ -111,14 +111,17 @@ public sealed class CliRunTests : IDisposable
     {
         Assert.Equal(2, await Run("run", "x.yaml", "--bogus"));
         Assert.Equal(2, await Run("frobnicate"));
-        Assert.Contains("unknown option '--bogus'", _err.ToString());
+        Assert.Contains("Unrecognized command or argument '--bogus'", _err.ToString());
     }
 
     [Fact]
     public async Task Help_prints_usage_and_exits_0()
     {
         Assert.Equal(0, await Run("--help"));
-        Assert.Contains("run <playbook.yaml> [--param key=value ...]", _out.ToString());
+        Assert.Contains("run", _out.ToString());
+        Assert.Contains("migrate-playbooks", _out.ToString());
+        Assert.Equal(0, await Run("run", "--help"));
+        Assert.Contains("--param <key=value>", _out.ToString());
     }
 
     public void Dispose()

@@ -15,7 +15,8 @@ public sealed partial class RunnerProcessTests
     {
         using var help = new RunnerProcess(["--help"]);
         Assert.Equal(0, await help.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Contains("migrate-playbooks <files or folders...> [--dry-run]", help.Output);
+        Assert.Contains("migrate-playbooks", help.Output);
+        Assert.Contains("Rewrite v2 playbooks to v3", help.Output);
 
         using var missing = new RunnerProcess(["run", "/no/such/playbook.yaml"]);
         Assert.Equal(2, await missing.WaitForExitAsync(TimeSpan.FromSeconds(30)));

@@ -1,8 +1,8 @@
+using IgnitionToolkit.Hosting.Playbooks;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Runner.Execution;
 using IgnitionToolkit.Runner.Messaging;
-using IgnitionToolkit.Runner.Playbooks;
 using IgnitionToolkit.Runner.Tests.Support;
 using IgnitionToolkit.Contracts;
 

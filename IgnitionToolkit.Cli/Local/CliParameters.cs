@@ -1,8 +1,8 @@
+using IgnitionToolkit.Hosting.Playbooks;
 using System.Text.Json;
 using IgnitionToolkit.Core.Playbooks;
-using IgnitionToolkit.Runner.Execution;
 
-namespace IgnitionToolkit.Runner.Cli;
+namespace IgnitionToolkit.Cli.Local;
 
 /// <summary>Reads a run's parameters from <c>--param-file</c> (JSON object) then <c>--param key=value</c> (which wins),
 /// refuses names the playbook does not declare, and lets <see cref="PlaybookParameterBinder"/> type them, fill defaults

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace IgnitionToolkit.Runner.Execution;
+namespace IgnitionToolkit.Hosting.Playbooks;
 
 /// <summary>Reads a JSON object of run parameters (from <c>StartExecution.ParametersJson</c> or <c>--param-file</c>).
 /// Values stay <see cref="JsonElement"/>s: <c>PlaybookParameterBinder</c> types them.</summary>

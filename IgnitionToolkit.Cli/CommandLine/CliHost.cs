@@ -1,32 +1,30 @@
 using System.Runtime.InteropServices;
 using IgnitionToolkit.Hosting.Plugins;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace IgnitionToolkit.Runner.Cli;
+namespace IgnitionToolkit.Cli.CommandLine;
 
-/// <summary>Runs a CLI verb with the services and settings the hosted Runner runs steps with (<see cref="ToolkitSteps"/>:
-/// configuration from appsettings.json and environment variables, validated before <c>run</c> starts), the console, and
-/// Ctrl+C / SIGTERM as cancellation.</summary>
+/// <summary>Runs the command line with the services and settings the hosted Runner runs steps with (<see cref="ToolkitSteps"/>:
+/// configuration from appsettings.json next to the executable and environment variables, validated before <c>run</c>
+/// starts), the console, and Ctrl+C / SIGTERM as cancellation (a second Ctrl+C ends the process at once).</summary>
 public static class CliHost
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, OutputStyle? style = null)
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var services = new ServiceCollection()
+        ServiceProvider? provider = null;
+        IServiceProvider Services() => provider = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddToolkitSteps(configuration, StepUse.Run);
-        await using var provider = services.BuildServiceProvider();
-        if (args.FirstOrDefault() == "run" && InvalidSettings(provider) is { } problem) // validate/migrate run no step
-        {
-            await Console.Error.WriteLineAsync($"error: the configuration is invalid:{Environment.NewLine}{problem}");
-            return CliApp.InvalidInput;
-        }
+            .AddToolkitSteps(configuration, StepUse.Run)
+            .BuildServiceProvider();
 
         using var cancellation = new CancellationTokenSource();
         void OnCancel(ConsoleCancelEventArgs e)
@@ -44,11 +42,15 @@ public static class CliHost
         });
         try
         {
-            return await new CliApp(provider, Console.Out, Console.Error).RunAsync(args, cancellation.Token);
+            var interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+            var context = new CliContext(Services, Console.Out, Console.Error, Console.In,
+                style ?? (Console.IsOutputRedirected ? OutputStyle.Timestamped : OutputStyle.Plain), interactive);
+            return await ToolkitCommandLine.InvokeAsync(context, args, cancellation.Token);
         }
         finally
         {
             Console.CancelKeyPress -= handler;
+            if (provider is not null) await provider.DisposeAsync();
         }
     }
 

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Security;
+using Microsoft.Extensions.Configuration;
 
-namespace IgnitionToolkit.Api.Credentials;
+namespace IgnitionToolkit.Hosting.Security;
 
 /// <summary>
 /// The vault's master keys, kept outside the database: configuration <c>Toolkit:Vault:Key</c> (base64, 32 bytes) when

@@ -1,4 +1,4 @@
-namespace IgnitionToolkit.Runner.Cli;
+namespace IgnitionToolkit.Cli.Local;
 
 /// <summary>A playbook file found on the command line; <see cref="Root"/> is the folder argument it was found in
 /// (that folder is then the library root for its <c>playbook.run</c> steps), null for a file given by name.</summary>

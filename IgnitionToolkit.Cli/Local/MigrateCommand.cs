@@ -1,26 +1,21 @@
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Cli.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace IgnitionToolkit.Runner.Cli;
+namespace IgnitionToolkit.Cli.Local;
 
 /// <summary><c>migrate-playbooks &lt;files or folders...&gt; [--dry-run]</c>: rewrites v2 playbooks to v3 and prints each change.</summary>
-public sealed class MigrateCommand(IServiceProvider services, TextWriter output)
+public sealed class MigrateCommand(CliContext context)
 {
-    public async Task<int> ExecuteAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(IReadOnlyList<string> paths, bool dryRun, CancellationToken cancellationToken)
     {
-        if (arguments.Positional.Count == 0)
-        {
-            await output.WriteLineAsync("error: migrate-playbooks needs at least one file or folder (see --help)");
-            return CliApp.InvalidInput;
-        }
-
-        var dryRun = arguments.Has("dry-run");
-        var (files, missing) = PlaybookFiles.Expand(arguments.Positional);
+        var output = context.Output;
+        var (files, missing) = PlaybookFiles.Expand(paths);
         var errors = missing.Count;
         var changed = 0;
         foreach (var path in missing) await output.WriteLineAsync($"{path}: error: file or folder not found");
 
-        var migrator = files.Count > 0 ? services.GetRequiredService<IPlaybookMigrator>() : null;
+        var migrator = files.Count > 0 ? context.Services.GetRequiredService<IPlaybookMigrator>() : null;
         foreach (var (file, _) in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -43,6 +38,6 @@ public sealed class MigrateCommand(IServiceProvider services, TextWriter output)
         }
 
         await output.WriteLineAsync($"{files.Count} files, {changed} {(dryRun ? "would change" : "changed")}, {errors} errors");
-        return errors == 0 ? CliApp.Success : CliApp.InvalidInput;
+        return errors == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 }

@@ -1,19 +1,32 @@
 using System.Globalization;
-using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Cli.CommandLine;
 using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Contracts.Events;
+using IgnitionToolkit.Core.Execution;
 
-namespace IgnitionToolkit.Runner.Cli;
+namespace IgnitionToolkit.Cli.Local;
 
-/// <summary>Prints a local run's progress: one line per step start and finish (nested steps indented), logs,
-/// pauses, artifacts; keeps the final status of every step for the summary.</summary>
-public sealed class ConsoleProgressObserver(TextWriter output) : IExecutionObserver
+/// <summary>Prints a run's progress: one line per step start and finish (nested steps indented), logs, pauses,
+/// artifacts — with a UTC time first in <see cref="OutputStyle.Timestamped"/> style, or every event as one JSON line
+/// (the wire format of the bus and the API) in <see cref="OutputStyle.Json"/> style. Keeps every event for the reports
+/// and the final status of every step for the summary. Events are already masked by the engine (no secret values).</summary>
+public sealed class ConsoleProgressObserver(TextWriter output, OutputStyle style = OutputStyle.Plain) : IExecutionObserver
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _depth = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StepStatus> _final = new(StringComparer.Ordinal);
+    private readonly List<ExecutionEvent> _events = [];
 
     public ExecutionFinishedEvent? Finished { get; private set; }
+
+    /// <summary>Every event received, in order.</summary>
+    public IReadOnlyList<ExecutionEvent> Events
+    {
+        get
+        {
+            lock (_gate) return [.. _events];
+        }
+    }
 
     public IReadOnlyDictionary<StepStatus, int> StepCounts
     {
@@ -27,11 +40,23 @@ public sealed class ConsoleProgressObserver(TextWriter output) : IExecutionObser
     {
         lock (_gate)
         {
-            var line = Describe(engineEvent);
-            if (line is not null) output.WriteLine(line);
+            _events.Add(engineEvent);
+            var line = style == OutputStyle.Json ? ContractJson.SerializeEvent(engineEvent) : Describe(engineEvent);
+            if (engineEvent is ExecutionFinishedEvent finished) Finished = finished;
+            if (line is not null) output.WriteLine(style == OutputStyle.Timestamped ? Stamp(engineEvent.Timestamp, line) : line);
         }
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Writes a line in this observer's style (the summary after the events).</summary>
+    public Task WriteLineAsync(string line)
+    {
+        lock (_gate) output.WriteLine(style == OutputStyle.Timestamped ? Stamp(DateTimeOffset.UtcNow, line) : line);
+        return Task.CompletedTask;
+    }
+
+    private static string Stamp(DateTimeOffset time, string line) =>
+        time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) + " " + line;
 
     private string? Describe(ExecutionEvent engineEvent)
     {
@@ -53,9 +78,6 @@ public sealed class ConsoleProgressObserver(TextWriter output) : IExecutionObser
                 return $"{Indent(e.StepPath)}  paused at {e.StepPath}: {e.Reason}{(e.Error is null ? "" : $" ({e.Error})")}";
             case ArtifactSavedEvent e:
                 return $"{Indent(e.StepPath)}  artifact {e.Name} ({e.Size} bytes): {e.Path}";
-            case ExecutionFinishedEvent e:
-                Finished = e;
-                return null;
             default:
                 return null;
         }

@@ -1,6 +1,6 @@
 using IgnitionToolkit.Core.Playbooks;
 
-namespace IgnitionToolkit.Runner.Playbooks;
+namespace IgnitionToolkit.Hosting.Playbooks;
 
 /// <summary>Asks several sources in order and takes the first that finds the nested playbook. The command line
 /// composes <see cref="FileSystemPlaybookSource"/>s: the library root (the folder given to <c>validate</c>, else the

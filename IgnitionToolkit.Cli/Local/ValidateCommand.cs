@@ -1,22 +1,19 @@
+using IgnitionToolkit.Hosting.Playbooks;
 using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Playbooks;
-using IgnitionToolkit.Runner.Playbooks;
+using IgnitionToolkit.Cli.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace IgnitionToolkit.Runner.Cli;
+namespace IgnitionToolkit.Cli.Local;
 
 /// <summary><c>validate &lt;files or folders...&gt;</c>: prints every diagnostic and "N files, N errors, N warnings".</summary>
-public sealed class ValidateCommand(IServiceProvider services, TextWriter output)
+public sealed class ValidateCommand(CliContext context)
 {
-    public async Task<int> ExecuteAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        if (arguments.Positional.Count == 0)
-        {
-            await output.WriteLineAsync("error: validate needs at least one file or folder (see --help)");
-            return CliApp.InvalidInput;
-        }
-
-        var (files, missing) = PlaybookFiles.Expand(arguments.Positional);
+        var output = context.Output;
+        var services = context.Services;
+        var (files, missing) = PlaybookFiles.Expand(paths);
         var errors = 0;
         var warnings = 0;
         foreach (var path in missing)
@@ -49,6 +46,6 @@ public sealed class ValidateCommand(IServiceProvider services, TextWriter output
         }
 
         await output.WriteLineAsync($"{files.Count} files, {errors} errors, {warnings} warnings");
-        return errors == 0 ? CliApp.Success : CliApp.InvalidInput;
+        return errors == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 }

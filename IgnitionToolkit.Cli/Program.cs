@@ -1,0 +1,3 @@
+using IgnitionToolkit.Cli.CommandLine;
+
+return await CliHost.RunAsync(args);

@@ -1,0 +1,60 @@
+using IgnitionToolkit.Cli.Tests.Support;
+using IgnitionToolkit.Testing;
+
+namespace IgnitionToolkit.Cli.Tests.Package;
+
+/// <summary>The tool as a user gets it: packed (as <c>make pack</c> does), installed with <c>dotnet tool install</c> into a
+/// temporary tool path from the package folder, then run as <c>ignition-toolkit</c>.</summary>
+[Trait("Category", "Functional")]
+public sealed class ToolPackageTests : IDisposable
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromMinutes(10);
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task Packed_tool_installs_shows_help_and_runs_a_playbook()
+    {
+        var feed = Path.Combine(_folder.Path, "feed");
+        var tools = Path.Combine(_folder.Path, "tools");
+        var version = (await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Root, "VERSION"))).Trim();
+        // The package cache is private, so a package left by an earlier run of the same version is never reused.
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_folder.Path, "nuget") };
+        await File.WriteAllTextAsync(Path.Combine(_folder.Path, "nuget.config"),
+            """<configuration><packageSources><clear /></packageSources></configuration>""");
+
+        var pack = await ShellCommand.RunAsync(
+            $"dotnet pack IgnitionToolkit.Cli -c {RepositoryLayout.Configuration} --no-build -o '{feed}' -nologo",
+            RepositoryLayout.Root, Generous);
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        Assert.True(File.Exists(Path.Combine(feed, $"ignition-toolkit.{version}.nupkg")), pack.Output);
+
+        var install = await ShellCommand.RunAsync(
+            $"dotnet tool install --tool-path '{tools}' --configfile '{_folder.Path}/nuget.config' --add-source '{feed}' ignition-toolkit --version {version}",
+            _folder.Path, Generous, environment);
+        Assert.True(install.ExitCode == 0, install.Output);
+
+        var tool = Path.Combine(tools, "ignition-toolkit");
+        var help = await ShellCommand.RunAsync($"'{tool}' --help", _folder.Path, Generous);
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("run", help.Output);
+        Assert.Contains("validate", help.Output);
+
+        var playbook = _folder.Write("hello.yaml", """
+            name: hello
+            version: "1.0"
+            steps:
+              - id: greet
+                name: Greet
+                type: utility.log
+                parameters:
+                  message: "Hello from the tool"
+            """);
+        var run = await ShellCommand.RunAsync($"'{tool}' run '{playbook}'", _folder.Path, Generous,
+            new Dictionary<string, string> { ["Toolkit__DataDirectory"] = Path.Combine(_folder.Path, "data") });
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("Hello from the tool", run.Output);
+        Assert.Matches(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z Execution completed", run.Output); // not a terminal: timestamped lines
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
