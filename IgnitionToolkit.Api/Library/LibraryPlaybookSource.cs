@@ -1,5 +1,6 @@
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Core.Playbooks;
+using IgnitionToolkit.Core.Playbooks.Sources;
 
 namespace IgnitionToolkit.Api.Library;
 
@@ -26,7 +27,7 @@ public sealed class LibraryPlaybookSource(PlaybookLibrary library, LibraryMounts
             {
                 foreach (var path in WithExtensions(candidate))
                 {
-                    if (Normalize(path) is not { } key || mounts.MountOf(key)?.Name != mount.Name) continue;
+                    if (PlaybookPaths.NormalizeRelative(path) is not { } key || mounts.MountOf(key)?.Name != mount.Name) continue;
                     if (library.TryNormalize(key, out var relative) is null && library.Exists(relative))
                         return new PlaybookSourceFile(relative, File.ReadAllText(library.FullPath(relative)));
                 }
@@ -40,22 +41,5 @@ public sealed class LibraryPlaybookSource(PlaybookLibrary library, LibraryMounts
         yield return reference;
         if (Path.HasExtension(reference)) yield break;
         foreach (var extension in Extensions) yield return reference + extension;
-    }
-
-    private static string? Normalize(string path)
-    {
-        var parts = new List<string>();
-        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == ".") continue;
-            if (part == "..")
-            {
-                if (parts.Count == 0) return null;
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-            parts.Add(part);
-        }
-        return parts.Count == 0 ? null : string.Join('/', parts);
     }
 }

@@ -1,7 +1,7 @@
 namespace IgnitionToolkit.Core.Playbooks.Sources;
 
 /// <summary>Helpers for library-relative playbook paths (always with forward slashes).</summary>
-internal static class PlaybookPaths
+public static class PlaybookPaths
 {
     private static readonly string[] Extensions = [".yaml", ".yml"];
 
