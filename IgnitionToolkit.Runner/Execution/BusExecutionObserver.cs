@@ -10,8 +10,8 @@ namespace IgnitionToolkit.Runner.Execution;
 
 /// <summary>
 /// Numbers one execution's engine events (1, 2, 3...) in the order the engine reports them and publishes them in that
-/// order from a single background pump, so the engine never waits for the broker: every event queued while the
-/// previous ones were in flight goes out together, their confirmations awaited together (<see cref="MaxInFlight"/>).
+/// order from a single background pump, so the engine never waits for the broker: the events queued while the
+/// previous batch was being confirmed go out together as one <see cref="ExecutionEventBatch"/> (at most <see cref="MaxBatch"/>).
 /// Publishing is retried until it succeeds or <paramref name="giveUp"/> fires (the host has stopped).
 /// </summary>
 public sealed partial class BusExecutionObserver : IExecutionObserver
@@ -26,8 +26,8 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
         Channel.CreateUnbounded<ExecutionEventMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
 
-    /// <summary>Most events published together (confirmations awaited together) before the next ones are taken.</summary>
-    private const int MaxInFlight = 256;
+    /// <summary>Most events in one <see cref="ExecutionEventBatch"/>.</summary>
+    private const int MaxBatch = 256;
     private readonly Task _pump;
     private long _sequence;
 
@@ -91,67 +91,49 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
 
     private async Task PumpAsync()
     {
-        var batch = new List<ExecutionEventMessage>(MaxInFlight);
+        var batch = new List<ExecutionEventMessage>(MaxBatch);
         while (await _channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            while (batch.Count < MaxInFlight && _channel.Reader.TryRead(out var message)) batch.Add(message);
+            while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var message)) batch.Add(message);
             await PublishAllAsync(batch).ConfigureAwait(false);
             batch.Clear();
         }
     }
 
     /// <summary>
-    /// Publishes the events queued so far together: each is handed to the broker in sequence order at once and their
-    /// confirmations are awaited together, so a step costs a fraction of a broker round trip instead of one per event.
-    /// The ones not confirmed are published again (in order) until they are or the Runner stops: at least once, and
-    /// the API puts them back in sequence order whatever order they arrive in.
+    /// Publishes the events queued so far as one <see cref="ExecutionEventBatch"/> (sequence order, one confirmation),
+    /// again until the broker confirms it or the Runner stops: at least once, in order, whatever the batch size.
     /// </summary>
     private async Task PublishAllAsync(List<ExecutionEventMessage> messages)
     {
-        IReadOnlyList<ExecutionEventMessage> pending = messages;
+        var batch = new ExecutionEventBatch(_executionId, messages.ToArray());
         for (var attempt = 1; ; attempt++)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_giveUp);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            var publishes = new Task[pending.Count];
-            for (var i = 0; i < pending.Count; i++) publishes[i] = PublishOneAsync(pending[i], timeout.Token);
             try
             {
-                await Task.WhenAll(publishes).ConfigureAwait(false);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_giveUp);
+                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                await _publisher.Publish(batch, timeout.Token).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                var failed = pending.Where((_, i) => !publishes[i].IsCompletedSuccessfully).ToList();
                 if (_giveUp.IsCancellationRequested)
                 {
-                    foreach (var m in failed) LogAbandoned(_logger, m.Event.Kind, m.Sequence, m.ExecutionId);
+                    LogAbandoned(_logger, batch.Events.Count, batch.Events[0].Sequence, _executionId);
                     return;
                 }
-                LogPublishFailed(_logger, ex, failed.Count, failed[0].Sequence, failed[0].ExecutionId, attempt);
-                pending = failed;
+                LogPublishFailed(_logger, ex, batch.Events.Count, batch.Events[0].Sequence, _executionId, attempt);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, attempt))), _giveUp).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    LogAbandoned(_logger, batch.Events.Count, batch.Events[0].Sequence, _executionId);
+                    return;
+                }
             }
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, attempt))), _giveUp).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                foreach (var m in pending) LogAbandoned(_logger, m.Event.Kind, m.Sequence, m.ExecutionId);
-                return;
-            }
-        }
-    }
-
-    private Task PublishOneAsync(ExecutionEventMessage message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return _publisher.Publish(message, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return Task.FromException(ex);
         }
     }
 
@@ -161,6 +143,6 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} event(s) from #{Sequence} of execution {ExecutionId} failed (attempt {Attempt}); retrying")]
     private static partial void LogPublishFailed(ILogger logger, Exception ex, int count, long sequence, Guid executionId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up publishing {Kind} #{Sequence} of execution {ExecutionId}: the Runner has stopped")]
-    private static partial void LogAbandoned(ILogger logger, string kind, long sequence, Guid executionId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up publishing {Count} event(s) from #{Sequence} of execution {ExecutionId}: the Runner has stopped")]
+    private static partial void LogAbandoned(ILogger logger, int count, long sequence, Guid executionId);
 }
