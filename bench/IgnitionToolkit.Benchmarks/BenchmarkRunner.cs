@@ -74,10 +74,22 @@ internal static class BenchmarkRunner
 
     private static async Task<TimeSpan> DistributedAsync(ToolkitStack stack, string playbook)
     {
+        var before = await CompletedCountAsync(stack, playbook);
         var clock = Stopwatch.StartNew();
-        var id = await stack.StartExecutionAsync(playbook);
-        await WaitCompletedAsync(stack, id, TimeSpan.FromMinutes(10));
+        await stack.StartExecutionAsync(playbook);
+        // Polls the list's count (the execution with its N steps would cost the API more than what is measured).
+        while (await CompletedCountAsync(stack, playbook) == before)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"{playbook} did not complete");
+            await Task.Delay(5);
+        }
         return clock.Elapsed;
+    }
+
+    private static async Task<int> CompletedCountAsync(ToolkitStack stack, string playbook)
+    {
+        var page = await stack.Http.GetFromJsonAsync<JsonNode>($"api/v1/executions?playbook_path={playbook}&status=completed&page_size=1");
+        return page!["total_count"]!.GetValue<int>();
     }
 
     /// <summary>Polls every 5 ms (the stack's own helper polls every 100 ms, too coarse for sub-second runs).</summary>
