@@ -28,6 +28,10 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
 
     /// <summary>Most events in one <see cref="ExecutionEventBatch"/>.</summary>
     private const int MaxBatch = 256;
+
+    /// <summary>Most JSON characters of the events of one batch (unless one event alone is larger): far below the
+    /// broker's message size limit (RabbitMQ 4: 16 MiB) even with large step outputs.</summary>
+    private const int MaxBatchChars = 4 * 1024 * 1024;
     private readonly Task _pump;
     private long _sequence;
 
@@ -92,9 +96,27 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
     private async Task PumpAsync()
     {
         var batch = new List<ExecutionEventMessage>(MaxBatch);
-        while (await _channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        ExecutionEventMessage? carried = null; // read, but it would have made the previous batch too large
+        while (carried is not null || await _channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var message)) batch.Add(message);
+            var size = 0;
+            if (carried is not null)
+            {
+                batch.Add(carried);
+                size = SizeOf(carried);
+                carried = null;
+            }
+            while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var message))
+            {
+                var messageSize = SizeOf(message);
+                if (batch.Count > 0 && size + messageSize > MaxBatchChars)
+                {
+                    carried = message;
+                    break;
+                }
+                batch.Add(message);
+                size += messageSize;
+            }
             await PublishAllAsync(batch).ConfigureAwait(false);
             batch.Clear();
         }
@@ -104,6 +126,8 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
     /// Publishes the events queued so far as one <see cref="ExecutionEventBatch"/> (sequence order, one confirmation),
     /// again until the broker confirms it or the Runner stops: at least once, in order, whatever the batch size.
     /// </summary>
+    private static int SizeOf(ExecutionEventMessage message) => ContractJson.SerializeEvent(message.Event).Length;
+
     private async Task PublishAllAsync(List<ExecutionEventMessage> messages)
     {
         var batch = new ExecutionEventBatch(_executionId, messages.ToArray());
