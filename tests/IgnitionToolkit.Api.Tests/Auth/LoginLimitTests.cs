@@ -1,17 +1,36 @@
 using System.Net;
 using IgnitionToolkit.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IgnitionToolkit.Api.Tests.Auth;
 
-/// <summary>Small login budgets: 3 failures per user, 6 per client, per 5 minutes.</summary>
+/// <summary>Small login budgets: 3 failures per user, 6 per client, per 5 minutes. Failures are counted in fixed
+/// windows, so the API's clock stands still in the middle of one (150 s to its end): the test's attempts all fall in
+/// the same window however long the machine takes.</summary>
 [Trait("Category", "Functional")]
 public sealed class LoginLimitApiFixture : ApiFixture
 {
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    public FakeTimeProvider Clock { get; } = new(MiddleOfAWindow());
+
     protected override void ConfigureApi(IWebHostBuilder builder)
     {
         builder.UseSetting("Toolkit:Auth:LoginAttemptsPerUser", "3");
         builder.UseSetting("Toolkit:Auth:LoginAttemptsPerClient", "6");
+        builder.UseSetting("Toolkit:Auth:LoginWindow", Window.ToString());
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Halfway through the previous window: a few minutes ago, so the API's tokens are valid on any clock.</summary>
+    private static DateTimeOffset MiddleOfAWindow()
+    {
+        var size = (long)Window.TotalMilliseconds;
+        var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / size * size - size;
+        return DateTimeOffset.FromUnixTimeMilliseconds(start + size / 2);
     }
 }
 
