@@ -65,16 +65,7 @@ public class RerunAndRunnerHealthTests
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["components"]!["runners"]!;
     }
 
-    private static async Task<JsonNode> WaitRunnersAsync(ToolkitStack stack, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JsonNode last;
-        do
-        {
-            last = await RunnersAsync(stack);
-            if (last["status"]!.GetValue<string>() == status) return last;
-            await Task.Delay(200);
-        } while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"runners health never became {status}: {last.ToJsonString()}");
-    }
+    private static Task<JsonNode> WaitRunnersAsync(ToolkitStack stack, string status) =>
+        Wait.ForAsync<JsonNode>(async () => await RunnersAsync(stack), last => last!["status"]!.GetValue<string>() == status,
+            $"runners health to become {status}", poll: TimeSpan.FromMilliseconds(200));
 }

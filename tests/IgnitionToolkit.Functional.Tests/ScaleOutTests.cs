@@ -60,14 +60,14 @@ public sealed class ScaleOutTests
         var last = (await stack.GetExecutionAsync(id))["execution"]!["last_sequence"]!.GetValue<long>();
         // every event reached A live, none missing (a batch applied by B may overtake one applied by A: clients order by sequence)
         var sequences = await WaitAsync(() => { lock (received) return Task.FromResult(received.Select(r => r.Sequence).Distinct().Order().ToList()); },
-            seen => seen.Count >= last);
+            seen => seen.Count >= last, $"all {last} event sequences to reach instance A live");
         Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), sequences);
 
         // Presence: both instances list the same two live Runners, whichever instance heard which heartbeat.
         foreach (var api in new[] { stack.Http, adminB })
         {
             var runners = await WaitAsync(async () => (await api.GetFromJsonAsync<JsonArray>("api/v1/runners"))!,
-                list => list.Count(r => r!["live"]!.GetValue<bool>()) == 2);
+                list => list.Count(r => r!["live"]!.GetValue<bool>()) == 2, "two live Runners listed");
             Assert.Equal(2, runners.Count);
         }
 
@@ -87,7 +87,7 @@ public sealed class ScaleOutTests
         using var viewerOnB = await stack.CreateClientAsync("viewer1", "viewer-password-1", b);
         Assert.Equal(HttpStatusCode.OK, (await viewerOnB.GetAsync("api/v1/executions")).StatusCode);
         (await stack.Http.PutAsJsonAsync("api/v1/users/viewer1", new { password = "viewer-password-2" })).EnsureSuccessStatusCode();
-        await WaitAsync(async () => (await viewerOnB.GetAsync("api/v1/executions")).StatusCode, s => s == HttpStatusCode.Unauthorized);
+        await WaitAsync(async () => (await viewerOnB.GetAsync("api/v1/executions")).StatusCode, s => s == HttpStatusCode.Unauthorized, "instance B to refuse the deleted viewer");
 
         // Single-instance job: both Runners crash mid-run; the execution is marked interrupted by one instance only.
         await File.WriteAllTextAsync(Path.Combine(stack.Library, "utility", "long_wait.yaml"), LongWait);
@@ -121,16 +121,12 @@ public sealed class ScaleOutTests
         return hub;
     }
 
-    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, double timeoutSeconds = 60)
+    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        T last;
-        do
-        {
-            last = await read();
-            if (done(last)) return last;
-            await Task.Delay(200);
-        } while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"condition not reached within {timeoutSeconds} s; last: {last}");
+        T last = default!;
+        await Wait.UntilAsync(async () => done(last = await read()), Wait.DefaultTimeout, what,
+            () => last is System.Collections.IEnumerable items and not string ? string.Join(", ", items.Cast<object>()) : $"{last}",
+            TimeSpan.FromMilliseconds(200));
+        return last;
     }
 }

@@ -73,18 +73,9 @@ public sealed class ScheduleTests
         foreach (var executionId in final)
         {
             var line = $"started execution {executionId}";
-            await WaitUntilAsync(() => stack.Api.Output.Contains(line, StringComparison.Ordinal) || b.Output.Contains(line, StringComparison.Ordinal));
+            await Wait.UntilAsync(() => stack.Api.Output.Contains(line, StringComparison.Ordinal) || b.Output.Contains(line, StringComparison.Ordinal),
+                what: $"an API instance to log \"{line}\"", poll: TimeSpan.FromMilliseconds(200));
             Assert.Equal(1, new[] { stack.Api, b }.Count(api => api.Output.Contains(line, StringComparison.Ordinal)));
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, double timeoutSeconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"condition not reached within {timeoutSeconds} s");
-            await Task.Delay(200);
         }
     }
 
@@ -105,15 +96,11 @@ public sealed class ScheduleTests
 
     private static async Task<List<JsonNode>> WaitForRunsAsync(HttpClient api, string id, Func<List<JsonNode>, bool> done, ToolkitStack stack, double timeoutSeconds = 240)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        List<JsonNode> last;
-        do
-        {
-            last = await ReadRunsAsync(api, id);
-            if (done(last)) return last;
-            await Task.Delay(500);
-        } while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"schedule {id}: runs not as expected within {timeoutSeconds} s: {string.Join(", ", last.Select(r => r.ToJsonString()))}\nAPI:\n{stack.Api.Output}");
+        List<JsonNode> last = [];
+        await Wait.UntilAsync(async () => done(last = await ReadRunsAsync(api, id)), TimeSpan.FromSeconds(timeoutSeconds),
+            $"the runs of schedule {id} to be as expected",
+            () => $"{string.Join(", ", last.Select(r => r.ToJsonString()))}\nAPI:\n{stack.Api.Output}", TimeSpan.FromMilliseconds(500));
+        return last;
     }
 
     private static string State(JsonNode run) => run["state"]!.GetValue<string>();

@@ -133,18 +133,13 @@ public sealed class RestartTests
     }
 
     /// <summary>Polls StatusPing until it answers <paramref name="expected"/>, adding each new answer to <paramref name="seen"/>.</summary>
-    private static async Task WaitForPingAsync(HttpClient client, string expected, List<string> seen)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+    private static Task WaitForPingAsync(HttpClient client, string expected, List<string> seen) =>
+        Wait.UntilAsync(async () =>
         {
             var state = await PingAsync(client);
             if (seen.Count == 0 || seen[^1] != state) seen.Add(state);
-            if (state == expected) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"StatusPing never answered {expected}; seen: {string.Join(" → ", seen)}");
-            await Task.Delay(50);
-        }
-    }
+            return state == expected;
+        }, Wait.DefaultTimeout, $"StatusPing to answer {expected}", () => string.Join(" → ", seen), TimeSpan.FromMilliseconds(50));
 
     private static StringContent JsonContent(object value) =>
         new(JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using IgnitionToolkit.GatewaySimulator.Hosting;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.GatewaySimulator.Tests;
 
@@ -40,21 +40,16 @@ internal static class TestHelpers
     public static async Task<List<string>> WaitThroughRestartAsync(HttpClient client, TimeSpan interval, TimeSpan timeout)
     {
         var seen = new List<string>();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
+        await Wait.UntilAsync(async () =>
         {
             var state = await PingAsync(client);
             if (seen.Count == 0 || seen[^1] != state)
             {
                 seen.Add(state);
             }
-            if (state == "RUNNING" && seen.Count > 1)
-            {
-                return seen;
-            }
-            await Task.Delay(interval);
-        }
-        throw new TimeoutException($"The gateway did not come back within {timeout}; states seen: {string.Join(" → ", seen)}");
+            return state == "RUNNING" && seen.Count > 1;
+        }, timeout, "the gateway to come back after its restart", () => "states " + string.Join(" → ", seen), interval);
+        return seen;
     }
 
     public static async Task<JsonElement> GetJsonAsync(HttpClient client, string path)

@@ -18,14 +18,8 @@ public sealed class StackOperationsTests(StackFixture fixture) : IClassFixture<S
     /// <summary>Waits until the condition holds on a fresh scrape (counters of the last events may still be on their way).</summary>
     private static async Task<string> ScrapeUntilAsync(ToolkitProcess service, Func<string, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        string text;
-        do
-        {
-            text = await ScrapeAsync(service);
-            if (done(text)) return text;
-            await Task.Delay(200);
-        } while (DateTime.UtcNow < deadline);
+        var text = "";
+        await Wait.HoldsAsync(async () => done(text = await ScrapeAsync(service)), Wait.DefaultTimeout, TimeSpan.FromMilliseconds(200));
         return text;
     }
 
@@ -114,14 +108,12 @@ public sealed class StackOperationsTests(StackFixture fixture) : IClassFixture<S
         var logs = Path.Combine(Stack.Root, "data", "logs");
         var id = fixture.ExecutionId.ToString();
         string runnerLog = "", apiLog = "";
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        do
+        await Wait.HoldsAsync(() =>
         {
             runnerLog = ReadShared(Path.Combine(logs, "runner.log"));
             apiLog = ReadShared(Path.Combine(logs, "api.log"));
-            if (runnerLog.Contains("token is ***", StringComparison.Ordinal)) break;
-            await Task.Delay(200);
-        } while (DateTime.UtcNow < deadline);
+            return runnerLog.Contains("token is ***", StringComparison.Ordinal);
+        }, Wait.DefaultTimeout, TimeSpan.FromMilliseconds(200));
 
         var executionLines = runnerLog.Split('\n').Where(l => l.Contains(id, StringComparison.Ordinal) || l.Contains("token is", StringComparison.Ordinal)).ToList();
         Assert.True(executionLines.Count >= 3, string.Join('\n', executionLines)); // received, started, the step's line, ended...

@@ -2,6 +2,7 @@ using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Gateway.Sessions;
 using IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure;
+using IgnitionToolkit.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using static IgnitionToolkit.Plugins.Gateway.Tests.Infrastructure.Assertions;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
@@ -26,8 +27,7 @@ public sealed class MutationLockTests
         var first = gw.Start(playbook);
         var second = gw.Start(playbook);
         bool Waiting() => first.Logs.Concat(second.Logs).Any(l => l.StartsWith("waiting for another execution's restart on", StringComparison.Ordinal));
-        for (var deadline = DateTime.UtcNow.AddMinutes(2); !Waiting() && DateTime.UtcNow < deadline;) await Task.Delay(50);
-        Assert.True(Waiting(), "neither execution waited for the other's restart");
+        Assert.True(await Wait.HoldsAsync(Waiting, Wait.ServiceStart), "neither execution waited for the other's restart");
         await gw.SetRestartHoldAsync(null);
         var statuses = await Task.WhenAll(first.CompletionAsync(), second.CompletionAsync());
 

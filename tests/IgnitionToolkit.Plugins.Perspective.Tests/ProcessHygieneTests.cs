@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IgnitionToolkit.Plugins.Perspective.Browser;
 using IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
+using IgnitionToolkit.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests;
@@ -39,7 +40,7 @@ public sealed class ProcessHygieneTests
             Assert.True(renderers == 0, $"{renderers} renderer processes remain after the execution ended");
             Assert.Equal(BrowserState.Running, h.Runtime.State);
         }
-        var left = await BrowserProcesses.WaitGoneAsync(started, 10);
+        var left = await BrowserProcesses.WaitGoneAsync(started);
         Assert.True(left.Count == 0, "left behind after the runtime was disposed:\n" + BrowserProcesses.Describe(left));
     }
 
@@ -77,13 +78,13 @@ public sealed class ProcessHygieneTests
         }
     }
 
+    /// <summary>Waits (generous bound) until at most <paramref name="expected"/> page renderers run under
+    /// <paramref name="root"/>; returns the count seen last, for the test's own assertion.</summary>
     private static async Task<int> WaitRenderersAsync(int root, int expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        int count;
-        while ((count = ProcessTree.Descendants(root).Count(p => p.CommandLine.Contains("--type=renderer", StringComparison.Ordinal)
-                   && !p.CommandLine.Contains("--extension-process", StringComparison.Ordinal))) > expected && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
-        return count;
+        int Count() => ProcessTree.Descendants(root).Count(p => p.CommandLine.Contains("--type=renderer", StringComparison.Ordinal)
+            && !p.CommandLine.Contains("--extension-process", StringComparison.Ordinal));
+        await Wait.HoldsAsync(() => Count() <= expected, Wait.ServiceStart, TimeSpan.FromMilliseconds(100));
+        return Count();
     }
 }

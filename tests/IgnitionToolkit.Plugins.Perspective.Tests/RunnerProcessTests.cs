@@ -50,7 +50,7 @@ public sealed class RunnerProcessTests(Xunit.Abstractions.ITestOutputHelper outp
         await runner.TerminateAsync(TimeSpan.FromSeconds(30));
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var left = await BrowserProcesses.WaitGoneAsync(processes, 5);
+        var left = await BrowserProcesses.WaitGoneAsync(processes);
         output.WriteLine($"after SIGTERM: {processes.Count - left.Count}/{processes.Count} browser processes gone within {clock.Elapsed.TotalSeconds:0.0} s of the Runner's exit");
         Assert.True(left.Count == 0, "left behind after SIGTERM:\n" + BrowserProcesses.Describe(left) + "\n" + runner.Output);
         Assert.Contains("browser closed", runner.Output, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class RunnerProcessTests(Xunit.Abstractions.ITestOutputHelper outp
         using (var kill = System.Diagnostics.Process.Start("kill", $"-KILL {runner.Id}")) await kill.WaitForExitAsync();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var left = await BrowserProcesses.WaitGoneAsync(processes, 10);
+        var left = await BrowserProcesses.WaitGoneAsync(processes);
         output.WriteLine($"after SIGKILL: {processes.Count - left.Count}/{processes.Count} browser processes gone within {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(left.Count == 0, "left behind after SIGKILL of the Runner:\n" + BrowserProcesses.Describe(left));
     }

@@ -1,6 +1,7 @@
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Contracts.Events;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Testing.Engine;
 
@@ -20,17 +21,17 @@ public sealed class RecordingObserver : IExecutionObserver
 
     public IReadOnlyList<T> OfType<T>() where T : ExecutionEvent => [.. All.OfType<T>()];
 
-    /// <summary>Waits until an event matching <paramref name="predicate"/> has arrived.</summary>
-    public async Task<T> WaitForAsync<T>(Func<T, bool>? predicate = null, double timeoutSeconds = 10) where T : ExecutionEvent
+    /// <summary>Waits (generous bound: <see cref="Wait.DefaultTimeout"/> unless given) until an event matching
+    /// <paramref name="predicate"/> has arrived.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool>? predicate = null, double? timeoutSeconds = null) where T : ExecutionEvent
     {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            var match = OfType<T>().FirstOrDefault(e => predicate?.Invoke(e) ?? true);
-            if (match is not null) return match;
-            await Task.Delay(10);
-        }
-        throw new TimeoutException($"no {typeof(T).Name} arrived; events: {string.Join(", ", All.Select(e => e.GetType().Name))}");
+        T? match = null;
+        await Wait.UntilAsync(
+            () => (match = OfType<T>().FirstOrDefault(e => predicate?.Invoke(e) ?? true)) is not null,
+            timeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : Wait.DefaultTimeout,
+            $"a {typeof(T).Name}",
+            () => "events: " + string.Join(", ", All.Select(e => e.GetType().Name)));
+        return match!;
     }
 }
 

@@ -53,7 +53,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         var broker = new PrivateRabbitMq(root, node, port, distribution);
         try
         {
-            await broker.StartNodeAsync(timeout ?? TimeSpan.FromSeconds(120));
+            await broker.StartNodeAsync(timeout ?? Wait.ServiceStart);
         }
         catch
         {
@@ -82,7 +82,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     }
 
     /// <summary>Starts the stopped node again with the same name, ports and data; waits until it accepts connections.</summary>
-    public Task StartAgainAsync(TimeSpan? timeout = null) => StartNodeAsync(timeout ?? TimeSpan.FromSeconds(120));
+    public Task StartAgainAsync(TimeSpan? timeout = null) => StartNodeAsync(timeout ?? Wait.ServiceStart);
 
     private async Task StartNodeAsync(TimeSpan timeout)
     {
@@ -104,18 +104,15 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         server.BeginErrorReadLine();
         _server = server;
 
-        var deadline = DateTime.UtcNow + timeout;
         var last = "not checked";
-        while (DateTime.UtcNow < deadline)
+        await Wait.UntilAsync(async () =>
         {
             if (server.HasExited) throw new InvalidOperationException($"RabbitMQ node {NodeName} exited with {server.ExitCode}:\n{Output}");
             // await_startup fails at once while the node is not registered yet: poll it.
             var check = await CtlAsync(TimeSpan.FromSeconds(120), "await_startup", "--timeout", "10");
-            if (check.ExitCode == 0) return;
             last = check.Output;
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"RabbitMQ node {NodeName} not up after {timeout}: {last}\n{Output}");
+            return check.ExitCode == 0;
+        }, timeout, $"RabbitMQ node {NodeName} to be up", () => $"{last}\n{Output}", TimeSpan.FromMilliseconds(500));
     }
 
     private async Task<ShellCommand.Result> CtlAsync(TimeSpan timeout, params string[] args)

@@ -65,10 +65,8 @@ public sealed class ProcessCensus
     /// <summary>Waits until none of <paramref name="processes"/> runs; returns those still running after <paramref name="timeout"/>.</summary>
     public static async Task<IReadOnlyList<Entry>> WaitGoneAsync(IReadOnlyList<Entry> processes, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        IReadOnlyList<Entry> left;
-        while ((left = StillRunning(processes)).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
-        return left;
+        await Wait.HoldsAsync(() => StillRunning(processes).Count == 0, timeout, TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+        return StillRunning(processes);
     }
 
     /// <summary>The tracked processes that match <paramref name="predicate"/>.</summary>

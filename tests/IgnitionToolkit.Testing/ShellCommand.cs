@@ -70,23 +70,21 @@ public static class ShellCommand
     public static async Task WaitHealthyAsync(Uri url, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var deadline = DateTime.UtcNow + timeout;
         var last = "no answer";
-        while (DateTime.UtcNow < deadline)
+        await Wait.UntilAsync(async () =>
         {
             try
             {
                 using var response = await http.GetAsync(url);
                 last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
-                if (response.StatusCode == HttpStatusCode.OK) return;
+                return response.StatusCode == HttpStatusCode.OK;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 last = ex.Message;
+                return false;
             }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"{url} not healthy after {timeout}: {last}");
+        }, timeout, $"{url} to be healthy", () => last, TimeSpan.FromMilliseconds(500));
     }
 
     private static async Task PumpAsync(StreamReader reader, StringBuilder output)

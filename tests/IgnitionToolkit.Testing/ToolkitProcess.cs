@@ -75,24 +75,22 @@ public sealed class ToolkitProcess : IAsyncDisposable
     public async Task WaitHealthyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + timeout;
         string last = "no answer";
-        while (DateTime.UtcNow < deadline)
+        await Wait.UntilAsync(async () =>
         {
             if (_process.HasExited) throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Output}");
             try
             {
                 using var response = await http.GetAsync("health");
                 last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
-                if (response.StatusCode == HttpStatusCode.OK) return;
+                return response.StatusCode == HttpStatusCode.OK;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 last = ex.Message;
+                return false;
             }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"{Name} not healthy after {timeout}: {last}\n{Output}");
+        }, timeout, $"{Name} to be healthy", () => $"{last}\n{Output}", TimeSpan.FromMilliseconds(200));
     }
 
     /// <summary>Sends SIGTERM and waits for the exit; returns how long it took.</summary>

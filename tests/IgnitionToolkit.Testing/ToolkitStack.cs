@@ -169,15 +169,12 @@ public sealed partial class ToolkitStack : IAsyncDisposable
     /// <summary>Polls the execution until <paramref name="done"/> holds; fails with the last state seen.</summary>
     public async Task<JsonNode> WaitForAsync(Guid id, Func<JsonNode, bool> done, double timeoutSeconds = 60)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        JsonNode last;
-        do
-        {
-            last = await GetExecutionAsync(id);
-            if (done(last)) return last;
-            await Task.Delay(100);
-        } while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"execution {id} did not reach the expected state: {last.ToJsonString()}\nAPI:\n{Api.Output}\nRunner:\n{string.Join("\n", _runners.Select(r => r.Output))}");
+        JsonNode? last = null;
+        await Wait.UntilAsync(async () => done(last = await GetExecutionAsync(id)),
+            TimeSpan.FromSeconds(timeoutSeconds), $"execution {id} to reach the expected state",
+            () => $"{last?.ToJsonString()}\nAPI:\n{Api.Output}\nRunner:\n{string.Join("\n", _runners.Select(r => r.Output))}",
+            TimeSpan.FromMilliseconds(100));
+        return last!;
     }
 
     public Task<JsonNode> WaitForStatusAsync(Guid id, string status, double timeoutSeconds = 60) =>

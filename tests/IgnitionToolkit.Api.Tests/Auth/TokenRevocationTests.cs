@@ -4,6 +4,7 @@ using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests.Auth;
 
@@ -131,15 +132,11 @@ public sealed class TokenRevocationTests(ApiFixture api) : IClassFixture<ApiFixt
 
         using (var deleted = await api.Client.DeleteAsync($"/api/v1/users/{name}")) Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        HttpStatusCode status;
-        do
+        var status = await Wait.ForAsync(async () =>
         {
-            await Task.Delay(200);
             using var response = await client.GetAsync("/api/v1/executions");
-            status = response.StatusCode;
-        }
-        while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline);
+            return response.StatusCode;
+        }, s => s != HttpStatusCode.OK, "the second instance to stop accepting the deleted user's token", poll: TimeSpan.FromMilliseconds(200));
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 

@@ -123,17 +123,15 @@ public sealed class LoadTests(ITestOutputHelper output)
 
     private static async Task WaitAllCompletedAsync(ToolkitStack stack, int expected)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(10);
         var last = "";
-        while (DateTime.UtcNow < deadline)
+        await Wait.HoldsAsync(async () =>
         {
             var completed = await CountAsync(stack, "completed");
             var failed = await CountAsync(stack, "failed");
             last = $"{completed} completed, {failed} failed";
             Assert.True(failed == 0, last);
-            if (completed == expected) break;
-            await Task.Delay(2000);
-        }
+            return completed == expected;
+        }, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(2)); // a probe every 2 s: the load is what is measured
         Assert.True(await CountAsync(stack, "completed") == expected, $"not all {expected} executions completed: {last}");
         foreach (var status in new[] { "pending", "running", "cancelled", "interrupted" }) Assert.Equal(0, await CountAsync(stack, status));
     }

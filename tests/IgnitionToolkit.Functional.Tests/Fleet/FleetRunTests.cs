@@ -146,15 +146,13 @@ public sealed class FleetRunTests
         {
             var created = await PostAsync(Stack.Http, "api/v1/fleet-runs", body);
             var id = created["id"]!.GetValue<string>();
-            var deadline = DateTime.UtcNow.AddSeconds(600);
-            JsonNode run;
-            do
+            JsonNode? run = null;
+            await Wait.UntilAsync(async () =>
             {
                 run = JsonNode.Parse(await Stack.Http.GetStringAsync($"api/v1/fleet-runs/{id}"))!;
-                if (run["status"]!.GetValue<string>() != "running") return run;
-                await Task.Delay(200);
-            } while (DateTime.UtcNow < deadline);
-            throw new TimeoutException($"fleet run {id} did not finish: {run.ToJsonString()}\nAPI:\n{Stack.Api.Output}");
+                return run["status"]!.GetValue<string>() != "running";
+            }, TimeSpan.FromMinutes(10), $"fleet run {id} to finish", () => $"{run?.ToJsonString()}\nAPI:\n{Stack.Api.Output}", TimeSpan.FromMilliseconds(200));
+            return run!;
         }
 
         private static async Task<JsonNode> PostAsync(HttpClient http, string path, object body)

@@ -1,4 +1,5 @@
 using IgnitionToolkit.Plugins.Perspective.Browser;
+using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Plugins.Perspective.Tests.Infrastructure;
 
@@ -16,13 +17,12 @@ internal static class BrowserProcesses
     public static IReadOnlyList<ProcessEntry> StillRunning(IEnumerable<ProcessEntry> processes) =>
         [.. processes.Where(p => ProcessTree.Read(p.Pid) is { IsAlive: true } now && now.StartTicks == p.StartTicks)];
 
-    /// <summary>Waits until none of <paramref name="processes"/> runs; returns those left after the timeout.</summary>
-    public static async Task<IReadOnlyList<ProcessEntry>> WaitGoneAsync(IReadOnlyList<ProcessEntry> processes, double seconds)
+    /// <summary>Waits (up to <see cref="Wait.ServiceStart"/>, a bound for a loaded machine, not a speed) until none of
+    /// <paramref name="processes"/> runs; returns those left after it, for the test's own assertion.</summary>
+    public static async Task<IReadOnlyList<ProcessEntry>> WaitGoneAsync(IReadOnlyList<ProcessEntry> processes)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        IReadOnlyList<ProcessEntry> left;
-        while ((left = StillRunning(processes)).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
-        return left;
+        await Wait.HoldsAsync(() => StillRunning(processes).Count == 0, Wait.ServiceStart, TimeSpan.FromMilliseconds(100));
+        return StillRunning(processes);
     }
 
     public static string Describe(IEnumerable<ProcessEntry> processes) =>

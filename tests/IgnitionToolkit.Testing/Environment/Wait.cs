@@ -19,11 +19,12 @@ public static class Wait
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
-    public static Task UntilAsync(Func<bool> condition, TimeSpan? timeout = null, string what = "condition", Func<string>? state = null) =>
-        UntilAsync(() => Task.FromResult(condition()), timeout, what, state);
+    public static Task UntilAsync(Func<bool> condition, TimeSpan? timeout = null, string what = "condition", Func<string>? state = null, TimeSpan? poll = null) =>
+        UntilAsync(() => Task.FromResult(condition()), timeout, what, state, poll);
 
+    /// <param name="poll">The pause between checks (default 20 ms): longer for a probe that loads the system under test.</param>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
-    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string what = "condition", Func<string>? state = null)
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string what = "condition", Func<string>? state = null, TimeSpan? poll = null)
     {
         var limit = timeout ?? DefaultTimeout;
         var clock = Stopwatch.StartNew();
@@ -31,34 +32,38 @@ public static class Wait
         {
             if (clock.Elapsed > limit)
                 throw new TimeoutException($"timed out after {limit.TotalSeconds:0.#} s waiting for {what}{(state is null ? "" : "; seen: " + state())}");
-            await Task.Delay(Poll).ConfigureAwait(false);
+            await Task.Delay(poll ?? Poll).ConfigureAwait(false);
         }
     }
 
     /// <summary>Probes until <paramref name="done"/> accepts the value, and returns it.</summary>
     /// <exception cref="TimeoutException">Not accepted within <paramref name="timeout"/> (the message shows the last value).</exception>
-    public static async Task<T> ForAsync<T>(Func<Task<T?>> probe, Func<T?, bool> done, string what, TimeSpan? timeout = null)
+    public static async Task<T> ForAsync<T>(Func<Task<T?>> probe, Func<T?, bool> done, string what, TimeSpan? timeout = null, TimeSpan? poll = null)
     {
         T? last = default;
-        await UntilAsync(async () => done(last = await probe().ConfigureAwait(false)), timeout, what, () => $"{last}").ConfigureAwait(false);
+        await UntilAsync(async () => done(last = await probe().ConfigureAwait(false)), timeout, what, () => $"{last}", poll).ConfigureAwait(false);
         return last!;
     }
 
-    public static Task<T> ForAsync<T>(Func<T?> probe, Func<T?, bool> done, string what, TimeSpan? timeout = null) =>
-        ForAsync(() => Task.FromResult(probe()), done, what, timeout);
+    public static Task<T> ForAsync<T>(Func<T?> probe, Func<T?, bool> done, string what, TimeSpan? timeout = null, TimeSpan? poll = null) =>
+        ForAsync(() => Task.FromResult(probe()), done, what, timeout, poll);
 
     /// <summary>True as soon as the condition holds, false when it still does not after <paramref name="timeout"/> (for
     /// tests that assert on the outcome with their own message).</summary>
-    public static async Task<bool> HoldsAsync(Func<bool> condition, TimeSpan? timeout = null)
+    public static Task<bool> HoldsAsync(Func<bool> condition, TimeSpan? timeout = null, TimeSpan? poll = null) =>
+        HoldsAsync(() => Task.FromResult(condition()), timeout, poll);
+
+    /// <summary>True as soon as the condition holds, false when it still does not after <paramref name="timeout"/>.</summary>
+    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, TimeSpan? poll = null)
     {
         try
         {
-            await UntilAsync(condition, timeout).ConfigureAwait(false);
+            await UntilAsync(condition, timeout, poll: poll).ConfigureAwait(false);
             return true;
         }
         catch (TimeoutException)
         {
-            return condition();
+            return await condition().ConfigureAwait(false);
         }
     }
 }

@@ -32,13 +32,13 @@ public sealed class LiveConnectionTests(UiFixture ui)
         };
         await live.SubscribeListAsync();
         await live.EnsureStartedAsync();
-        await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await connected.Task.WaitAsync(IgnitionToolkit.Testing.Wait.ServiceStart);
         Assert.Equal(LiveState.Connected, live.State);
 
         var id = await ui.Stack.StartExecutionAsync("utility/wait_and_log.yaml", new { seconds = 0.2 });
         await live.SubscribeExecutionAsync(id);
         var detail = await ui.Stack.WaitForStatusAsync(id, "completed");
-        await finished.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await finished.Task.WaitAsync(IgnitionToolkit.Testing.Wait.DefaultTimeout);
 
         var last = detail["execution"]!["last_sequence"]!.GetValue<long>();
         // Subscribed right after the start: the first events may have been applied before joining (a page reads them over REST).
@@ -48,9 +48,7 @@ public sealed class LiveConnectionTests(UiFixture ui)
             Assert.Equal(Enumerable.Range((int)sequences[0], (int)(last - sequences[0] + 1)).Select(i => (long)i), sequences);
         }
         // the list notification travels separately from the execution's events: wait for it rather than race it
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (Volatile.Read(ref changed) == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.True(Volatile.Read(ref changed) > 0, "the list group was not told about the execution");
+        Assert.True(await IgnitionToolkit.Testing.Wait.HoldsAsync(() => Volatile.Read(ref changed) > 0), "the list group was not told about the execution");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using IgnitionToolkit.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -62,7 +63,7 @@ public sealed class ScheduleBrowserTests(UiFixture ui)
         // the switch disables it
         await UiFixture.OpenAsync(page, "schedules");
         await page.Locator($"[data-testid=enabled-{name}] input, input[data-testid=enabled-{name}]").ClickAsync();
-        await WaitAsync(async () => (await ui.Stack.Http.GetFromJsonAsync<JsonObject>($"api/v1/schedules/{id}"))!["enabled"]!.GetValue<bool>() == false);
+        await WaitAsync(async () => (await ui.Stack.Http.GetFromJsonAsync<JsonObject>($"api/v1/schedules/{id}"))!["enabled"]!.GetValue<bool>() == false, $"schedule {id} to be disabled");
         await ui.Stack.Http.DeleteAsync($"api/v1/schedules/{id}");
         Assert.Empty(errors);
     }
@@ -77,17 +78,10 @@ public sealed class ScheduleBrowserTests(UiFixture ui)
             var items = (await ui.Stack.Http.GetFromJsonAsync<JsonObject>($"api/v1/executions?schedule={scheduleId}"))!["items"]!.AsArray();
             id = items.FirstOrDefault()?["id"]?.GetValue<string>();
             return id is not null;
-        }, 240);
+        }, $"an execution of schedule {scheduleId}", 240);
         return id!;
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, double timeoutSeconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"condition not reached within {timeoutSeconds} s");
-            await Task.Delay(500);
-        }
-    }
+    private static Task WaitAsync(Func<Task<bool>> condition, string what, double timeoutSeconds = 60) =>
+        Wait.UntilAsync(condition, TimeSpan.FromSeconds(timeoutSeconds), what, poll: TimeSpan.FromMilliseconds(500));
 }
