@@ -22,7 +22,8 @@ public sealed class ScheduleBrowserTests(UiFixture ui)
         var (page, errors) = await ui.NewPageAsync(timeZone: Zone);
         await UiFixture.OpenAsync(page, "playbooks/view/utility/hello_world.yaml");
         await page.GetByTestId("schedule").ClickAsync();
-        await page.WaitForURLAsync("**/schedules?playbook=*");
+        // The interactive router moves to the schedules page in the same document: wait for the address, then for the form.
+        await page.WaitForURLAsync(url => url.Contains("/schedules?playbook=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(Field(page, "schedule-zone")).ToHaveValueAsync(Zone); // the browser's zone is the default
         await Expect(page.GetByTestId("user-zone")).ToContainTextAsync(Zone);
         await Field(page, "schedule-name").FillAsync(name);
