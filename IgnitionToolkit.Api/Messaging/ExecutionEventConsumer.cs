@@ -5,12 +5,18 @@ using IgnitionToolkit.Contracts.Bus;
 namespace IgnitionToolkit.Api.Messaging;
 
 /// <summary>Receives the Runners' execution events (queue <see cref="BusEndpoints.ApiEventsQueue"/>) in batches,
-/// one batch at a time, so each execution's events are applied in one unit of work and in order.</summary>
-public sealed class ExecutionEventConsumer(ExecutionEventApplier applier) : IConsumer<Batch<ExecutionEventMessage>>
+/// one batch at a time, so each execution's events are applied in one unit of work and in order: the
+/// <see cref="ExecutionEventBatch"/> a Runner publishes, and single <see cref="ExecutionEventMessage"/>s (Runners of
+/// earlier versions, tools).</summary>
+public sealed class ExecutionEventConsumer(ExecutionEventApplier applier)
+    : IConsumer<Batch<ExecutionEventMessage>>, IConsumer<Batch<ExecutionEventBatch>>
 {
     public const int BatchSize = 100;
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
 
     public Task Consume(ConsumeContext<Batch<ExecutionEventMessage>> context) =>
         applier.ApplyAsync(context.Message.Select(m => m.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<Batch<ExecutionEventBatch>> context) =>
+        applier.ApplyAsync(context.Message.SelectMany(m => m.Message.Events), context.CancellationToken);
 }

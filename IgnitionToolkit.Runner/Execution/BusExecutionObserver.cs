@@ -10,8 +10,9 @@ namespace IgnitionToolkit.Runner.Execution;
 
 /// <summary>
 /// Numbers one execution's engine events (1, 2, 3...) in the order the engine reports them and publishes them in that
-/// order from a single background pump, so the engine never waits for the broker. Publishing is retried until it
-/// succeeds or <paramref name="giveUp"/> fires (the host has stopped).
+/// order from a single background pump, so the engine never waits for the broker: the events queued while the
+/// previous batch was being confirmed go out together as one <see cref="ExecutionEventBatch"/> (at most <see cref="MaxBatch"/>).
+/// Publishing is retried until it succeeds or <paramref name="giveUp"/> fires (the host has stopped).
 /// </summary>
 public sealed partial class BusExecutionObserver : IExecutionObserver
 {
@@ -24,6 +25,13 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
     private readonly Channel<ExecutionEventMessage> _channel =
         Channel.CreateUnbounded<ExecutionEventMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
+
+    /// <summary>Most events in one <see cref="ExecutionEventBatch"/>.</summary>
+    private const int MaxBatch = 256;
+
+    /// <summary>Most JSON characters of the events of one batch (unless one event alone is larger): far below the
+    /// broker's message size limit (RabbitMQ 4: 16 MiB) even with large step outputs.</summary>
+    private const int MaxBatchChars = 4 * 1024 * 1024;
     private readonly Task _pump;
     private long _sequence;
 
@@ -87,38 +95,66 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
 
     private async Task PumpAsync()
     {
-        await foreach (var message in _channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        var batch = new List<ExecutionEventMessage>(MaxBatch);
+        ExecutionEventMessage? carried = null; // read, but it would have made the previous batch too large
+        while (carried is not null || await _channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            await PublishAsync(message).ConfigureAwait(false);
+            var size = 0;
+            if (carried is not null)
+            {
+                batch.Add(carried);
+                size = SizeOf(carried);
+                carried = null;
+            }
+            while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var message))
+            {
+                var messageSize = SizeOf(message);
+                if (batch.Count > 0 && size + messageSize > MaxBatchChars)
+                {
+                    carried = message;
+                    break;
+                }
+                batch.Add(message);
+                size += messageSize;
+            }
+            await PublishAllAsync(batch).ConfigureAwait(false);
+            batch.Clear();
         }
     }
 
-    private async Task PublishAsync(ExecutionEventMessage message)
+    /// <summary>
+    /// Publishes the events queued so far as one <see cref="ExecutionEventBatch"/> (sequence order, one confirmation),
+    /// again until the broker confirms it or the Runner stops: at least once, in order, whatever the batch size.
+    /// </summary>
+    private static int SizeOf(ExecutionEventMessage message) => ContractJson.SerializeEvent(message.Event).Length;
+
+    private async Task PublishAllAsync(List<ExecutionEventMessage> messages)
     {
+        var batch = new ExecutionEventBatch(_executionId, messages.ToArray());
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_giveUp);
                 timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await _publisher.Publish(message, timeout.Token).ConfigureAwait(false);
+                await _publisher.Publish(batch, timeout.Token).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 if (_giveUp.IsCancellationRequested)
                 {
-                    LogAbandoned(_logger, message.Event.Kind, message.Sequence, message.ExecutionId);
+                    LogAbandoned(_logger, batch.Events.Count, batch.Events[0].Sequence, _executionId);
                     return;
                 }
-                LogPublishFailed(_logger, ex, message.Event.Kind, message.Sequence, message.ExecutionId, attempt);
+                LogPublishFailed(_logger, ex, batch.Events.Count, batch.Events[0].Sequence, _executionId, attempt);
                 try
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, attempt))), _giveUp).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
-                    LogAbandoned(_logger, message.Event.Kind, message.Sequence, message.ExecutionId);
+                    LogAbandoned(_logger, batch.Events.Count, batch.Events[0].Sequence, _executionId);
                     return;
                 }
             }
@@ -128,9 +164,9 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue engine event {EventType} of execution {ExecutionId}")]
     private static partial void LogQueueFailed(ILogger logger, Exception ex, string eventType, Guid executionId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Kind} #{Sequence} of execution {ExecutionId} failed (attempt {Attempt}); retrying")]
-    private static partial void LogPublishFailed(ILogger logger, Exception ex, string kind, long sequence, Guid executionId, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} event(s) from #{Sequence} of execution {ExecutionId} failed (attempt {Attempt}); retrying")]
+    private static partial void LogPublishFailed(ILogger logger, Exception ex, int count, long sequence, Guid executionId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up publishing {Kind} #{Sequence} of execution {ExecutionId}: the Runner has stopped")]
-    private static partial void LogAbandoned(ILogger logger, string kind, long sequence, Guid executionId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up publishing {Count} event(s) from #{Sequence} of execution {ExecutionId}: the Runner has stopped")]
+    private static partial void LogAbandoned(ILogger logger, int count, long sequence, Guid executionId);
 }

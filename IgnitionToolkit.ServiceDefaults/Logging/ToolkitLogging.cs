@@ -1,6 +1,8 @@
 using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.ServiceDefaults.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
@@ -31,8 +33,16 @@ public static class ToolkitLogging
             ? Path.Combine(ToolkitPaths.Resolve(key => configuration[key]).DataDirectory, "logs")
             : Path.GetFullPath(options.Directory);
 
+    private static readonly Dictionary<string, string?> QuietDefaults = new()
+    {
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
+    };
+
     public static TBuilder AddToolkitLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // Lowest-priority defaults (any configuration source overrides them): EF Core logs every SQL command at
+        // Information, a line per query that costs the API more than the query on a busy execution.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietDefaults });
         var options = ReadOptions(builder.Configuration);
         var json = options.UseJson(builder.Environment.IsProduction());
         var logger = new LoggerConfiguration()
@@ -58,8 +68,18 @@ public static class ToolkitLogging
 
         builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information); // Logging:LogLevel:* still override
         builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
+        // AddSerilog adds a rule letting every level through to Serilog (provider rules beat Logging:LogLevel:Default),
+        // which logged each EF Core command and MassTransit message at Debug: take it out so Logging:LogLevel applies.
+        builder.Services.Configure<LoggerFilterOptions>(o =>
+        {
+            foreach (var rule in o.Rules.Where(IsSerilogCatchAll).ToList()) o.Rules.Remove(rule);
+        });
         return builder;
     }
+
+    private static bool IsSerilogCatchAll(LoggerFilterRule rule) =>
+        rule is { CategoryName: null, LogLevel: Microsoft.Extensions.Logging.LogLevel.Trace, Filter: null }
+        && (rule.ProviderName == typeof(Serilog.Extensions.Logging.SerilogLoggerProvider).FullName || rule.ProviderName == "Serilog");
 
     private static void File(LoggerConfiguration logger, ITextFormatter formatter, string path, LoggingOptions options, LogEventLevel minimum) =>
         logger.WriteTo.File(formatter, path, restrictedToMinimumLevel: minimum,

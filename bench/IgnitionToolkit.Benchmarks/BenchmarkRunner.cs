@@ -1,42 +1,70 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using IgnitionToolkit.Core;
-using IgnitionToolkit.Core.Execution;
-using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using IgnitionToolkit.Contracts;
-using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Benchmarks;
 
-/// <summary>Measures, in the same run, an N-step <c>utility.log</c> playbook in-process (the baseline) and through
-/// API + RabbitMQ + Runner + database, and the submit-to-first-step latency of small executions.</summary>
+/// <summary>
+/// <c>make bench</c>: each scenario's figure next to a baseline measured in the same run. An N-step <c>utility.log</c>
+/// playbook in-process (baseline) and through API + RabbitMQ + Runner + database; submit-to-first-step latency;
+/// sequential <c>POST /api/v1/executions</c> against an authenticated <c>GET</c> round trip of the same API; and many
+/// one-step executions submitted at once, with <c>GET /api/v1/executions</c> timed meanwhile.
+/// </summary>
 internal static class BenchmarkRunner
 {
-    public static async Task<BenchmarkReport> RunAsync(int steps, int latencySamples)
+    public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options)
     {
-        var yaml = GeneratePlaybook(steps);
-        Console.Error.WriteLine($"baseline: {steps} steps in-process...");
-        await InProcessAsync(yaml); // warm-up
-        var inProcess = await InProcessAsync(yaml);
+        var rows = new List<BenchmarkRow>();
+        var yaml = GeneratePlaybook(options.Steps);
+        Console.Error.WriteLine($"baseline: {options.Steps} steps in-process...");
+        await InProcessEngine.RunAsync(yaml); // warm-up
+        var inProcess = await InProcessEngine.RunAsync(yaml);
 
         Console.Error.WriteLine("starting API and Runner...");
-        await using var stack = await ToolkitStack.StartAsync();
+        // The bench polls and submits far faster than a person: the per-user request limit would answer 429.
+        await using var stack = await ToolkitStack.StartAsync(settings: new Dictionary<string, string> { ["Toolkit__RateLimit__Enabled"] = "false" });
         await File.WriteAllTextAsync(Path.Combine(stack.Library, "bench.yaml"), yaml);
         await File.WriteAllTextAsync(Path.Combine(stack.Library, "one.yaml"), GeneratePlaybook(1));
-        await DistributedAsync(stack, "one.yaml"); // warm-up
-        Console.Error.WriteLine($"distributed: {steps} steps through the bus...");
-        var distributed = await DistributedAsync(stack, "bench.yaml");
+        for (var i = 0; i < 3; i++) await DistributedAsync(stack, "one.yaml"); // warm-up
 
-        Console.Error.WriteLine($"latency: {latencySamples} executions...");
+        Console.Error.WriteLine($"distributed: {options.Steps} steps through the bus...");
+        var distributed = await DistributedAsync(stack, "bench.yaml");
+        rows.Add(new($"{options.Steps} × utility.log, API + RabbitMQ + Runner + DB", distributed.TotalMilliseconds, "ms",
+            "in-process engine", inProcess.TotalMilliseconds, "≤ 20×"));
+        rows.Add(new("per-step overhead through the bus", (distributed - inProcess).TotalMilliseconds / options.Steps, "ms",
+            null, null, "≤ 0.5 ms"));
+
+        Console.Error.WriteLine($"latency: {options.Samples} executions...");
         var latencies = new List<double>();
-        for (var i = 0; i < latencySamples; i++) latencies.Add(await FirstStepLatencyAsync(stack));
-        return new BenchmarkReport(steps, inProcess, distributed, latencies);
+        for (var i = 0; i < options.Samples; i++) latencies.Add(await FirstStepLatencyAsync(stack));
+        rows.Add(new("submit-to-first-step p50", BenchmarkReport.Percentile(latencies, 0.50), "ms", null, null, "≤ 5 ms"));
+        rows.Add(new("submit-to-first-step p95", BenchmarkReport.Percentile(latencies, 0.95), "ms", null, null, "≤ 10 ms"));
+
+        Console.Error.WriteLine($"submission: {options.Samples} sequential POSTs...");
+        var (posts, gets) = await SubmissionAsync(stack, options.Samples);
+        rows.Add(new("POST /api/v1/executions p50 (sequential)", BenchmarkReport.Percentile(posts, 0.50), "ms",
+            "GET /api/v1/executions/{id} p50", BenchmarkReport.Percentile(gets, 0.50), "≤ 5 ms"));
+        rows.Add(new("POST /api/v1/executions p95 (sequential)", BenchmarkReport.Percentile(posts, 0.95), "ms",
+            "GET /api/v1/executions/{id} p95", BenchmarkReport.Percentile(gets, 0.95), "≤ 15 ms"));
+
+        Console.Error.WriteLine($"throughput: {options.Burst} one-step executions at once...");
+        var (rate, listTimes) = await ThroughputAsync(stack, options.Burst);
+        rows.Add(new($"throughput, {options.Burst} one-step executions at once", rate, "executions/s", null, null, "≥ 100/s"));
+        rows.Add(new("GET /api/v1/executions p99 during the burst", BenchmarkReport.Percentile(listTimes, 0.99), "ms", null, null, "≤ 50 ms"));
+        if (Environment.GetEnvironmentVariable("BENCH_SERVICE_LOGS") is { Length: > 0 } logs)
+        {
+            // The services' own output, for profiling (make bench BENCH_SERVICE_LOGS=dir).
+            Directory.CreateDirectory(logs);
+            await File.WriteAllTextAsync(Path.Combine(logs, "api.log"), stack.Api.Output);
+            await File.WriteAllTextAsync(Path.Combine(logs, "runner.log"), string.Join("\n", stack.Runners.Select(r => r.Output)));
+        }
+        return new BenchmarkReport(DateTimeOffset.UtcNow, BenchmarkReport.DescribeMachine(), rows);
     }
 
-    private static string GeneratePlaybook(int steps)
+    public static string GeneratePlaybook(int steps)
     {
         var text = new StringBuilder("name: Benchmark\nversion: \"1.0\"\nsteps:\n");
         for (var i = 1; i <= steps; i++)
@@ -44,50 +72,96 @@ internal static class BenchmarkRunner
         return text.ToString();
     }
 
-    private static async Task<TimeSpan> InProcessAsync(string yaml)
-    {
-        var data = Directory.CreateTempSubdirectory("toolkit-bench-").FullName;
-        try
-        {
-            var services = new ServiceCollection().AddLogging()
-                .AddToolkitCore(key => key == "Toolkit:DataDirectory" ? data : null)
-                .BuildServiceProvider();
-            var playbook = services.GetRequiredService<IPlaybookLoader>().Load(yaml, "bench.yaml").Playbook!;
-            var clock = Stopwatch.StartNew();
-            var run = services.GetRequiredService<IPlaybookEngine>().Start(
-                new ExecutionRequest(Guid.NewGuid(), playbook, new Dictionary<string, object?>()), new NullObserver(), CancellationToken.None);
-            var status = await run.Completion;
-            if (status != ExecutionStatus.Completed) throw new InvalidOperationException($"in-process run ended {status}");
-            return clock.Elapsed;
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
-    }
-
     private static async Task<TimeSpan> DistributedAsync(ToolkitStack stack, string playbook)
     {
+        var before = await CompletedCountAsync(stack, playbook);
         var clock = Stopwatch.StartNew();
-        var id = await stack.StartExecutionAsync(playbook);
-        await stack.WaitForStatusAsync(id, "completed", timeoutSeconds: 600);
+        await stack.StartExecutionAsync(playbook);
+        // Polls the list's count (the execution with its N steps would cost the API more than what is measured).
+        while (await CompletedCountAsync(stack, playbook) == before)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"{playbook} did not complete");
+            await Task.Delay(5);
+        }
         return clock.Elapsed;
+    }
+
+    private static async Task<int> CompletedCountAsync(ToolkitStack stack, string playbook)
+    {
+        var page = await stack.Http.GetFromJsonAsync<JsonNode>($"api/v1/executions?playbook_path={playbook}&status=completed&page_size=1");
+        return page!["total_count"]!.GetValue<int>();
+    }
+
+    /// <summary>Polls every 5 ms (the stack's own helper polls every 100 ms, too coarse for sub-second runs).</summary>
+    private static async Task<JsonNode> WaitCompletedAsync(ToolkitStack stack, Guid id, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var execution = await stack.GetExecutionAsync(id);
+            var status = ToolkitStack.Status(execution);
+            if (status == "completed") return execution;
+            if (status is "failed" or "cancelled") throw new InvalidOperationException($"execution {id} ended {status}");
+            if (deadline.Elapsed > timeout) throw new TimeoutException($"execution {id} still {status}");
+            await Task.Delay(5);
+        }
     }
 
     private static async Task<double> FirstStepLatencyAsync(ToolkitStack stack)
     {
         var id = await stack.StartExecutionAsync("one.yaml");
-        var execution = await stack.WaitForStatusAsync(id, "completed");
+        var execution = await WaitCompletedAsync(stack, id, TimeSpan.FromMinutes(1));
         var created = Timestamp(execution["execution"]!["created_at"]);
         var firstStep = Timestamp(execution["steps"]![0]!["started_at"]);
         return (firstStep - created).TotalMilliseconds;
     }
 
-    private static DateTimeOffset Timestamp(JsonNode? node) =>
-        DateTimeOffset.Parse(node!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-
-    private sealed class NullObserver : IExecutionObserver
+    private static async Task<(List<double> Posts, List<double> Gets)> SubmissionAsync(ToolkitStack stack, int samples)
     {
-        public ValueTask OnEventAsync(ExecutionEvent engineEvent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        var posts = new List<double>();
+        var gets = new List<double>();
+        for (var i = 0; i < samples; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var id = await stack.StartExecutionAsync("one.yaml");
+            posts.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            await stack.GetExecutionAsync(id);
+            gets.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return (posts, gets);
     }
+
+    private static async Task<(double Rate, List<double> ListTimes)> ThroughputAsync(ToolkitStack stack, int count)
+    {
+        await File.WriteAllTextAsync(Path.Combine(stack.Library, "burst.yaml"), GeneratePlaybook(1).Replace("Benchmark", "Burst", StringComparison.Ordinal));
+        var clock = Stopwatch.StartNew();
+        using var gate = new SemaphoreSlim(16);
+        var submissions = Enumerable.Range(0, count).Select(async _ =>
+        {
+            await gate.WaitAsync();
+            try { await stack.StartExecutionAsync("burst.yaml"); }
+            finally { gate.Release(); }
+        }).ToList();
+        var listTimes = new List<double>();
+        var done = 0;
+        while (done < count)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"only {done} of {count} burst executions completed");
+            var timer = Stopwatch.StartNew();
+            var page = await stack.Http.GetFromJsonAsync<JsonNode>("api/v1/executions?playbook_path=burst.yaml&status=completed&page_size=20");
+            listTimes.Add(timer.Elapsed.TotalMilliseconds);
+            done = page!["total_count"]!.GetValue<int>();
+            if (done < count) await Task.Delay(10);
+        }
+        var elapsed = clock.Elapsed;
+        await Task.WhenAll(submissions);
+        return (count / elapsed.TotalSeconds, listTimes);
+    }
+
+    private static DateTimeOffset Timestamp(JsonNode? node) =>
+        DateTimeOffset.Parse(node!.GetValue<string>(), CultureInfo.InvariantCulture);
 }
+
+/// <summary>The bench's sizes: <c>make bench BENCH_ARGS="steps samples burst"</c>.</summary>
+internal sealed record BenchmarkOptions(int Steps = 1000, int Samples = 50, int Burst = 300);

@@ -1,7 +1,8 @@
 using System.Globalization;
 using IgnitionToolkit.Benchmarks;
+using IgnitionToolkit.Testing;
 
-// make bench: [steps]; make soak: soak [minutes] [max growth %]
+// make bench: [steps] [samples] [burst]; make soak: soak [minutes] [max growth %]
 if (args.Length > 0 && args[0] == "soak")
 {
     var minutes = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
@@ -9,7 +10,11 @@ if (args.Length > 0 && args[0] == "soak")
     return await SoakRunner.RunAsync(TimeSpan.FromMinutes(minutes), growth);
 }
 
-var steps = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1000;
-var report = await BenchmarkRunner.RunAsync(steps, latencySamples: 20);
+int Arg(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var n) ? n : fallback;
+var defaults = new BenchmarkOptions();
+var report = await BenchmarkRunner.RunAsync(new BenchmarkOptions(Arg(0, defaults.Steps), Arg(1, defaults.Samples), Arg(2, defaults.Burst)));
 report.Print(Console.Out);
+var directory = Path.Combine(RepositoryLayout.Root, "artifacts", "bench");
+await report.WriteAsync(directory);
+Console.Out.WriteLine($"\nwritten to {directory}/latest.md and latest.json");
 return 0;

@@ -181,6 +181,30 @@ public abstract class ExecutionPersistenceTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Event_batches_are_applied_like_single_events_whatever_their_order_and_repeats()
+    {
+        Api.WritePlaybook("batches/hello.yaml", SamplePlaybooks.Hello());
+        var single = await Api.StartAsync("batches/hello.yaml");
+        var batched = await Api.StartAsync("batches/hello.yaml");
+        foreach (var message in ExecutionSteps.NestedRun(Api.Runner, single))
+            await Api.Runner.PublishAsync(message);
+
+        var run = ExecutionSteps.NestedRun(Api.Runner, batched);
+        await Api.Runner.PublishBatchAsync(run.Skip(4).ToList()); // the later batch first: it waits for the gap
+        await Api.Runner.PublishBatchAsync(run.Take(4).ToList());
+        await Api.Runner.PublishBatchAsync(run.Skip(2).Take(4).ToList()); // published again (at least once)
+
+        var a = await Api.WaitForStatusAsync(single, "completed");
+        var b = await Api.WaitForStatusAsync(batched, "completed");
+        foreach (var part in new[] { "steps", "logs", "artifacts" })
+            Assert.Equal(a[part]!.ToJsonString(), b[part]!.ToJsonString());
+        await using var scope = Api.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+        Assert.Equal(8, (await db.Executions.SingleAsync(e => e.Id == batched)).LastAppliedSequence);
+        Assert.False(await db.PendingEvents.AnyAsync(p => p.ExecutionId == batched));
+    }
+
+    [Fact]
     public async Task List_pages_and_filters_by_status()
     {
         Api.WritePlaybook("paging/hello.yaml", SamplePlaybooks.Hello());

@@ -46,6 +46,10 @@ public sealed class FakeRunner(string prefix, Uri broker, string runnerId = "fak
 
     public Task PublishAsync(ExecutionEventMessage message) => RunnerBus.Publish(message);
 
+    /// <summary>Several events of one execution in one message, as a Runner publishes them.</summary>
+    public Task PublishBatchAsync(IReadOnlyList<ExecutionEventMessage> messages) =>
+        RunnerBus.Publish(new ExecutionEventBatch(messages[0].ExecutionId, messages));
+
     public ExecutionEventMessage Event(Guid executionId, long sequence, ExecutionEvent executionEvent) =>
         new(executionId, sequence, RunnerId, executionEvent);
 

@@ -30,6 +30,7 @@ public sealed class BusCapture : IAsyncDisposable
         [
             $"{prefix}-toolkit-executions",
             $"{prefix}-IgnitionToolkit.Contracts.Bus:ExecutionEventMessage",
+            $"{prefix}-IgnitionToolkit.Contracts.Bus:ExecutionEventBatch",
             $"{prefix}-IgnitionToolkit.Contracts.Bus:ControlExecution",
             $"{prefix}-IgnitionToolkit.Contracts.Bus:RunnerHeartbeat",
         ];

@@ -37,6 +37,11 @@ public sealed class TestBus : IAsyncDisposable
                     _events.Enqueue(context.Message);
                     return Task.CompletedTask;
                 });
+                e.Handler<ExecutionEventBatch>(context =>
+                {
+                    foreach (var message in context.Message.Events) _events.Enqueue(message);
+                    return Task.CompletedTask;
+                });
                 e.Handler<RunnerHeartbeat>(context =>
                 {
                     _heartbeats.Enqueue(context.Message);

@@ -9,7 +9,7 @@ namespace IgnitionToolkit.Testing;
 public static class TestBroker
 {
     /// <summary>The messages whose exchanges a test creates (published or sent with the test's prefix).</summary>
-    public static readonly Type[] MessageTypes = [typeof(StartExecution), typeof(ControlExecution), typeof(ExecutionEventMessage), typeof(RunnerHeartbeat)];
+    public static readonly Type[] MessageTypes = [typeof(StartExecution), typeof(ControlExecution), typeof(ExecutionEventMessage), typeof(ExecutionEventBatch), typeof(RunnerHeartbeat)];
 
     /// <param name="broker">An amqp:// URI; default <see cref="TestServices.RabbitMq"/>.</param>
     public static async Task DeleteAsync(string prefix, string? broker = null)
