@@ -46,6 +46,10 @@ internal sealed class LiveViewStreamer : IAsyncDisposable
         }
     }
 
+    /// <summary>A busy machine can take seconds per screenshot: a slow frame lowers the frame rate (the timer coalesces
+    /// missed ticks) instead of being thrown away, which left the live view empty under load.</summary>
+    private static readonly float CaptureTimeoutMs = 30_000;
+
     private async Task<byte[]?> CaptureAsync()
     {
         foreach (var quality in Qualities)
@@ -54,7 +58,7 @@ internal sealed class LiveViewStreamer : IAsyncDisposable
             {
                 var jpeg = await _page.ScreenshotAsync(new PageScreenshotOptions
                 {
-                    Type = ScreenshotType.Jpeg, Quality = quality, Timeout = 2000, Animations = ScreenshotAnimations.Allow,
+                    Type = ScreenshotType.Jpeg, Quality = quality, Timeout = CaptureTimeoutMs, Animations = ScreenshotAnimations.Allow,
                 });
                 if (jpeg.Length <= MaxFrameBytes) return jpeg;
             }

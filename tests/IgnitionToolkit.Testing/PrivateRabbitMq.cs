@@ -67,7 +67,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     /// durable queues and persistent messages stay on disk.</summary>
     public async Task StopAsync(TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        var limit = timeout ?? TimeSpan.FromMinutes(5); // an Erlang VM on a loaded machine can take minutes to stop
         if (_server is null || _server.HasExited) return;
         var result = await CtlAsync(limit, "shutdown");
         using var cts = new CancellationTokenSource(limit);
@@ -159,7 +159,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     {
         try
         {
-            await StopAsync(TimeSpan.FromSeconds(30));
+            await StopAsync(TimeSpan.FromSeconds(120));
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
         {
