@@ -103,7 +103,8 @@ public sealed class RunCommand(CliContext context)
         }
     }
 
-    private async Task PrintSummaryAsync(ConsoleProgressObserver observer, ExecutionStatus status)
+    /// <summary>The last line of a run: status, duration, step counts, and the execution's error.</summary>
+    public static async Task PrintSummaryAsync(ConsoleProgressObserver observer, ExecutionStatus status)
     {
         var counts = observer.StepCounts;
         int Count(StepStatus s) => counts.TryGetValue(s, out var n) ? n : 0;
