@@ -36,8 +36,9 @@ public sealed class RemoteRunCommand(CliContext context)
             return ExitCodes.Success;
         }
 
-        var observer = new ConsoleProgressObserver(context.Output, options.Style);
-        if (options.Style != OutputStyle.Json) await observer.WriteLineAsync($"Execution {id} started on {api.Server}");
+        if (options.Style != OutputStyle.Json) await context.Output.WriteLineAsync($"Execution {id} started on {api.Server}");
+        var live = context.LiveView(options.Style);
+        var observer = new ConsoleProgressObserver(context.Output, options.Style, live);
         var progress = new RemoteProgress();
         var cancelSent = false;
         var unanswered = 0;
@@ -63,6 +64,7 @@ public sealed class RemoteRunCommand(CliContext context)
             if (progress.Final is null) await PauseAsync(PollInterval, ct);
         }
 
+        if (live is not null) await live.DisposeAsync();
         var status = progress.Final.Value;
         if (options.Style != OutputStyle.Json) await RunCommand.PrintSummaryAsync(observer, status);
         await DownloadReportsAsync(api, id, options);

@@ -30,6 +30,9 @@ public sealed class CliRunner : IDisposable
     /// <summary>The folder of the remote commands' config file (never the user's own).</summary>
     public string ConfigDirectory => Path.Combine(Folder.Path, "config");
 
+    /// <summary>True: the output plays a terminal that a live view may redraw.</summary>
+    public bool LiveTerminal { get; set; }
+
     /// <summary>The environment variables the commands see (the process's own are not used).</summary>
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
 
@@ -56,6 +59,7 @@ public sealed class CliRunner : IDisposable
         var context = new CliContext(Services, _syncOut, _syncErr, new StringReader(stdin ?? ""), Style, interactive: false)
         {
             ConfigDirectory = ConfigDirectory,
+            LiveTerminal = LiveTerminal,
             Variable = name => Variables.GetValueOrDefault(name),
         };
         return ToolkitCommandLine.InvokeAsync(context, args, cancellationToken);
