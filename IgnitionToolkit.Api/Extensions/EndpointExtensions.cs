@@ -50,6 +50,7 @@ public static class EndpointExtensions
         api.MapStepTypeEndpoints();
         api.MapExecutionEndpoints();
         api.MapExecutionExportEndpoints();
+        api.MapExecutionReportEndpoints();
         api.MapArtifactEndpoints();
         api.MapCredentialEndpoints();
         api.MapRunnerEndpoints();

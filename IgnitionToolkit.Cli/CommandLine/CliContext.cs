@@ -27,4 +27,16 @@ public sealed class CliContext(Func<IServiceProvider> services, TextWriter outpu
     public bool Interactive { get; } = interactive;
 
     public OutputStyle StyleFor(bool json) => json ? OutputStyle.Json : Style;
+
+    /// <summary>True when the output is a terminal a live view may redraw (not redirected, <c>CI</c> not set).</summary>
+    public bool LiveTerminal { get; init; }
+
+    /// <summary>The live step view for a run printed in <paramref name="style"/>, or null: only at a live terminal in plain style.</summary>
+    public Local.LiveStepView? LiveView(OutputStyle style) => LiveTerminal && style == OutputStyle.Plain ? new Local.LiveStepView(Output) : null;
+
+    /// <summary>The folder of the remote commands' config file (<c>login</c>); default the user's config folder.</summary>
+    public string ConfigDirectory { get; init; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "ignition-toolkit");
+
+    /// <summary>Reads an environment variable (tests give their own).</summary>
+    public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
 }

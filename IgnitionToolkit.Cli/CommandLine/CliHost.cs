@@ -43,8 +43,12 @@ public static class CliHost
         try
         {
             var interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+            var ci = IsSet(Environment.GetEnvironmentVariable("CI"));
             var context = new CliContext(Services, Console.Out, Console.Error, Console.In,
-                style ?? (Console.IsOutputRedirected ? OutputStyle.Timestamped : OutputStyle.Plain), interactive);
+                style ?? (Console.IsOutputRedirected || ci ? OutputStyle.Timestamped : OutputStyle.Plain), interactive)
+            {
+                LiveTerminal = !Console.IsOutputRedirected && !ci,
+            };
             return await ToolkitCommandLine.InvokeAsync(context, args, cancellation.Token);
         }
         finally
@@ -53,6 +57,9 @@ public static class CliHost
             if (provider is not null) await provider.DisposeAsync();
         }
     }
+
+    /// <summary>A CI server sets <c>CI</c> (to <c>true</c>, <c>1</c>, ...): runs then print timestamped lines, never a live view.</summary>
+    private static bool IsSet(string? value) => value is { Length: > 0 } && !value.Equals("false", StringComparison.OrdinalIgnoreCase) && value != "0";
 
     /// <summary>The settings' problems, one per line naming the setting, as the hosted Runner reports them at start-up; null when valid.</summary>
     public static string? InvalidSettings(IServiceProvider provider)

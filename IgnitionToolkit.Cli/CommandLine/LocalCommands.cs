@@ -1,9 +1,10 @@
 using System.CommandLine;
 using IgnitionToolkit.Cli.Local;
+using IgnitionToolkit.Cli.Remote;
 
 namespace IgnitionToolkit.Cli.CommandLine;
 
-/// <summary>The commands that work without a server: <c>run</c>, <c>validate</c>, <c>migrate-playbooks</c>.</summary>
+/// <summary><c>run</c> (here, or on a server with <c>--server</c>/<c>--wait</c>), <c>validate</c>, <c>migrate-playbooks</c>.</summary>
 public static class LocalCommands
 {
     public static IEnumerable<Command> Create(CliContext context)
@@ -15,7 +16,7 @@ public static class LocalCommands
 
     private static Command Run(CliContext context)
     {
-        var playbook = new Argument<string>("playbook") { Description = "The playbook file (.yaml) to run." };
+        var playbook = new Argument<string>("playbook") { Description = "The playbook file (.yaml) to run; on a server, its path in the server's library." };
         var param = new Option<string[]>("--param", "-p")
         {
             Description = "A parameter as key=value (repeatable), typed by the playbook's declaration (list and dict as JSON).",
@@ -27,17 +28,36 @@ public static class LocalCommands
         var json = JsonOption();
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report (one test case per step, nested playbooks as nested suites) to this file.", HelpName = "FILE" };
         var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report (failure first, screenshots inlined) to this file.", HelpName = "FILE" };
-        var command = new Command("run", "Run a playbook in this process (no server, broker or database). Ctrl+C cancels.")
+        var server = new ServerOptions();
+        var remote = new Option<bool>("--remote") { Description = $"Run on the server of ${ServerOptions.ServerVariable} or 'login' (implied by --server and --wait)." };
+        var wait = new Option<bool>("--wait") { Description = "On a server: follow the run live and exit with its result (without it, print the execution's id and exit)." };
+        var credential = new Option<string?>("--credential") { Description = "On a server: a vault credential of the server that fills the gateway URL, user name and password parameters." };
+        var command = new Command("run", "Run a playbook in this process (no server, broker or database), or on a server with --server/--wait. Ctrl+C cancels.")
         {
-            playbook, param, paramFile, debugOff, json, junit, report,
+            playbook, param, paramFile, debugOff, json, junit, report, remote, wait, credential,
         };
-        command.SetAction((result, token) => new RunCommand(context).ExecuteAsync(new RunOptions(
-            result.GetRequiredValue(playbook),
-            result.GetValue(param) ?? [],
-            result.GetValue(paramFile),
-            context.StyleFor(result.GetValue(json)),
-            result.GetValue(junit),
-            result.GetValue(report)), token));
+        server.AddTo(command);
+        command.SetAction(async (result, token) =>
+        {
+            if (server.Given(result) || result.GetValue(remote) || result.GetValue(wait))
+            {
+                var options = new RemoteRunOptions(result.GetRequiredValue(playbook), result.GetValue(param) ?? [], result.GetValue(paramFile),
+                    result.GetValue(credential), result.GetValue(wait), context.StyleFor(result.GetValue(json)), result.GetValue(junit), result.GetValue(report));
+                return await RemoteAction.RunAsync(context, result, server, api => new RemoteRunCommand(context).ExecuteAsync(api, options, token));
+            }
+            if (result.GetValue(credential) is not null)
+            {
+                await context.Error.WriteLineAsync("error: --credential works on a server only (add --server URL --wait)");
+                return ExitCodes.InvalidInput;
+            }
+            return await new RunCommand(context).ExecuteAsync(new RunOptions(
+                result.GetRequiredValue(playbook),
+                result.GetValue(param) ?? [],
+                result.GetValue(paramFile),
+                context.StyleFor(result.GetValue(json)),
+                result.GetValue(junit),
+                result.GetValue(report)), token);
+        });
         return command;
     }
 

@@ -11,10 +11,13 @@ public static class ToolkitCommandLine
 {
     public static RootCommand Build(CliContext context)
     {
-        var root = new RootCommand("Ignition Toolkit command line: run and check playbooks locally, write JUnit and HTML reports, manage a local vault.");
+        var root = new RootCommand("Ignition Toolkit command line: run and check playbooks here or on a server, write JUnit and HTML reports, manage credentials.");
         foreach (var command in LocalCommands.Create(context)) root.Subcommands.Add(command);
         foreach (var command in SetupCommands.Create(context)) root.Subcommands.Add(command);
         root.Subcommands.Add(CredentialCommands.Create(context));
+        foreach (var command in LoginCommands.Create(context)) root.Subcommands.Add(command);
+        root.Subcommands.Add(PlaybookCommands.Create(context));
+        root.Subcommands.Add(ExecutionCommands.Create(context));
         return root;
     }
 

@@ -10,7 +10,8 @@ namespace IgnitionToolkit.Cli.Local;
 /// artifacts — with a UTC time first in <see cref="OutputStyle.Timestamped"/> style, or every event as one JSON line
 /// (the wire format of the bus and the API) in <see cref="OutputStyle.Json"/> style. Keeps every event for the reports
 /// and the final status of every step for the summary. Events are already masked by the engine (no secret values).</summary>
-public sealed class ConsoleProgressObserver(TextWriter output, OutputStyle style = OutputStyle.Plain) : IExecutionObserver
+/// <param name="live">At a terminal: the live step view the events go to instead of lines.</param>
+public sealed class ConsoleProgressObserver(TextWriter output, OutputStyle style = OutputStyle.Plain, LiveStepView? live = null) : IExecutionObserver
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _depth = new(StringComparer.Ordinal);
@@ -41,8 +42,14 @@ public sealed class ConsoleProgressObserver(TextWriter output, OutputStyle style
         lock (_gate)
         {
             _events.Add(engineEvent);
+            if (engineEvent is ExecutionFinishedEvent ended) Finished = ended;
+            if (engineEvent is StepFinishedEvent step) _final[step.StepPath] = step.Status;
+            if (live is not null)
+            {
+                live.Apply(engineEvent);
+                return ValueTask.CompletedTask;
+            }
             var line = style == OutputStyle.Json ? ContractJson.SerializeEvent(engineEvent) : Describe(engineEvent);
-            if (engineEvent is ExecutionFinishedEvent finished) Finished = finished;
             if (line is not null) output.WriteLine(style == OutputStyle.Timestamped ? Stamp(engineEvent.Timestamp, line) : line);
         }
         return ValueTask.CompletedTask;
@@ -68,7 +75,6 @@ public sealed class ConsoleProgressObserver(TextWriter output, OutputStyle style
                 _depth[e.StepPath] = e.ParentPath is not null && _depth.TryGetValue(e.ParentPath, out var parent) ? parent + 1 : 0;
                 return $"{Indent(e.StepPath)}> {e.StepId} ({e.StepType}) started{(e.Attempt > 1 ? $", attempt {e.Attempt}" : "")}";
             case StepFinishedEvent e:
-                _final[e.StepPath] = e.Status;
                 return $"{Indent(e.StepPath)}< {e.StepId} {e.Status.ToWire()} in {Seconds(e.Duration)}{(e.Error is null ? "" : $": {e.Error}")}";
             case LogEvent e:
                 return $"{Indent(e.StepPath)}  [{e.Level}] {e.Message}";

@@ -50,7 +50,8 @@ public sealed class RunCommand(CliContext context)
             ArtifactDirectory = Path.Combine(paths.ArtifactsDirectory, executionId.ToString()),
             PlaybookSource = source,
         };
-        var observer = new ConsoleProgressObserver(output, options.Style);
+        var live = context.LiveView(options.Style);
+        var observer = new ConsoleProgressObserver(output, options.Style, live);
         var running = services.GetRequiredService<IPlaybookEngine>().Start(request, observer, cancellationToken);
         await using var onCancel = cancellationToken.Register(() => Cancel(running.Control));
 
@@ -63,6 +64,7 @@ public sealed class RunCommand(CliContext context)
         {
             status = ExecutionStatus.Cancelled;
         }
+        if (live is not null) await live.DisposeAsync();
 
         if (options.Style != OutputStyle.Json) await PrintSummaryAsync(observer, status);
         await WriteReportsAsync(options, ReportModel.From(observer.Events, loaded.Playbook.Name));
@@ -103,7 +105,8 @@ public sealed class RunCommand(CliContext context)
         }
     }
 
-    private async Task PrintSummaryAsync(ConsoleProgressObserver observer, ExecutionStatus status)
+    /// <summary>The last line of a run: status, duration, step counts, and the execution's error.</summary>
+    public static async Task PrintSummaryAsync(ConsoleProgressObserver observer, ExecutionStatus status)
     {
         var counts = observer.StepCounts;
         int Count(StepStatus s) => counts.TryGetValue(s, out var n) ? n : 0;

@@ -2,7 +2,7 @@ using IgnitionToolkit.Web.Api;
 
 namespace IgnitionToolkit.Web.Extensions;
 
-/// <summary>Plain HTTP downloads (no JavaScript needed): playbook export and execution artifacts, read from the API.</summary>
+/// <summary>Plain HTTP downloads (no JavaScript needed): playbook export, execution export and reports, and execution artifacts, read from the API.</summary>
 public static class DownloadEndpoints
 {
     public static void MapDownloads(this WebApplication app)
@@ -19,6 +19,9 @@ public static class DownloadEndpoints
         group.MapGet("/library/export", (string? path, string? folder, RestClient rest, HttpContext context) =>
             StreamAsync($"/api/v1/library/export?path={Uri.EscapeDataString(path ?? "")}&folder={Uri.EscapeDataString(folder ?? "")}", rest, context));
         group.MapGet("/executions/{id:guid}/export", (Guid id, RestClient rest, HttpContext context) => StreamAsync($"/api/v1/executions/{id}/export", rest, context));
+        // The execution's JUnit or HTML report (the API's /report, built by the command line's writers).
+        group.MapGet("/executions/{id:guid}/report", (Guid id, string? format, RestClient rest, HttpContext context) =>
+            StreamAsync($"/api/v1/executions/{id}/report?format={Uri.EscapeDataString(format ?? "junit")}", rest, context));
         group.MapGet("/artifacts/{id:guid}/{**name}", async (Guid id, string name, bool? inline, RestClient rest, HttpContext context) =>
         {
             // Streamed from the API to the browser, never held in memory.

@@ -57,6 +57,7 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["DELETE /api/v1/credentials/{name}"] = Role.Admin,
         ["GET /api/v1/runners/"] = Role.Viewer,
         ["GET /api/v1/executions/{id:guid}/export"] = Role.Viewer,
+        ["GET /api/v1/executions/{id:guid}/report"] = Role.Viewer,
         ["GET /api/v1/library/export"] = Role.Viewer,
         ["POST /api/v1/library/import/preview"] = Role.Operator,
         ["POST /api/v1/library/import"] = Role.Operator,

@@ -1,6 +1,4 @@
-using System.Xml;
 using System.Xml.Linq;
-using System.Xml.Schema;
 using IgnitionToolkit.Cli.Tests.Support;
 
 namespace IgnitionToolkit.Cli.Tests.Reports;
@@ -20,7 +18,7 @@ public sealed class JUnitReportTests : IDisposable
 
         Assert.Equal(1, await _cli.RunAsync("run", parent, "--junit", junit));
 
-        var problems = Validate(junit);
+        var problems = JUnitSchema.Validate(junit);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
         var root = XDocument.Load(junit).Root!;
         var suite = root.Element("testsuite")!;
@@ -35,20 +33,6 @@ public sealed class JUnitReportTests : IDisposable
         var log = nested.Elements("testcase").Single(c => c.Attribute("name")!.Value.StartsWith("inner_log", StringComparison.Ordinal));
         Assert.Contains("hello from the child <&>", log.Element("system-out")!.Value);
         Assert.Equal("2", root.Attribute("failures")!.Value); // the child's step and the calling step
-    }
-
-    private static List<string> Validate(string file)
-    {
-        var schemas = new XmlSchemaSet();
-        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Reports", "junit.xsd"));
-        var problems = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
-        settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} line {e.Exception?.LineNumber}: {e.Message}");
-        using var reader = XmlReader.Create(file, settings);
-        while (reader.Read())
-        {
-        }
-        return problems;
     }
 
     public void Dispose() => _cli.Dispose();

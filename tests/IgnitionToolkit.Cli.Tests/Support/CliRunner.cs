@@ -27,6 +27,15 @@ public sealed class CliRunner : IDisposable
     public string DataDirectory => Path.Combine(Folder.Path, "data");
     public string Library => Path.Combine(Folder.Path, "library");
 
+    /// <summary>The folder of the remote commands' config file (never the user's own).</summary>
+    public string ConfigDirectory => Path.Combine(Folder.Path, "config");
+
+    /// <summary>True: the output plays a terminal that a live view may redraw.</summary>
+    public bool LiveTerminal { get; set; }
+
+    /// <summary>The environment variables the commands see (the process's own are not used).</summary>
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
     public string Output
     {
         get
@@ -47,7 +56,12 @@ public sealed class CliRunner : IDisposable
 
     public Task<int> RunAsync(CancellationToken cancellationToken, string? stdin, params string[] args)
     {
-        var context = new CliContext(Services, _syncOut, _syncErr, new StringReader(stdin ?? ""), Style, interactive: false);
+        var context = new CliContext(Services, _syncOut, _syncErr, new StringReader(stdin ?? ""), Style, interactive: false)
+        {
+            ConfigDirectory = ConfigDirectory,
+            LiveTerminal = LiveTerminal,
+            Variable = name => Variables.GetValueOrDefault(name),
+        };
         return ToolkitCommandLine.InvokeAsync(context, args, cancellationToken);
     }
 

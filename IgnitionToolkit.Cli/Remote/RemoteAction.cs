@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IgnitionToolkit.Cli.CommandLine;
+
+namespace IgnitionToolkit.Cli.Remote;
+
+/// <summary>Runs a remote command's work with a connected <see cref="ApiClient"/>; a <see cref="RemoteException"/>
+/// becomes its one-line message on standard error and its exit code.</summary>
+public static class RemoteAction
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = false };
+
+    public static async Task<int> RunAsync(CliContext context, ParseResult result, ServerOptions server, Func<ApiClient, Task<int>> work)
+    {
+        try
+        {
+            using var api = server.Connect(result, context);
+            return await work(api);
+        }
+        catch (RemoteException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ex.ExitCode;
+        }
+    }
+
+    /// <summary>Prints the API's JSON as it came (one line): it holds no secret, the API never returns one.</summary>
+    public static async Task<int> PrintJsonAsync(CliContext context, JsonNode? node)
+    {
+        await context.Output.WriteLineAsync(node?.ToJsonString(Indented) ?? "null");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>A path segment or library path for a URL: each segment escaped, '/' kept.</summary>
+    public static string Escape(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    public static string Text(JsonNode? node, string name) => node?[name] is JsonValue value ? value.ToString() : "";
+}
