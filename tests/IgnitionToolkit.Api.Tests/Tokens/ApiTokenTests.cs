@@ -5,6 +5,8 @@ using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Tests.Auth;
 using IgnitionToolkit.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,6 +96,34 @@ public abstract class ApiTokenTests(ApiFixture api)
             await AuthTestTools.AssertProblemAsync(forbidden, HttpStatusCode.Forbidden);
         using (var users = await viewer.GetAsync("/api/v1/users")) await AuthTestTools.AssertProblemAsync(users, HttpStatusCode.Forbidden);
         using (var hub = await viewer.PostAsync("/hubs/executions/negotiate?negotiateVersion=1", null)) Assert.Equal(HttpStatusCode.OK, hub.StatusCode);
+    }
+
+    [Fact]
+    public async Task Revoking_a_token_closes_its_open_live_hub_connection()
+    {
+        var created = await CreateAsync(NewName("monitor"), Roles.Viewer);
+        var secret = created["secret"]!.GetValue<string>();
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(api.Factory.Server.BaseAddress, "hubs/executions"), HttpTransportType.LongPolling, o =>
+            {
+                o.HttpMessageHandlerFactory = _ => api.Factory.Server.CreateHandler();
+                o.AccessTokenProvider = () => Task.FromResult<string?>(secret);
+            })
+            .Build();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await connection.StartAsync();
+        await connection.InvokeAsync("SubscribeList");
+
+        using (var revoked = await api.Client.DeleteAsync($"/api/v1/tokens/{created["token"]!["id"]!.GetValue<Guid>()}"))
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
     }
 
     [Fact]
