@@ -153,6 +153,20 @@ public abstract class ApiTokenTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task An_expired_token_is_refused_and_listed_as_expired()
+    {
+        var created = await CreateAsync(NewName("short"), Roles.Viewer, expiresInDays: 1);
+        var id = created["token"]!["id"]!.GetValue<Guid>();
+        using var client = Client(created["secret"]!.GetValue<string>());
+        using (var before = await client.GetAsync("/api/v1/executions")) Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        await using (var scope = api.CreateScope()) // its day has passed
+            await scope.ServiceProvider.GetRequiredService<ToolkitDbContext>().ApiTokens.Where(t => t.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        using (var after = await client.GetAsync("/api/v1/executions")) await AuthTestTools.AssertProblemAsync(after, HttpStatusCode.Unauthorized);
+        Assert.Equal("expired", (await api.Client.GetJsonAsync($"/api/v1/tokens/{id}"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_expiry_in_the_past_is_refused_and_a_duplicate_name_conflicts()
     {
         using (var past = await api.Client.PostJsonAsync("/api/v1/tokens", new { name = NewName("old"), role = Roles.Viewer, expires_at = DateTimeOffset.UtcNow.AddDays(-1) }))
