@@ -16,8 +16,7 @@ public static class TriggerEndpoints
         group.MapPost("/{id:guid}", (Guid id, HttpRequest request, TriggerFiring firing, CancellationToken ct) => firing.FireAsync(id, request, ct))
             .WithName("FireTrigger").AllowAnonymous() // authorised by the trigger's secret or body signature
             .RequireRateLimiting(TriggerOptions.RateLimitPolicy)
-            .NotAudited("writes execution.started (by trigger:<name>) and trigger.refused itself")
-            .Accepts<object>("application/json");
+            .NotAudited("writes execution.started (by trigger:<name>) and trigger.refused itself"); // any content type: the raw body is read as JSON
 
         var admin = group.MapGroup("").RequireAdmin();
         admin.MapGet("/", (TriggerStore store, CancellationToken ct) => ListAsync(store, ct)).WithName("ListTriggers");

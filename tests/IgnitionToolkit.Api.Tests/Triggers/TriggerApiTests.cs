@@ -59,6 +59,9 @@ public abstract class TriggerApiTests(ApiFixture api)
         var (id, secret) = await CreateAsync("triggers/bearer.yaml", new { greeting = "only fixed" });
         using var response = await FireAsync(id, "", bearer: secret);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        // what `curl -d` sends (form content type): the body is read as JSON all the same
+        using var curlLike = await FireAsync(id, """{"count": 4}""", bearer: secret, contentType: "application/x-www-form-urlencoded");
+        Assert.True(curlLike.StatusCode == HttpStatusCode.Accepted, await curlLike.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -189,10 +192,10 @@ public abstract class TriggerApiTests(ApiFixture api)
         return (created["trigger"]!["id"]!.GetValue<Guid>(), secret);
     }
 
-    private async Task<HttpResponseMessage> FireAsync(Guid id, string body, string? bearer = null, string? signature = null)
+    private async Task<HttpResponseMessage> FireAsync(Guid id, string body, string? bearer = null, string? signature = null, string contentType = "application/json")
     {
         using var client = api.CreateAnonymousClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/triggers/{id}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/triggers/{id}") { Content = new StringContent(body, Encoding.UTF8, contentType) };
         if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         if (signature is not null) request.Headers.Add("X-Hub-Signature-256", signature);
         return await client.SendAsync(request);
