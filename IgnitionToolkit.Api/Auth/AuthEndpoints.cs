@@ -52,8 +52,14 @@ public static partial class AuthEndpoints
         return TypedResults.Ok(new LoginResponse(token.AccessToken, token.ExpiresAt, UserMapping.ToDto(user), [user.Role]));
     }
 
-    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> MeAsync(CurrentUser current, UserAccounts accounts, CancellationToken ct)
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> MeAsync(
+        CurrentUser current, HttpContext http, UserAccounts accounts, Tokens.ApiTokenStore tokens, CancellationToken ct)
     {
+        if (Tokens.ApiTokenAuthentication.TokenId(http.User) is { } tokenId) // an API token: itself, named as in the audit trail
+        {
+            if (await tokens.GetAsync(tokenId, ct) is not { } token) return ApiProblems.NotFound($"API token {tokenId} no longer exists");
+            return TypedResults.Ok(new MeResponse(new UserDto(token.Id, current.Name, token.Role, token.CreatedAt, token.CreatedAt, token.LastUsedAt), [token.Role]));
+        }
         var user = await accounts.FindAsync(current.Name, ct);
         if (user is null) return ApiProblems.NotFound($"user '{current.Name}' no longer exists");
         return TypedResults.Ok(new MeResponse(UserMapping.ToDto(user), [user.Role]));

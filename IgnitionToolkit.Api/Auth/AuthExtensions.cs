@@ -1,6 +1,7 @@
 using IgnitionToolkit.Api.Audit;
 using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Api.Persistence.Entities;
+using IgnitionToolkit.Api.Tokens;
 using IgnitionToolkit.Api.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace IgnitionToolkit.Api.Auth;
 
-/// <summary>JWT bearer authentication (token in the <c>Authorization</c> header, or <c>access_token</c> in the query for
+/// <summary>JWT bearer authentication and API tokens (token in the <c>Authorization</c> header, or <c>access_token</c> in the query for
 /// the SignalR hub), the role policies, local users with the first admin from configuration, and the audit trail.</summary>
 public static class AuthExtensions
 {
@@ -36,7 +37,7 @@ public static class AuthExtensions
         services.AddScoped<AuditTrail>();
         services.AddHostedService<AdminSeeder>(); // after the migration service (registered by AddToolkitPersistence)
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddToolkitSchemes(); // JWT bearer of signed-in users, or an API token (itk_…): Tokens/ApiTokenAuthentication
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer>((o, tokens) =>
         {
             o.MapInboundClaims = false;

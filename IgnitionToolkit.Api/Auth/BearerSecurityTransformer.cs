@@ -17,7 +17,7 @@ public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
-            Description = "Access token from POST /api/v1/auth/login",
+            Description = "Access token from POST /api/v1/auth/login, or an API token (itk_…) from POST /api/v1/tokens",
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] }];
         return Task.CompletedTask;

@@ -16,7 +16,7 @@ public sealed class HubSessions : IHubFilter
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        if (UserId(context.Context) is { } userId) connections[context.Context.ConnectionId] = (userId, context.Context);
+        if (OwnerId(context.Context) is { } ownerId) connections[context.Context.ConnectionId] = (ownerId, context.Context);
         await next(context);
     }
 
@@ -40,10 +40,16 @@ public sealed class HubSessions : IHubFilter
                 throw new HubException("the access token was revoked; sign in again");
             }
         }
+        else if (Tokens.ApiTokenAuthentication.TokenId(caller.User) is { } tokenId
+                 && !await invocationContext.ServiceProvider.GetRequiredService<Tokens.ApiTokenStore>().IsActiveAsync(tokenId, caller.ConnectionAborted))
+        {
+            caller.Abort();
+            throw new HubException("the API token was revoked or has expired");
+        }
         return await next(invocationContext);
     }
 
-    /// <summary>Closes this instance's open hub connections of <paramref name="userId"/>.</summary>
+    /// <summary>Closes this instance's open hub connections of <paramref name="userId"/> (a user's id, or an API token's).</summary>
     public void Close(Guid userId)
     {
         foreach (var (id, entry) in connections)
@@ -56,4 +62,7 @@ public sealed class HubSessions : IHubFilter
 
     private static Guid? UserId(HubCallerContext context) =>
         Guid.TryParse(context.User?.FindFirst("sub")?.Value, out var id) ? id : null;
+
+    /// <summary>Whose connection it is: the user's id, or the API token's (both are unique ids).</summary>
+    private static Guid? OwnerId(HubCallerContext context) => UserId(context) ?? Tokens.ApiTokenAuthentication.TokenId(context.User);
 }

@@ -7,7 +7,7 @@ using IgnitionToolkit.Contracts.Bus;
 namespace IgnitionToolkit.Api.Cluster;
 
 /// <summary>
-/// What lets several API instances serve one toolkit (docs/deployment.md): live events and user-session changes fan
+/// What lets several API instances serve one toolkit (docs/deployment.md): live events, user-session changes and API token revocations fan
 /// out to every instance through one temporary queue per instance; Runner presence, login failures and job leases live
 /// in the shared database (<see cref="Persistence.Configurations.RunnerRecordConfiguration"/> and its neighbours).
 /// </summary>
@@ -31,5 +31,6 @@ public static class ClusterExtensions
         var queue = $"{BusEndpoints.EntityPrefix(prefix)}{InstanceQueueName}-{Guid.NewGuid():N}";
         bus.AddConsumer<LiveEventsConsumer>().Endpoint(e => { e.Name = queue; e.Temporary = true; e.ConcurrentMessageLimit = 1; });
         bus.AddConsumer<UserSessionChangedConsumer>().Endpoint(e => { e.Name = queue; e.Temporary = true; e.ConcurrentMessageLimit = 1; });
+        bus.AddConsumer<ApiTokenRevokedConsumer>().Endpoint(e => { e.Name = queue; e.Temporary = true; e.ConcurrentMessageLimit = 1; });
     }
 }

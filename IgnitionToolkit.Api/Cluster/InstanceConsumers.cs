@@ -19,3 +19,13 @@ public sealed class UserSessionChangedConsumer(UserSessions sessions) : IConsume
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Closes a revoked API token's live connections in this instance.</summary>
+public sealed class ApiTokenRevokedConsumer(HubSessions hub) : IConsumer<ApiTokenRevoked>
+{
+    public Task Consume(ConsumeContext<ApiTokenRevoked> context)
+    {
+        hub.Close(context.Message.TokenId);
+        return Task.CompletedTask;
+    }
+}

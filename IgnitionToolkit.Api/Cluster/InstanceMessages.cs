@@ -9,3 +9,6 @@ public sealed record LiveEventsApplied(ExecutionEventsMessage Applied);
 /// <summary>Published when a user's role, password or stamp changed or the user was deleted: every instance forgets
 /// its cached stamp of that user and closes the user's live connections.</summary>
 public sealed record UserSessionChanged(Guid UserId);
+
+/// <summary>Published when an API token is revoked: every instance closes the token's live connections.</summary>
+public sealed record ApiTokenRevoked(Guid TokenId);

@@ -49,6 +49,7 @@ public sealed partial class VaultKeyRotation(IServiceScopeFactory scopes, IConfi
         }
         await db.SaveChangesAsync(ct);
         await Notifications.WebhookStore.ResealAllAsync(db, opener, target, ct); // webhook URLs and secrets use the same key
+        await Triggers.TriggerStore.ResealAllAsync(db, opener, target, ct); // so do trigger secrets
         if (await db.Credentials.AnyAsync(c => c.KeyId != target.CurrentKeyId, ct))
             throw new VaultKeyException("some credentials still use the old key; run rotate-vault-key again");
         if (target.FromFile) File.Delete(VaultKeyRing.PreviousKeyFile(paths));

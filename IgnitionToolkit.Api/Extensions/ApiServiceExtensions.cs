@@ -18,6 +18,7 @@ using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Api.Runners;
 using IgnitionToolkit.Api.Schedules;
 using IgnitionToolkit.Api.Security;
+using IgnitionToolkit.Api.Triggers;
 using IgnitionToolkit.Hosting.Plugins;
 
 namespace IgnitionToolkit.Api.Extensions;
@@ -62,6 +63,7 @@ public static class ApiServiceExtensions
         builder.AddToolkitCluster();
         builder.AddToolkitFleet();
         builder.AddToolkitSchedules();
+        builder.AddToolkitTriggers();
         builder.AddApiSettings();
         builder.AddApiObservability();
         builder.AddApiSecurity();

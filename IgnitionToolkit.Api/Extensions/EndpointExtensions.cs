@@ -17,6 +17,8 @@ using IgnitionToolkit.Api.Runners;
 using IgnitionToolkit.Api.Schedules;
 using IgnitionToolkit.Api.Security;
 using IgnitionToolkit.Api.StepTypes;
+using IgnitionToolkit.Api.Tokens;
+using IgnitionToolkit.Api.Triggers;
 using IgnitionToolkit.Api.Users;
 using IgnitionToolkit.Api.Versioning;
 
@@ -59,6 +61,8 @@ public static class EndpointExtensions
         api.MapAiEndpoints();
         api.MapWebhookEndpoints();
         api.MapScheduleEndpoints();
+        api.MapApiTokenEndpoints();
+        api.MapTriggerEndpoints();
         app.MapToolkitLive().RequireViewer().NotAudited("the live hub only reads; controls go through the audited REST endpoints");
         app.MapDefaultEndpoints();
         return app;

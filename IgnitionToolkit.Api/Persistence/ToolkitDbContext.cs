@@ -27,6 +27,8 @@ public abstract class ToolkitDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
     public DbSet<Schedules.ScheduleRecord> Schedules => Set<Schedules.ScheduleRecord>();
     public DbSet<Schedules.ScheduleRunRecord> ScheduleRuns => Set<Schedules.ScheduleRunRecord>();
+    public DbSet<Tokens.ApiTokenRecord> ApiTokens => Set<Tokens.ApiTokenRecord>();
+    public DbSet<Triggers.TriggerRecord> Triggers => Set<Triggers.TriggerRecord>();
 
     /// <summary>Statuses are stored as their wire names (<c>running</c>), as before they were typed.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

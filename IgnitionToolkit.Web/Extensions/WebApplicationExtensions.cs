@@ -45,6 +45,7 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<GatewaysApi>();
         builder.Services.AddScoped<FleetRunsApi>();
         builder.Services.AddScoped<SchedulesApi>();
+        builder.Services.AddScoped<TokensApi>();
         builder.Services.AddAiPanel(baseAddress);
         builder.Services.AddScoped<LiveConnection>(); // one per circuit (browser tab)
         return builder;

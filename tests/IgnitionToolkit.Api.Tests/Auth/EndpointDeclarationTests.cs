@@ -106,6 +106,17 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["DELETE /api/v1/schedules/{id:guid}"] = Role.Operator,
         ["POST /api/v1/schedules/{id:guid}/enable"] = Role.Operator,
         ["POST /api/v1/schedules/{id:guid}/disable"] = Role.Operator,
+        ["GET /api/v1/tokens/"] = Role.Admin,
+        ["GET /api/v1/tokens/{id:guid}"] = Role.Admin,
+        ["POST /api/v1/tokens/"] = Role.Admin,
+        ["DELETE /api/v1/tokens/{id:guid}"] = Role.Admin,
+        ["POST /api/v1/triggers/{id:guid}"] = Anonymous, // authorised by the trigger's secret or body signature
+        ["GET /api/v1/triggers/"] = Role.Admin,
+        ["GET /api/v1/triggers/{id:guid}"] = Role.Admin,
+        ["POST /api/v1/triggers/"] = Role.Admin,
+        ["PUT /api/v1/triggers/{id:guid}"] = Role.Admin,
+        ["DELETE /api/v1/triggers/{id:guid}"] = Role.Admin,
+        ["POST /api/v1/triggers/{id:guid}/secret"] = Role.Admin,
     };
 
     /// <summary>What a successful call of each audited endpoint records: action, target type, the route value naming the target.</summary>
@@ -154,6 +165,12 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["ExplainFailure"] = ("execution.ai_explained", "execution", "id"),
         ["AskAi"] = ("execution.ai_asked", "execution", "id"),
         ["DraftFromAi"] = ("playbook.ai_drafted", "playbook", null),
+        ["CreateApiToken"] = ("api_token.created", "api_token", null),
+        ["RevokeApiToken"] = ("api_token.revoked", "api_token", "id"),
+        ["CreateTrigger"] = ("trigger.created", "trigger", null),
+        ["UpdateTrigger"] = ("trigger.changed", "trigger", "id"),
+        ["DeleteTrigger"] = ("trigger.deleted", "trigger", "id"),
+        ["NewTriggerSecret"] = ("trigger.secret_changed", "trigger", "id"),
     };
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>

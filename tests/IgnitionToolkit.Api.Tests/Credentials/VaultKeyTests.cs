@@ -21,6 +21,11 @@ public sealed class VaultKeyRotationTests(VaultApiFixture api) : IClassFixture<V
             { name = $"rot-{i}", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = secret } });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
+        // a trigger's secret is sealed with the same key (HMAC needs it back): it must still work after the rotation
+        api.WritePlaybook("rotation/hello.yaml", SamplePlaybooks.Hello());
+        using var trigger = await api.Client.PostJsonAsync("/api/v1/triggers", new { name = "rot-trigger", playbook = "rotation/hello.yaml", parameters = new { greeting = "hi" } });
+        Assert.Equal(HttpStatusCode.Created, trigger.StatusCode);
+        var triggerJson = await trigger.ReadJsonAsync();
         var database = Path.Combine(api.DataDirectory, "toolkit.db");
         var keyFile = Path.Combine(api.DataDirectory, "keys", "vault.key");
         var oldKey = await File.ReadAllTextAsync(keyFile);
@@ -50,6 +55,13 @@ public sealed class VaultKeyRotationTests(VaultApiFixture api) : IClassFixture<V
         { name = "rot-new", kind = "generic_secret", fields = new Dictionary<string, string> { ["value"] = "abcdef" } }))
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.All(Envelopes(await VaultTestTools.DumpSqliteAsync(database)), e => Assert.StartsWith($"v1:{newKeyId}:", e));
+        using (var anonymous = api.CreateAnonymousClient())
+        using (var fire = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/triggers/{triggerJson["trigger"]!["id"]!.GetValue<Guid>()}"))
+        {
+            fire.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", triggerJson["secret"]!.GetValue<string>());
+            using var fired = await anonymous.SendAsync(fire);
+            Assert.True(fired.StatusCode == HttpStatusCode.Accepted, await fired.Content.ReadAsStringAsync());
+        }
 
         // The new key opens them (a second rotation succeeds); a key that is not the vault's is refused by name.
         var (again, againOutput) = await ApiCommand.RunAsync("--rotate-vault-key", $"--Toolkit:DataDirectory={api.DataDirectory}");
