@@ -115,7 +115,7 @@ public sealed class FleetRunTests
         {
             var runs = JsonNode.Parse(await fleet.Stack.Http.GetStringAsync($"api/v1/schedules/{scheduleId}/runs"))!["items"]!.AsArray();
             return runs.FirstOrDefault(r => r!["fleet_run_id"] is not null);
-        }, r => r is not null, "the schedule to start a fleet run", TimeSpan.FromMinutes(5));
+        }, r => r is not null, "the schedule to start a fleet run", TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1)); // polled gently: the API rate-limits a client
         (await fleet.Stack.Http.PostAsync($"api/v1/schedules/{scheduleId}/disable", null)).EnsureSuccessStatusCode();
         Assert.Equal("started", started!["state"]!.GetValue<string>());
         var run = await fleet.WaitForRunAsync(started["fleet_run_id"]!.GetValue<string>());
