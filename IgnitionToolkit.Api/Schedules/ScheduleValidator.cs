@@ -97,7 +97,8 @@ public sealed class ScheduleValidator(PlaybookLibrary library, PlaybookValidator
         var stored = new ScheduleFleetTarget(target.Selection, plan!.MaxParallel, plan.StopAfterFailures);
         return (partial with
         {
-            PlaybookPath = plan.PlaybookPath, ParametersJson = plan.ParametersJson,
+            PlaybookPath = plan.PlaybookPath,
+            ParametersJson = plan.ParametersJson,
             FleetTargetJson = JsonSerializer.Serialize(stored, ScheduleMapping.TimingJson),
         }, null);
     }
