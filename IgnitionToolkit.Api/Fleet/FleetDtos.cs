@@ -22,4 +22,4 @@ public sealed record FleetRunCounts(int Total, int Waiting, int Active, int Comp
 public sealed record FleetRunDto(
     Guid Id, string PlaybookPath, string PlaybookName, string Status, string? StopReason, int MaxParallel, int? StopAfterFailures,
     JsonElement Selection, JsonElement Parameters, string? StartedBy, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt,
-    FleetRunCounts Counts, IReadOnlyList<FleetRunGatewayDto> Gateways);
+    FleetRunCounts Counts, IReadOnlyList<FleetRunGatewayDto> Gateways, Guid? ScheduleId = null);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Notifications;
+using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Core.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +17,9 @@ namespace IgnitionToolkit.Api.Fleet;
 /// Claiming bumps the run's concurrency token in the same save as the rows it claims: if two API instances ever advanced
 /// the same run at once, one save fails and that instance starts nothing, so no limit can be exceeded.
 /// </summary>
-public sealed class FleetRunAdvancer(ToolkitDbContext db, ExecutionStarter starter, TimeProvider clock, ILogger<FleetRunAdvancer> logger)
+public sealed class FleetRunAdvancer(
+    ToolkitDbContext db, ExecutionStarter starter, INotificationPublisher notifications, NotificationOptions notificationOptions,
+    PlaybookValidator playbooks, TimeProvider clock, ILogger<FleetRunAdvancer> logger)
 {
     /// <summary>A claimed row whose execution was not recorded within this time (its instance stopped meanwhile) fails.</summary>
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
@@ -38,8 +42,10 @@ public sealed class FleetRunAdvancer(ToolkitDbContext db, ExecutionStarter start
             run.Status = run.CancelRequested ? FleetStatuses.Cancelled : outcome;
             run.FinishedAt = now;
             run.Version++;
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct); // the concurrency token makes this save, and so the notification, happen once
             logger.LogInformation("Fleet run {FleetRunId} finished: {Status}", run.Id, run.Status);
+            var scope = await NotificationScopes.ForPlaybookAsync(playbooks, run.PlaybookPath, CancellationToken.None);
+            await notifications.PublishAsync(OperationNotifications.FleetRunFinished(run, rows, scope, notificationOptions.WebBaseUrl), CancellationToken.None);
             return;
         }
 

@@ -18,41 +18,23 @@ public sealed class FleetRunCreator(
     public const int MaxMaxParallel = 100;
     public const string GatewayUrlParameter = "gateway_url";
 
-    public async Task<Results<Accepted<FleetRunDto>, ProblemHttpResult>> CreateAsync(StartFleetRunRequest request, string startedBy, CancellationToken ct)
+    /// <summary>Checks and stores a run (in the context's one save, with whatever else the caller has pending there).</summary>
+    /// <param name="origin">Set when a schedule starts the run: the run's id is chosen by the caller and it records the schedule.</param>
+    public async Task<Results<Accepted<FleetRunDto>, ProblemHttpResult>> CreateAsync(
+        StartFleetRunRequest request, string startedBy, CancellationToken ct, FleetRunOrigin? origin = null)
     {
-        if (library.TryNormalize(request.Playbook, out var path) is { } pathError) return ApiProblems.BadRequest(pathError, "playbook");
-        var loaded = await validator.LoadFileAsync(path, ct);
-        if (loaded is null) return ApiProblems.NotFound($"playbook '{path}' does not exist in the library");
-        var playbook = loaded.Value.Result.Playbook;
-        if (!loaded.Value.Result.IsValid || playbook is null)
-            return ApiProblems.Invalid($"playbook '{path}' is invalid", DiagnosticDto.From(loaded.Value.Result.Diagnostics));
-        if (PlaybookDtoMapping.IsDisabled(playbook.Metadata)) return ApiProblems.Conflict($"playbook '{path}' is disabled (metadata.enabled: false)");
-        if (playbook.Parameters.All(p => p.Name != GatewayUrlParameter))
-            return ApiProblems.BadRequest($"playbook '{path}' declares no '{GatewayUrlParameter}' parameter: a fleet run fills it with each gateway's URL", "playbook");
-
-        var maxParallel = request.MaxParallel ?? DefaultMaxParallel;
-        if (maxParallel < 1 || maxParallel > MaxMaxParallel) return ApiProblems.BadRequest($"max_parallel must be between 1 and {MaxMaxParallel}", "max_parallel");
-        if (request.StopAfterFailures is < 1) return ApiProblems.BadRequest("stop_after_failures must be 1 or more (or empty: never stop)", "stop_after_failures");
-        if (CheckParameters(request.Parameters, playbook.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal)) is { } parameterProblem)
-            return parameterProblem;
-
-        var selection = request.Selection ?? new FleetSelection();
-        if (selection.IsEmpty) return ApiProblems.BadRequest("selection needs gateway names (selection.gateways) and/or tags (selection.tags)", "selection");
-        var (matched, unknown) = selection.Apply(await db.Set<GatewayRecord>().AsNoTracking().ToListAsync(ct));
-        if (unknown.Count > 0) return ApiProblems.BadRequest($"unknown gateway(s): {string.Join(", ", unknown)}", "selection.gateways");
-        if (matched.Count == 0) return ApiProblems.BadRequest("no gateway of the inventory matches the selection", "selection");
-
+        var (plan, problem) = await CheckAsync(request, ct);
+        if (problem is not null) return problem;
         var now = clock.GetUtcNow();
         var run = new FleetRunRecord
         {
-            Id = Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name, Status = FleetStatuses.Running,
-            ParametersJson = request.Parameters is { ValueKind: JsonValueKind.Object } p ? p.GetRawText() : "{}",
-            SelectionJson = JsonSerializer.Serialize(new { gateways = selection.Gateways ?? [], tags = selection.Tags ?? new Dictionary<string, string>() }),
-            MaxParallel = maxParallel, StopAfterFailures = request.StopAfterFailures, StartedBy = startedBy, CreatedAt = now,
+            Id = origin?.RunId ?? Guid.NewGuid(), PlaybookPath = plan!.PlaybookPath, PlaybookName = plan.PlaybookName, Status = FleetStatuses.Running,
+            ParametersJson = plan.ParametersJson, SelectionJson = plan.SelectionJson, MaxParallel = plan.MaxParallel,
+            StopAfterFailures = plan.StopAfterFailures, StartedBy = startedBy, CreatedAt = now, ScheduleId = origin?.ScheduleId,
         };
         db.Set<FleetRunRecord>().Add(run);
         var order = 0;
-        foreach (var gateway in matched)
+        foreach (var gateway in plan.Gateways)
         {
             db.Set<FleetRunGatewayRecord>().Add(new FleetRunGatewayRecord
             {
@@ -65,6 +47,36 @@ public sealed class FleetRunCreator(
         driver.Nudge();
         var dto = await FleetRunQueries.ToDtoAsync(db, run, ct);
         return TypedResults.Accepted($"/api/v1/fleet-runs/{run.Id}", dto);
+    }
+
+    /// <summary>Every check a run request meets (also when a schedule targeting a fleet is saved), without storing anything.</summary>
+    public async Task<(FleetRunPlan? Plan, ProblemHttpResult? Problem)> CheckAsync(StartFleetRunRequest request, CancellationToken ct)
+    {
+        if (library.TryNormalize(request.Playbook, out var path) is { } pathError) return (null, ApiProblems.BadRequest(pathError, "playbook"));
+        var loaded = await validator.LoadFileAsync(path, ct);
+        if (loaded is null) return (null, ApiProblems.NotFound($"playbook '{path}' does not exist in the library"));
+        var playbook = loaded.Value.Result.Playbook;
+        if (!loaded.Value.Result.IsValid || playbook is null)
+            return (null, ApiProblems.Invalid($"playbook '{path}' is invalid", DiagnosticDto.From(loaded.Value.Result.Diagnostics)));
+        if (PlaybookDtoMapping.IsDisabled(playbook.Metadata)) return (null, ApiProblems.Conflict($"playbook '{path}' is disabled (metadata.enabled: false)"));
+        if (playbook.Parameters.All(p => p.Name != GatewayUrlParameter))
+            return (null, ApiProblems.BadRequest($"playbook '{path}' declares no '{GatewayUrlParameter}' parameter: a fleet run fills it with each gateway's URL", "playbook"));
+
+        var maxParallel = request.MaxParallel ?? DefaultMaxParallel;
+        if (maxParallel < 1 || maxParallel > MaxMaxParallel) return (null, ApiProblems.BadRequest($"max_parallel must be between 1 and {MaxMaxParallel}", "max_parallel"));
+        if (request.StopAfterFailures is < 1) return (null, ApiProblems.BadRequest("stop_after_failures must be 1 or more (or empty: never stop)", "stop_after_failures"));
+        if (CheckParameters(request.Parameters, playbook.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal)) is { } parameterProblem)
+            return (null, parameterProblem);
+
+        var selection = request.Selection ?? new FleetSelection();
+        if (selection.IsEmpty) return (null, ApiProblems.BadRequest("selection needs gateway names (selection.gateways) and/or tags (selection.tags)", "selection"));
+        var (matched, unknown) = selection.Apply(await db.Set<GatewayRecord>().AsNoTracking().ToListAsync(ct));
+        if (unknown.Count > 0) return (null, ApiProblems.BadRequest($"unknown gateway(s): {string.Join(", ", unknown)}", "selection.gateways"));
+        if (matched.Count == 0) return (null, ApiProblems.BadRequest("no gateway of the inventory matches the selection", "selection"));
+
+        return (new FleetRunPlan(path, playbook.Name, request.Parameters is { ValueKind: JsonValueKind.Object } p ? p.GetRawText() : "{}",
+            JsonSerializer.Serialize(new { gateways = selection.Gateways ?? [], tags = selection.Tags ?? new Dictionary<string, string>() }),
+            maxParallel, request.StopAfterFailures, matched), null);
     }
 
     /// <summary>A JSON object of declared parameters, without <c>gateway_url</c> and without secrets (a fleet run keeps its
@@ -86,3 +98,11 @@ public sealed class FleetRunCreator(
         return null;
     }
 }
+
+/// <summary>A checked fleet run request: what <see cref="FleetRunCreator"/> stores.</summary>
+public sealed record FleetRunPlan(
+    string PlaybookPath, string PlaybookName, string ParametersJson, string SelectionJson, int MaxParallel, int? StopAfterFailures,
+    IReadOnlyList<GatewayRecord> Gateways);
+
+/// <summary>A fleet run started by a schedule: the id the schedule's claim already names, and the schedule.</summary>
+public sealed record FleetRunOrigin(Guid RunId, Guid ScheduleId);

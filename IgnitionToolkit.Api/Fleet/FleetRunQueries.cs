@@ -45,7 +45,7 @@ public sealed class FleetRunQueries(ToolkitDbContext db)
             gateways.Count(g => FleetStatuses.IsFailure(g.Status)),
             gateways.Count(g => g.Status == FleetStatuses.Skipped));
         return new FleetRunDto(run.Id, run.PlaybookPath, run.PlaybookName, run.Status, run.StopReason, run.MaxParallel, run.StopAfterFailures,
-            Parse(run.SelectionJson), Parse(run.ParametersJson), run.StartedBy, run.CreatedAt, run.FinishedAt, counts, withRows ? gateways : []);
+            Parse(run.SelectionJson), Parse(run.ParametersJson), run.StartedBy, run.CreatedAt, run.FinishedAt, counts, withRows ? gateways : [], run.ScheduleId);
     }
 
     private static FleetRunGatewayDto ToDto(FleetRunGatewayRecord row, ExecutionFacts? fact)

@@ -19,6 +19,8 @@ public sealed class FleetRunRecord
     /// <summary>Set by <c>POST /fleet-runs/{id}/cancel</c>: nothing more starts, running executions are cancelled.</summary>
     public bool CancelRequested { get; set; }
     public string? StartedBy { get; set; }
+    /// <summary>The schedule that started the run (null: started by hand).</summary>
+    public Guid? ScheduleId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     /// <summary>Optimistic concurrency token: whoever starts executions of the run first bumps it (see FleetRunAdvancer).</summary>

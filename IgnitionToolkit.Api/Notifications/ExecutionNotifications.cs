@@ -59,10 +59,8 @@ public sealed partial class ExecutionNotificationWorker(
                 if (execution is null) continue;
                 var steps = await db.StepResults.AsNoTracking().Where(s => s.ExecutionId == id)
                     .OrderBy(s => s.Order).Select(s => new { s.Name, s.StepPath, s.Status }).ToListAsync(stoppingToken);
-                var validator = scope.ServiceProvider.GetRequiredService<PlaybookValidator>();
-                var playbook = await validator.LoadFileAsync(execution.PlaybookPath, stoppingToken);
-                var summary = playbook is { } p ? PlaybookDtoMapping.ToSummary(execution.PlaybookPath, p.Result) : null;
-                var scopeOf = new NotificationScope(execution.PlaybookPath, summary?.Domain, summary?.Group, summary?.Tags ?? []);
+                var scopeOf = await NotificationScopes.ForPlaybookAsync(
+                    scope.ServiceProvider.GetRequiredService<PlaybookValidator>(), execution.PlaybookPath, stoppingToken);
                 var failed = steps.FirstOrDefault(s => s.Status == StepStatus.Failed);
                 var notification = Build(execution, status, scopeOf, steps.Count(s => s.Status == StepStatus.Completed),
                     steps.Count(s => s.Status == StepStatus.Failed), failed?.Name ?? failed?.StepPath, options.WebBaseUrl);

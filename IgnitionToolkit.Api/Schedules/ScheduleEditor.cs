@@ -75,6 +75,7 @@ public sealed partial class ScheduleEditor(ToolkitDbContext db, ScheduleValidato
         record.PlaybookPath = valid.PlaybookPath;
         record.ParametersJson = valid.ParametersJson;
         record.CredentialName = valid.CredentialName;
+        record.FleetTargetJson = valid.FleetTargetJson;
         record.TimingJson = valid.TimingJson;
         record.Cron = valid.Cron;
         record.TimeZone = valid.TimeZone;

@@ -2,6 +2,9 @@ using System.Text.Json;
 using IgnitionToolkit.Api.Audit;
 using IgnitionToolkit.Api.Cluster;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Fleet;
+using IgnitionToolkit.Api.Notifications;
+using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Contracts;
@@ -17,16 +20,33 @@ namespace IgnitionToolkit.Api.Schedules;
 /// Runners. An instance that loses the race gets a concurrency or unique-key error and sends nothing.
 /// </summary>
 public sealed partial class ScheduleFiring(
-    ToolkitDbContext db, ExecutionStarter starter, AuditTrail audit, ApiInstance instance, ScheduleOptions options,
-    TimeProvider clock, ILogger<ScheduleFiring> logger)
+    ToolkitDbContext db, ExecutionStarter starter, FleetRunCreator fleet, AuditTrail audit, ApiInstance instance, ScheduleOptions options,
+    INotificationPublisher notifications, NotificationOptions notificationOptions, PlaybookValidator playbooks, TimeProvider clock, ILogger<ScheduleFiring> logger)
 {
     /// <summary>Execution statuses that count as "still active" for the overlap policy: every non-terminal one (the state machine's).</summary>
     public static readonly ExecutionStatus[] ActiveStatuses = [.. StatusRules.LiveStatuses];
 
     private static readonly string Queued = ScheduleRunState.Queued.ToWire();
 
-    /// <summary>Handles the due occurrences of schedule <paramref name="id"/>; false when nothing was due or another instance handled them.</summary>
+    /// <summary>Handles the due occurrences of schedule <paramref name="id"/>; false when nothing was due or another instance handled them.
+    /// Runs missed meanwhile are told as a <c>schedule.missed</c> notification by the instance that recorded them.</summary>
     public async Task<bool> FireDueAsync(Guid id, CancellationToken ct)
+    {
+        _missed = null;
+        var handled = await HandleDueAsync(id, ct);
+        if (handled && _missed is { } missed)
+        {
+            var scope = await NotificationScopes.ForPlaybookAsync(playbooks, missed.Schedule.PlaybookPath, CancellationToken.None);
+            await notifications.PublishAsync(OperationNotifications.ScheduleMissed(missed.Schedule, missed.Plan.Missed, missed.Plan.FirstMissed!.Value,
+                missed.Plan.LastMissed!.Value, missed.Plan.RunAt == missed.Plan.LastMissed, scope, notificationOptions.WebBaseUrl), CancellationToken.None);
+        }
+        return handled;
+    }
+
+    /// <summary>Missed runs found by this pass, told once the pass is saved.</summary>
+    private (ScheduleRecord Schedule, SchedulePlan Plan)? _missed;
+
+    private async Task<bool> HandleDueAsync(Guid id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var schedule = await db.Schedules.FirstOrDefaultAsync(s => s.Id == id && s.Enabled && s.NextDueAt != null && s.NextDueAt <= now, ct);
@@ -55,6 +75,7 @@ public sealed partial class ScheduleFiring(
             if (plan.RunAt != plan.LastMissed)
                 Claim(schedule, plan.LastMissed!.Value, ScheduleRunState.Missed, $"{missedNote} (missed runs: {schedule.MissedRuns})");
             LogMissed(logger, schedule.Name, missedNote);
+            _missed = (schedule, plan);
         }
         if (plan.RunAt is not { } dueAt)
         {
@@ -63,14 +84,13 @@ public sealed partial class ScheduleFiring(
         }
 
         var overlap = WireNames.TryParse<OverlapPolicy>(schedule.Overlap, out var o) ? o : OverlapPolicy.Skip;
-        var active = await db.Executions.AsNoTracking().Where(e => e.ScheduleId == id && ActiveStatuses.Contains(e.Status))
-            .Select(e => new { e.Id, e.Status }).FirstOrDefaultAsync(ct);
+        var active = await ActiveRunAsync(id, ct);
         var waiting = await db.ScheduleRuns.AnyAsync(r => r.ScheduleId == id && r.State == Queued, ct);
         var caughtUp = plan.RunAt == plan.LastMissed ? $"catching up: {missedNote}" : null;
         switch (SchedulePlanner.Decide(overlap, active is not null, waiting))
         {
             case OverlapDecision.Skip:
-                var skipped = $"skipped: the previous run {active!.Id} is still {active.Status.ToWire()}";
+                var skipped = $"skipped: the previous run {active} is still going";
                 Claim(schedule, dueAt, ScheduleRunState.Skipped, skipped);
                 schedule.LastOutcome = skipped;
                 LogSkipped(logger, schedule.Name, skipped);
@@ -89,7 +109,7 @@ public sealed partial class ScheduleFiring(
     {
         var run = await db.ScheduleRuns.Where(r => r.ScheduleId == id && r.State == Queued).OrderBy(r => r.DueAt).FirstOrDefaultAsync(ct);
         if (run is null) return false;
-        if (await db.Executions.AnyAsync(e => e.ScheduleId == id && ActiveStatuses.Contains(e.Status), ct)) return false;
+        if (await ActiveRunAsync(id, ct) is not null) return false;
         var schedule = await db.Schedules.FirstAsync(s => s.Id == id, ct);
         run.Version++; // of two instances taking the same queued run, one saves
         run.Instance = instance.Id;
@@ -103,8 +123,21 @@ public sealed partial class ScheduleFiring(
         return await StartAsync(schedule, run, ct);
     }
 
+    /// <summary>The schedule's run still going, named (an execution, or a fleet run for a schedule that targets a fleet); null: none.</summary>
+    private async Task<string?> ActiveRunAsync(Guid id, CancellationToken ct)
+    {
+        var execution = await db.Executions.AsNoTracking().Where(e => e.ScheduleId == id && ActiveStatuses.Contains(e.Status))
+            .Select(e => new { e.Id, e.Status }).FirstOrDefaultAsync(ct);
+        if (execution is not null) return $"{execution.Id} ({execution.Status.ToWire()})";
+        var running = FleetStatuses.Running;
+        var fleetRun = await db.Set<FleetRunRecord>().AsNoTracking().Where(r => r.ScheduleId == id && r.Status == running)
+            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        return fleetRun is { } runId ? $"fleet run {runId}" : null;
+    }
+
     private async Task<bool> StartAsync(ScheduleRecord schedule, ScheduleRunRecord run, CancellationToken ct)
     {
+        if (ScheduleMapping.FleetTargetOf(schedule) is { } target) return await StartFleetAsync(schedule, target, run, ct);
         var request = new StartExecutionRequest(schedule.PlaybookPath, JsonDocument.Parse(schedule.ParametersJson).RootElement.Clone(),
             StartedBy: schedule.UpdatedBy ?? schedule.CreatedBy, CredentialName: schedule.CredentialName);
         try
@@ -127,6 +160,40 @@ public sealed partial class ScheduleFiring(
             }
             LogStarted(logger, schedule.Name, execution.Id, run.DueAt, instance.Id);
             await audit.RecordAsAsync(schedule.UpdatedBy ?? schedule.CreatedBy ?? "scheduler", "execution.started", "execution", execution.Id.ToString(),
+                $"playbook {schedule.PlaybookPath} by schedule {schedule.Name}", CancellationToken.None);
+            return true;
+        }
+        catch (DbUpdateException ex)
+        {
+            LogLostRace(logger, schedule.Name, run.DueAt, ex.GetType().Name);
+            return false;
+        }
+    }
+
+    /// <summary>Like <see cref="StartAsync"/> for a schedule that targets a fleet: the fleet run is stored in the same save as
+    /// the claim, so it too starts once across instances; the fleet run's own driver starts its executions.</summary>
+    private async Task<bool> StartFleetAsync(ScheduleRecord schedule, ScheduleFleetTarget target, ScheduleRunRecord run, CancellationToken ct)
+    {
+        var runId = Guid.NewGuid();
+        run.FleetRunId = runId;
+        schedule.LastOutcome = $"started fleet run {runId}";
+        var request = new StartFleetRunRequest(schedule.PlaybookPath, JsonDocument.Parse(schedule.ParametersJson).RootElement.Clone(),
+            target.Selection, target.MaxParallel, target.StopAfterFailures);
+        var startedBy = schedule.UpdatedBy ?? schedule.CreatedBy ?? "scheduler";
+        try
+        {
+            var result = await fleet.CreateAsync(request, startedBy, ct, new FleetRunOrigin(runId, schedule.Id));
+            if (result.Result is not Microsoft.AspNetCore.Http.HttpResults.Accepted<FleetRunDto>)
+            {
+                run.FleetRunId = null;
+                run.State = ScheduleRunState.Failed.ToWire();
+                run.Detail = Cut($"not started: {ProblemText(result.Result)}");
+                schedule.LastOutcome = run.Detail;
+                LogRefused(logger, schedule.Name, schedule.PlaybookPath, run.Detail);
+                return await SaveClaimAsync(schedule.Name, ct);
+            }
+            LogFleetStarted(logger, schedule.Name, runId, run.DueAt, instance.Id);
+            await audit.RecordAsAsync(startedBy, "fleet_run.started", "fleet_run", runId.ToString(),
                 $"playbook {schedule.PlaybookPath} by schedule {schedule.Name}", CancellationToken.None);
             return true;
         }
@@ -192,6 +259,9 @@ public sealed partial class ScheduleFiring(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} started execution {ExecutionId} for {DueAt:u} on instance {Instance}")]
     private static partial void LogStarted(ILogger logger, string schedule, Guid executionId, DateTimeOffset dueAt, string instance);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} started fleet run {FleetRunId} for {DueAt:u} on instance {Instance}")]
+    private static partial void LogFleetStarted(ILogger logger, string schedule, Guid fleetRunId, DateTimeOffset dueAt, string instance);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Schedule {Schedule}: the run due {DueAt:u} was handled by another instance ({Reason})")]
     private static partial void LogLostRace(ILogger logger, string schedule, DateTimeOffset dueAt, string reason);

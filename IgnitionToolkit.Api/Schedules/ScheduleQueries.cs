@@ -52,9 +52,11 @@ public sealed class ScheduleQueries(ToolkitDbContext db, TimeProvider clock)
             {
                 Run = r,
                 Status = db.Executions.Where(e => e.Id == r.ExecutionId).Select(e => (ExecutionStatus?)e.Status).FirstOrDefault(),
+                FleetStatus = db.Set<Fleet.FleetRunRecord>().Where(f => f.Id == r.FleetRunId).Select(f => f.Status).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var items = rows.Select(x => new ScheduleRunDto(x.Run.DueAt, x.Run.State, x.Run.Detail, x.Run.ExecutionId, x.Status?.ToWire(), x.Run.RecordedAt)).ToList();
+        var items = rows.Select(x => new ScheduleRunDto(x.Run.DueAt, x.Run.State, x.Run.Detail, x.Run.ExecutionId, x.Status?.ToWire(), x.Run.RecordedAt,
+            x.Run.FleetRunId, x.FleetStatus)).ToList();
         return TypedResults.Ok(new PagedResponse<ScheduleRunDto>(items, p, size, total, (int)Math.Ceiling(total / (double)size)));
     }
 }

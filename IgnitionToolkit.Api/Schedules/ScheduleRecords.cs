@@ -13,6 +13,8 @@ public sealed class ScheduleRecord
     public required string ParametersJson { get; set; }
     /// <summary>A vault credential's name (never its values), as <c>credential_name</c> of a start request.</summary>
     public string? CredentialName { get; set; }
+    /// <summary>When set, each run is a fleet run over this selection (<see cref="ScheduleFleetTarget"/> as JSON) instead of one execution.</summary>
+    public string? FleetTargetJson { get; set; }
     /// <summary>The timing as the user gave it (preset or cron), JSON, so the form shows it again.</summary>
     public required string TimingJson { get; set; }
     /// <summary>The 5-field cron expression the timing compiles to (what the scheduler reads).</summary>
@@ -50,6 +52,8 @@ public sealed class ScheduleRunRecord
     public required string State { get; set; }
     public string? Detail { get; set; }
     public Guid? ExecutionId { get; set; }
+    /// <summary>The fleet run started for this occurrence (schedules that target a fleet).</summary>
+    public Guid? FleetRunId { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     /// <summary>The API instance that claimed the occurrence.</summary>
     public string? Instance { get; set; }

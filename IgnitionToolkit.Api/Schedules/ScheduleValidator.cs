@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
+using IgnitionToolkit.Api.Fleet;
 using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Contracts;
@@ -14,7 +15,7 @@ namespace IgnitionToolkit.Api.Schedules;
 /// <summary>A schedule request checked field by field, ready to store.</summary>
 public sealed record ValidSchedule(
     string Name, string? Description, string PlaybookPath, string ParametersJson, string? CredentialName, string TimingJson,
-    string Cron, string TimeZone, bool Enabled, string Overlap, string MissedRuns);
+    string Cron, string TimeZone, bool Enabled, string Overlap, string MissedRuns, string? FleetTargetJson);
 
 public static class ScheduleRules
 {
@@ -28,7 +29,7 @@ public static class ScheduleRules
 /// needs: a valid timing and zone, known policies, and no secret values in the parameters (they would sit in the
 /// database in clear: a vault credential is named instead). Every problem names its field.
 /// </summary>
-public sealed class ScheduleValidator(PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials)
+public sealed class ScheduleValidator(PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials, FleetRunCreator fleet)
 {
     public async Task<(ValidSchedule? Schedule, ProblemHttpResult? Problem)> ValidateAsync(ScheduleRequest request, CancellationToken ct)
     {
@@ -47,6 +48,11 @@ public sealed class ScheduleValidator(PlaybookLibrary library, PlaybookValidator
             return Bad($"overlap must be one of {Names<OverlapPolicy>()}", "overlap");
         if (!TryPolicy<MissedRunsPolicy>(request.MissedRuns, MissedRunsPolicy.Skip, out var missed))
             return Bad($"missed_runs must be one of {Names<MissedRunsPolicy>()}", "missed_runs");
+
+        var timingJson = JsonSerializer.Serialize(request.Timing, ScheduleMapping.TimingJson);
+        if (request.Fleet is { } target)
+            return await ValidateFleetAsync(request, target, new ValidSchedule(name, description, "", "{}", null, timingJson, timing.Cron!,
+                zoneId, request.Enabled ?? true, overlap.ToWire(), missed.ToWire(), null), ct);
 
         if (library.TryNormalize(request.Playbook, out var path) is { } pathError) return Bad(pathError, "playbook");
         var loaded = await validator.LoadFileAsync(path, ct);
@@ -67,9 +73,34 @@ public sealed class ScheduleValidator(PlaybookLibrary library, PlaybookValidator
         var errors = prepared.Errors.Concat(StartParameters.Bind(playbook, prepared.Parameters).Errors).ToList();
         if (errors.Count > 0) return (null, ApiProblems.Invalid($"parameters do not match playbook '{path}' ({errors.Count} error(s))", errors));
 
-        var timingJson = JsonSerializer.Serialize(request.Timing, ScheduleMapping.TimingJson);
         return (new ValidSchedule(name, description, path, parameters?.GetRawText() ?? "{}", credentialName, timingJson, timing.Cron!,
-            zoneId, request.Enabled ?? true, overlap.ToWire(), missed.ToWire()), null);
+            zoneId, request.Enabled ?? true, overlap.ToWire(), missed.ToWire(), null), null);
+    }
+
+    /// <summary>A schedule that targets a fleet meets the checks of <c>POST /fleet-runs</c> (the fleet run's own, so they
+    /// cannot drift apart), with their fields named under <c>fleet.</c>.</summary>
+    private async Task<(ValidSchedule?, ProblemHttpResult?)> ValidateFleetAsync(
+        ScheduleRequest request, ScheduleFleetTarget target, ValidSchedule partial, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(request.CredentialName))
+            return Bad("a schedule that targets a fleet uses each gateway's credential from the inventory: leave credential_name empty", "credential_name");
+        var parameters = request.Parameters is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } p ? p : (JsonElement?)null;
+        var (plan, problem) = await fleet.CheckAsync(
+            new StartFleetRunRequest(request.Playbook, parameters, target.Selection, target.MaxParallel, target.StopAfterFailures), ct);
+        if (problem is not null)
+        {
+            if (problem.ProblemDetails.Extensions.TryGetValue("field", out var f) && f is string field
+                && (field.StartsWith("selection", StringComparison.Ordinal) || field is "max_parallel" or "stop_after_failures"))
+                problem.ProblemDetails.Extensions["field"] = $"fleet.{field}";
+            return (null, problem);
+        }
+        var stored = new ScheduleFleetTarget(target.Selection, plan!.MaxParallel, plan.StopAfterFailures);
+        return (partial with
+        {
+            PlaybookPath = plan.PlaybookPath,
+            ParametersJson = plan.ParametersJson,
+            FleetTargetJson = JsonSerializer.Serialize(stored, ScheduleMapping.TimingJson),
+        }, null);
     }
 
     /// <summary>The first given parameter whose value is a secret: by its name, except parameters of type credential (their

@@ -20,5 +20,6 @@ internal sealed class FleetRunRecordConfiguration : IEntityTypeConfiguration<Fle
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.Status);
         e.HasIndex(x => x.CreatedAt);
+        e.HasIndex(x => new { x.ScheduleId, x.Status });
     }
 }

@@ -15,6 +15,7 @@ internal sealed class ScheduleRecordConfiguration : IEntityTypeConfiguration<Sch
         e.Property(x => x.Description).HasMaxLength(ScheduleRules.MaxDescription);
         e.Property(x => x.PlaybookPath).HasMaxLength(1024);
         e.Property(x => x.CredentialName).HasMaxLength(128);
+        e.Property(x => x.FleetTargetJson).HasMaxLength(8192);
         e.Property(x => x.TimingJson).HasMaxLength(1024);
         e.Property(x => x.Cron).HasMaxLength(256);
         e.Property(x => x.TimeZone).HasMaxLength(64);

@@ -23,9 +23,28 @@ public sealed record ScheduleInfo(
     Guid Id, string Name, string? Description, string Playbook, JsonElement Parameters, string? CredentialName,
     ScheduleTimingInfo Timing, string Cron, string TimeZone, bool Enabled, string Overlap, string MissedRuns,
     DateTimeOffset? NextRunAt, DateTimeOffset? LastDueAt, string? LastOutcome,
-    DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset UpdatedAt, string? UpdatedBy);
+    DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset UpdatedAt, string? UpdatedBy, ScheduleFleetTargetInfo? Fleet = null);
 
-public sealed record ScheduleRun(DateTimeOffset DueAt, string State, string? Detail, Guid? ExecutionId, string? ExecutionStatus, DateTimeOffset RecordedAt);
+/// <summary>A schedule's fleet target: each run is a fleet run over these gateways.</summary>
+public sealed record ScheduleFleetTargetInfo(FleetSelectionInfo? Selection, int? MaxParallel, int? StopAfterFailures)
+{
+    /// <summary>"gateways gw-1, gw-2 · tags site=north · 5 at a time".</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (Selection?.Gateways is { Count: > 0 } names) parts.Add("gateways " + string.Join(", ", names));
+        if (Selection?.Tags is { Count: > 0 } tags) parts.Add("tags " + GatewayInput.FormatTags(tags));
+        parts.Add($"{MaxParallel ?? 5} at a time");
+        if (StopAfterFailures is { } stop) parts.Add($"stop after {stop} failure(s)");
+        return string.Join(" · ", parts);
+    }
+}
+
+public sealed record FleetSelectionInfo(IReadOnlyList<string>? Gateways, IReadOnlyDictionary<string, string>? Tags);
+
+public sealed record ScheduleRun(
+    DateTimeOffset DueAt, string State, string? Detail, Guid? ExecutionId, string? ExecutionStatus, DateTimeOffset RecordedAt,
+    Guid? FleetRunId = null, string? FleetRunStatus = null);
 
 /// <summary>What the schedule form edits and sends (a PUT replaces the whole schedule).</summary>
 public sealed class ScheduleInput
@@ -52,6 +71,14 @@ public sealed class ScheduleInput
     public bool Enabled { get; set; } = true;
     public string Overlap { get; set; } = "skip";
     public string MissedRuns { get; set; } = "skip";
+    /// <summary>Each run is a fleet run over the gateways below instead of one execution.</summary>
+    public bool FleetTarget { get; set; }
+    /// <summary>Gateway names as typed: <c>gw-1, gw-2</c>.</summary>
+    public string FleetGateways { get; set; } = "";
+    /// <summary>Tags as typed: <c>site=north, line=3</c>.</summary>
+    public string FleetTags { get; set; } = "";
+    public int FleetMaxParallel { get; set; } = 5;
+    public int? FleetStopAfterFailures { get; set; }
 
     public static ScheduleInput From(ScheduleInfo s) => new()
     {
@@ -60,6 +87,9 @@ public sealed class ScheduleInput
         Kind = s.Timing.Kind ?? "cron", Cron = s.Cron, Every = s.Timing.Every ?? 15, Minute = s.Timing.Minute ?? 0,
         At = s.Timing.At ?? "02:00", Days = s.Timing.Days?.ToList() ?? ["mon"], Day = s.Timing.Day ?? 1,
         TimeZone = s.TimeZone, Enabled = s.Enabled, Overlap = s.Overlap, MissedRuns = s.MissedRuns,
+        FleetTarget = s.Fleet is not null, FleetGateways = string.Join(", ", s.Fleet?.Selection?.Gateways ?? []),
+        FleetTags = GatewayInput.FormatTags(s.Fleet?.Selection?.Tags), FleetMaxParallel = s.Fleet?.MaxParallel ?? 5,
+        FleetStopAfterFailures = s.Fleet?.StopAfterFailures,
     };
 
     /// <summary>The request body; null with a message when the parameters are not a JSON object.</summary>
@@ -86,9 +116,20 @@ public sealed class ScheduleInput
         return (new Dictionary<string, object?>
         {
             ["name"] = Name, ["description"] = Description, ["playbook"] = Playbook, ["parameters"] = parameters,
-            ["credential_name"] = string.IsNullOrWhiteSpace(CredentialName) ? null : CredentialName, ["timing"] = timing,
+            ["credential_name"] = FleetTarget || string.IsNullOrWhiteSpace(CredentialName) ? null : CredentialName, ["timing"] = timing,
             ["time_zone"] = TimeZone, ["enabled"] = Enabled, ["overlap"] = Overlap, ["missed_runs"] = MissedRuns,
+            ["fleet"] = FleetTarget ? FleetBody() : null,
         }, null);
+    }
+
+    private object FleetBody()
+    {
+        var names = FleetGateways.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new
+        {
+            selection = new { gateways = names, tags = GatewayInput.ParseTags(FleetTags) },
+            max_parallel = FleetMaxParallel, stop_after_failures = FleetStopAfterFailures,
+        };
     }
 
     /// <summary>A time in <paramref name="zone"/> as the schedules page shows it.</summary>

@@ -89,6 +89,52 @@ public sealed class FleetRunTests
         Assert.Equal(1, listed["total_count"]!.GetValue<int>()); // the skipped gateways never got an execution
     }
 
+    [Fact]
+    public async Task A_schedule_targeting_a_fleet_starts_fleet_runs_and_their_end_is_posted_to_a_webhook()
+    {
+        await using var receiver = await Infrastructure.WebhookReceiver.StartAsync();
+        await using var fleet = await Fleet.StartAsync(postgres: false, good: 1, new Dictionary<string, string>
+        {
+            ["Toolkit__Schedules__TickInterval"] = "00:00:01",
+            ["Toolkit__Notifications__WebBaseUrl"] = "https://toolkit.example.test/",
+        });
+        await Fleet.PostAsync(fleet.Stack.Http, "api/v1/webhooks", new
+        {
+            name = "fleet ends", url = new Uri(receiver.BaseAddress, "hooks/fleet").ToString(), kinds = new[] { "fleet_run.finished" },
+        });
+        var schedule = await Fleet.PostAsync(fleet.Stack.Http, "api/v1/schedules", new
+        {
+            name = "Nightly fleet check", playbook = Fleet.PlaybookPath, timing = new { kind = "cron", cron = "* * * * *" },
+            fleet = new { selection = new { tags = new Dictionary<string, string> { ["site"] = "north" } }, max_parallel = 2 },
+        });
+        Assert.Equal("north", schedule["fleet"]!["selection"]!["tags"]!["site"]!.GetValue<string>());
+        var scheduleId = schedule["id"]!.GetValue<string>();
+
+        // the first minute's run is a fleet run over both gateways of site north
+        var started = await Wait.ForAsync<JsonNode>(async () =>
+        {
+            var runs = JsonNode.Parse(await fleet.Stack.Http.GetStringAsync($"api/v1/schedules/{scheduleId}/runs"))!["items"]!.AsArray();
+            return runs.FirstOrDefault(r => r!["fleet_run_id"] is not null);
+        }, r => r is not null, "the schedule to start a fleet run", TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1)); // polled gently: the API rate-limits a client
+        (await fleet.Stack.Http.PostAsync($"api/v1/schedules/{scheduleId}/disable", null)).EnsureSuccessStatusCode();
+        Assert.Equal("started", started!["state"]!.GetValue<string>());
+        var run = await fleet.WaitForRunAsync(started["fleet_run_id"]!.GetValue<string>());
+        Assert.Equal("failed", run["status"]!.GetValue<string>()); // the failing gateway fails its step
+        Assert.Equal(2, run["gateways"]!.AsArray().Count);
+        Assert.Equal(scheduleId, run["schedule_id"]!.GetValue<string>());
+
+        var posted = await Wait.ForAsync(() => receiver.Requests.FirstOrDefault(), r => r is not null, "the fleet_run.finished webhook", TimeSpan.FromMinutes(2));
+        var body = JsonNode.Parse(posted!.Body)!;
+        Assert.Equal("fleet_run.finished", body["kind"]!.GetValue<string>());
+        Assert.Equal(run["id"]!.GetValue<string>(), body["data"]!["fleet_run_id"]!.GetValue<string>());
+        Assert.Equal(scheduleId, body["data"]!["schedule_id"]!.GetValue<string>());
+        Assert.Equal(1, body["data"]!["completed"]!.GetValue<int>());
+        var notCompleted = Assert.Single(body["data"]!["not_completed"]!.AsArray());
+        Assert.Equal(Fleet.FailingName, notCompleted!["gateway"]!.GetValue<string>());
+        Assert.Equal("projects", notCompleted["failed_step"]!.GetValue<string>());
+        Assert.Equal($"https://toolkit.example.test/fleet-runs/{run["id"]}", body["links"]!["fleet_run"]!.GetValue<string>());
+    }
+
     /// <summary>A stack, a vault credential, simulators (the failing one named first, so it starts first) and their inventory.</summary>
     private sealed class Fleet : IAsyncDisposable
     {
@@ -98,12 +144,12 @@ public sealed class FleetRunTests
 
         public ToolkitStack Stack { get; private set; } = null!;
 
-        public static async Task<Fleet> StartAsync(bool postgres, int good)
+        public static async Task<Fleet> StartAsync(bool postgres, int good, IReadOnlyDictionary<string, string>? settings = null)
         {
             var fleet = new Fleet();
             try
             {
-                fleet.Stack = await ToolkitStack.StartAsync(postgres: postgres);
+                fleet.Stack = await ToolkitStack.StartAsync(postgres: postgres, settings: settings);
                 var file = Path.Combine(fleet.Stack.Library, PlaybookPath);
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 await File.WriteAllTextAsync(file, Playbook);
@@ -145,7 +191,11 @@ public sealed class FleetRunTests
         public async Task<JsonNode> RunAsync(object body)
         {
             var created = await PostAsync(Stack.Http, "api/v1/fleet-runs", body);
-            var id = created["id"]!.GetValue<string>();
+            return await WaitForRunAsync(created["id"]!.GetValue<string>());
+        }
+
+        public async Task<JsonNode> WaitForRunAsync(string id)
+        {
             JsonNode? run = null;
             await Wait.UntilAsync(async () =>
             {
@@ -155,7 +205,7 @@ public sealed class FleetRunTests
             return run!;
         }
 
-        private static async Task<JsonNode> PostAsync(HttpClient http, string path, object body)
+        public static async Task<JsonNode> PostAsync(HttpClient http, string path, object body)
         {
             using var response = await http.PostAsJsonAsync(path, body);
             var text = await response.Content.ReadAsStringAsync();

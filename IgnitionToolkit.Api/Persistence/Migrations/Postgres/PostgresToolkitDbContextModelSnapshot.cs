@@ -123,6 +123,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
 
+                    b.Property<Guid?>("ScheduleId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SelectionJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -152,6 +155,8 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("ScheduleId", "Status");
 
                     b.ToTable("fleet_runs", (string)null);
                 });
@@ -1048,6 +1053,10 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("FleetTargetJson")
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
+
                     b.Property<DateTimeOffset?>("LastDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1127,6 +1136,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("ExecutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FleetRunId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Instance")

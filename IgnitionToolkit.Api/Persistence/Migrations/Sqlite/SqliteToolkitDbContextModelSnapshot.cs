@@ -118,6 +118,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ScheduleId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SelectionJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -147,6 +150,8 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("ScheduleId", "Status");
 
                     b.ToTable("fleet_runs", (string)null);
                 });
@@ -1029,6 +1034,10 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FleetTargetJson")
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastDueAt")
                         .HasColumnType("INTEGER");
 
@@ -1108,6 +1117,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ExecutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FleetRunId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Instance")
