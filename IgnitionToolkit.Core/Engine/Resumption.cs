@@ -32,8 +32,9 @@ internal static class Resumption
             // Shown as a skipped step (name, type) with the reused outputs; the last one carries the seeded variables,
             // so this execution can itself be resumed after it.
             await session.EmitAsync(new StepStartedEvent(DateTimeOffset.UtcNow, frame.PathOf(step), null, step.Id, step.Name, step.Type, 0, StepRunOutcome.NoOutputs));
-            await session.EmitAsync(new StepFinishedEvent(DateTimeOffset.UtcNow, frame.PathOf(step), null, step.Id, StepStatus.Skipped,
-                outputs, resume.Reason, TimeSpan.Zero, 0) { Variables = i == start - 1 ? new Dictionary<string, object?>(frame.Variables) : null });
+            var reusedStep = new StepFinishedEvent(DateTimeOffset.UtcNow, frame.PathOf(step), null, step.Id, StepStatus.Skipped,
+                outputs, resume.Reason, TimeSpan.Zero, 0);
+            await session.EmitAsync(reusedStep with { Variables = i == start - 1 ? new Dictionary<string, object?>(frame.Variables) : null });
         }
         session.Log(null, "info", $"resuming at step '{resume.StartAtStepId}' with the variables and outputs of execution {resume.ResumedFrom} ({start} step(s) reused)");
         return (start, null);

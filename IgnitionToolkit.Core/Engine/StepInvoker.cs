@@ -161,8 +161,10 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         StepRunOutcome outcome, TimeSpan duration, int attempt)
     {
         // A top-level step reports the variables it left: a later resume from the next step starts with them.
-        await session.EmitAsync(new StepFinishedEvent(DateTimeOffset.UtcNow, path, frame.ParentPath, step.Id, outcome.Status,
-            outcome.Outputs, outcome.Error, duration, attempt) { Variables = frame.ParentPath is null ? new Dictionary<string, object?>(frame.Variables) : null });
+        var variables = frame.ParentPath is null ? new Dictionary<string, object?>(frame.Variables) : null;
+        var finished = new StepFinishedEvent(DateTimeOffset.UtcNow, path, frame.ParentPath, step.Id, outcome.Status,
+            outcome.Outputs, outcome.Error, duration, attempt);
+        await session.EmitAsync(finished with { Variables = variables });
         return outcome;
     }
 }
