@@ -76,7 +76,7 @@ public sealed record StepFinishedEvent(
 
     /// <summary>For a top-level step: the playbook's variables after it (secrets masked), what a resume from a later
     /// step starts with; null for nested steps (and from older Runners).</summary>
-    [JsonConverter(typeof(FreeFormMapJsonConverter))] // null is written and read as null without the converter
+    [JsonConverter(typeof(FreeFormMapJsonConverter)), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] // absent when null: the wire of nested steps is unchanged
     public IReadOnlyDictionary<string, object?>? Variables { get; init; }
 }
 
