@@ -12,7 +12,8 @@ public sealed record ExecutionSummaryDto(
     Guid Id, string PlaybookPath, string PlaybookName, string Status, bool DebugMode,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     string? Error, string? Reason, string? RunnerId, int? StepCount, string? StartedBy, DateTimeOffset? LastHeartbeatAt,
-    long LastSequence = 0, Guid? FleetRunId = null, bool Pinned = false, Guid? ScheduleId = null, string? ScheduleName = null);
+    long LastSequence = 0, Guid? FleetRunId = null, bool Pinned = false, Guid? ScheduleId = null, string? ScheduleName = null,
+    Guid? ResumedFromId = null, string? ResumedAtStep = null, bool ResumedAutomatically = false);
 
 public sealed record StepResultDto(
     string StepPath, string? ParentPath, int Depth, string StepId, string Name, string Type, string Status, int Attempt,

@@ -4,7 +4,7 @@ using IgnitionToolkit.Api.Auth;
 namespace IgnitionToolkit.Api.Executions;
 
 /// <summary><c>/api/v1/executions</c>: start, list (paged, filtered: <see cref="ExecutionListQuery"/>), get, pin, control
-/// commands, re-run of a paused step with edited parameters, and delete (a finished execution with its artifacts).</summary>
+/// commands, run again of a finished execution, resume from a step, re-run of a paused step with edited parameters, and delete (a finished execution with its artifacts).</summary>
 public static class ExecutionEndpoints
 {
     public static RouteGroupBuilder MapExecutionEndpoints(this RouteGroupBuilder api)
@@ -21,6 +21,14 @@ public static class ExecutionEndpoints
         group.MapPost("/{id:guid}/{command}", (Guid id, string command, ExecutionControl control, CancellationToken ct) =>
             control.SendAsync(id, command, ct)).WithName("ControlExecution").RequireOperator()
             .Audited<ControlAccepted>("execution.<command>", "execution", c => c.Entry with { Action = $"execution.{c.Value.Command}" }, targetRouteValue: "id");
+        group.MapPost("/{id:guid}/run-again", (Guid id, RunAgainRequest? request, ExecutionRestarts restarts, CurrentUser user, CancellationToken ct) =>
+            restarts.RunAgainAsync(id, request, user.Name, ct)).WithName("RunExecutionAgain").RequireOperator()
+            .Audited<ExecutionSummaryDto>("execution.run_again", "execution",
+                c => c.Entry with { TargetId = c.Value.Id.ToString(), Detail = $"run again of {c.Http.GetRouteValue("id")}" });
+        group.MapPost("/{id:guid}/resume-from", (Guid id, ResumeExecutionRequest? request, ExecutionResumes resumes, CurrentUser user, CancellationToken ct) =>
+            resumes.ResumeAsync(id, request, user.Name, automatic: false, ct)).WithName("ResumeExecutionFromStep").RequireOperator()
+            .Audited<ExecutionSummaryDto>("execution.resumed_from", "execution",
+                c => c.Entry with { TargetId = c.Value.Id.ToString(), Detail = $"resumes {c.Value.ResumedFromId} at step '{c.Value.ResumedAtStep}'" });
         group.MapPost("/{id:guid}/steps/{stepPath}/rerun", (Guid id, string stepPath, RerunStepRequest? request, StepRerunner rerunner, CancellationToken ct) =>
             rerunner.RerunAsync(id, stepPath, request, ct)).WithName("RerunStep").RequireOperator()
             .Audited("execution.rerun_step", "execution", targetRouteValue: "id");

@@ -8,6 +8,7 @@ using IgnitionToolkit.Api.Playbooks;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,7 @@ using IgnitionToolkit.Contracts.Bus;
 
 namespace IgnitionToolkit.Api.Executions;
 
-/// <summary>What started an execution other than a person's request: a fleet run or a schedule.
+/// <summary>What started an execution other than a person's request: a fleet run, a schedule, or a resume.
 /// <see cref="ExecutionId"/>: the id the execution gets (else a new one), so the caller's own rows saved with it can point at it.</summary>
 public sealed record ExecutionOrigin
 {
@@ -24,6 +25,10 @@ public sealed record ExecutionOrigin
     public Guid? FleetRunId { get; init; }
     public Guid? ScheduleId { get; init; }
     public string? ScheduleName { get; init; }
+    /// <summary>A resume: where it starts and what it starts with (<see cref="ExecutionResumes"/>).</summary>
+    public ExecutionResume? Resume { get; init; }
+    /// <summary>Started by the API for a <c>resume: auto</c> playbook whose Runner died.</summary>
+    public bool ResumedAutomatically { get; init; }
 
     public static ExecutionOrigin FleetRun(Guid fleetRunId) => new() { FleetRunId = fleetRunId };
     public static ExecutionOrigin Schedule(Guid scheduleId, string scheduleName, Guid executionId) =>
@@ -69,7 +74,10 @@ public sealed partial class ExecutionStarter(
             Id = origin?.ExecutionId ?? Guid.NewGuid(), PlaybookPath = path, PlaybookName = playbook.Name,
             DebugMode = request.DebugMode, ParametersJson = ExecutionCredentials.MaskFilled(bound.MaskedJson, prepared),
             CreatedAt = now, StepCount = playbook.Steps.Count, StartedBy = request.StartedBy, FleetRunId = origin?.FleetRunId,
-            ScheduleId = origin?.ScheduleId, ScheduleName = origin?.ScheduleName,
+            ScheduleId = origin?.ScheduleId, ScheduleName = origin?.ScheduleName, PlaybookHash = PlaybookVerifications.Hash(yaml),
+            CredentialName = string.IsNullOrEmpty(request.CredentialName) ? null : request.CredentialName,
+            FilledParametersJson = prepared.Filled.Count == 0 ? null : JsonSerializer.Serialize(prepared.Filled.Keys.Order(StringComparer.Ordinal)),
+            ResumedFromId = origin?.Resume?.ResumedFromId, ResumedAtStep = origin?.Resume?.StartAtStepId, ResumedAutomatically = origin?.ResumedAutomatically == true,
         };
         db.Executions.Add(record);
         await db.SaveChangesAsync(ct);
@@ -83,6 +91,7 @@ public sealed partial class ExecutionStarter(
             var message = new StartExecution(record.Id, sentPath, yaml, sentNested, ExecutionCredentials.BusParameters(bound.Json, prepared), request.DebugMode, now)
             {
                 EncryptedCredentials = credentials.Seal(prepared, record.Id),
+                Resume = origin?.Resume,
             };
             await endpoint.Send(message, timeout.Token);
         }

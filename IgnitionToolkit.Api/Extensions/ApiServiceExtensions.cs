@@ -43,6 +43,9 @@ public static class ApiServiceExtensions
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<Auth.BearerSecurityTransformer>());
 
         builder.Services.AddScoped<ExecutionStarter>();
+        builder.Services.AddScoped<ExecutionRestarts>();
+        builder.Services.AddScoped<ExecutionResumes>();
+        builder.Services.AddScoped<ExecutionAutoResume>();
         builder.Services.AddScoped<ExecutionQueries>();
         builder.Services.AddScoped<ExecutionControl>();
         builder.Services.AddScoped<StepRerunner>();

@@ -21,7 +21,17 @@ public sealed record StartExecution(
     /// <summary>Credentials the playbook needs and parameters filled from a credential, sealed with the transport key
     /// (<c>IgnitionToolkit.Core.Security.CredentialTransport</c>); null when the execution uses none. Never clear text.</summary>
     public string? EncryptedCredentials { get; init; }
+
+    /// <summary>A resume: start at a top-level step with what the resumed execution's earlier steps left; null: from the first step.</summary>
+    public ExecutionResume? Resume { get; init; }
 }
+
+/// <summary>Part of <see cref="StartExecution"/>: where a resumed execution starts and what it starts with.</summary>
+/// <param name="ResumedFromId">The execution whose earlier steps are reused.</param>
+/// <param name="StartAtStepId">Id of the top-level step to run first (a nested <c>playbook.run</c> resumes at its parent step).</param>
+/// <param name="VariablesJson">The variables (JSON object) after the last reused step, secrets masked as they were stored.</param>
+/// <param name="StepOutputsJson">Step id → outputs (JSON object) of each reused step that completed.</param>
+public sealed record ExecutionResume(Guid ResumedFromId, string StartAtStepId, string VariablesJson, IReadOnlyDictionary<string, string> StepOutputsJson);
 
 /// <summary>API → Runners (published to all; only the owner acts): control a running execution.</summary>
 /// <param name="Command">A <see cref="ControlCommands"/> name: pause | resume | skip | skip_back | cancel | rerun</param>

@@ -73,6 +73,11 @@ public sealed record StepFinishedEvent(
 {
     [JsonIgnore]
     public override string Kind => EventKinds.StepFinished;
+
+    /// <summary>For a top-level step: the playbook's variables after it (secrets masked), what a resume from a later
+    /// step starts with; null for nested steps (and from older Runners).</summary>
+    [JsonConverter(typeof(FreeFormMapJsonConverter)), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] // absent when null: the wire of nested steps is unchanged
+    public IReadOnlyDictionary<string, object?>? Variables { get; init; }
 }
 
 public sealed record LogEvent(DateTimeOffset Timestamp, string? StepPath, string Level, string Message) : ExecutionEvent(Timestamp)

@@ -93,7 +93,12 @@ internal sealed class ExecutionSession : IAsyncDisposable
     private ExecutionEvent Mask(ExecutionEvent e) => e switch
     {
         StepStartedEvent s => s with { Parameters = Masker.ApplyMap(s.Parameters) },
-        StepFinishedEvent f => f with { Outputs = Masker.ApplyMap(f.Outputs), Error = Masker.ApplyNullable(f.Error) },
+        StepFinishedEvent f => f with
+        {
+            Outputs = Masker.ApplyMap(f.Outputs),
+            Error = Masker.ApplyNullable(f.Error),
+            Variables = f.Variables is null ? null : Masker.ApplyMap(f.Variables),
+        },
         LogEvent l => l with { Message = Masker.Apply(l.Message) },
         DebugPausedEvent d => d with { Error = Masker.ApplyNullable(d.Error), Parameters = Masker.ApplyMap(d.Parameters), Variables = Masker.ApplyMap(d.Variables) },
         ExecutionFinishedEvent x => x with { Error = Masker.ApplyNullable(x.Error) },

@@ -60,8 +60,17 @@ public sealed class PlaybookEngine : IPlaybookEngine
             }
             else
             {
-                var result = await _loop.RunAsync(session, new PlaybookFrame(request.Playbook, values, null, 0));
-                (status, error) = result.Failed ? (ExecutionStatus.Failed, result.Error) : (ExecutionStatus.Completed, null);
+                var frame = new PlaybookFrame(request.Playbook, values, null, 0);
+                var (start, refused) = await Resumption.SeedAsync(session, frame, request.Resume);
+                if (refused is not null)
+                {
+                    (status, error) = (ExecutionStatus.Failed, refused);
+                }
+                else
+                {
+                    var result = await _loop.RunAsync(session, frame, start);
+                    (status, error) = result.Failed ? (ExecutionStatus.Failed, result.Error) : (ExecutionStatus.Completed, null);
+                }
             }
         }
         catch (OperationCanceledException)

@@ -160,8 +160,11 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
     internal static async Task<StepRunOutcome> Finished(ExecutionSession session, PlaybookFrame frame, PlaybookStep step, string path,
         StepRunOutcome outcome, TimeSpan duration, int attempt)
     {
-        await session.EmitAsync(new StepFinishedEvent(DateTimeOffset.UtcNow, path, frame.ParentPath, step.Id, outcome.Status,
-            outcome.Outputs, outcome.Error, duration, attempt));
+        // A top-level step reports the variables it left: a later resume from the next step starts with them.
+        var variables = frame.ParentPath is null ? new Dictionary<string, object?>(frame.Variables) : null;
+        var finished = new StepFinishedEvent(DateTimeOffset.UtcNow, path, frame.ParentPath, step.Id, outcome.Status,
+            outcome.Outputs, outcome.Error, duration, attempt);
+        await session.EmitAsync(finished with { Variables = variables });
         return outcome;
     }
 }

@@ -9,12 +9,13 @@ namespace IgnitionToolkit.Core.Engine;
 /// <summary>Walks a playbook's steps, applying control commands at step boundaries, on_failure and debug-mode pauses.</summary>
 internal sealed class StepLoop(StepInvoker invoker)
 {
-    public async Task<FrameResult> RunAsync(ExecutionSession session, PlaybookFrame frame)
+    /// <param name="start">Index of the first step to run (a resume starts later; the steps before it are reused).</param>
+    public async Task<FrameResult> RunAsync(ExecutionSession session, PlaybookFrame frame, int start = 0)
     {
         var steps = frame.Playbook.Steps;
         var controller = session.Controller;
         var ran = 0;
-        var i = 0;
+        var i = start;
         while (i < steps.Count)
         {
             var step = frame.Effective(i);

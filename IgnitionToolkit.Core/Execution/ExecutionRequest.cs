@@ -19,6 +19,9 @@ public sealed record ExecutionRequest(
 
     /// <summary>Where nested playbooks (<c>playbook.run</c>) are found; null disables nesting.</summary>
     public IPlaybookSource? PlaybookSource { get; init; }
+
+    /// <summary>Resume: start at a top-level step, seeded with what an earlier execution's steps before it left; null: from the first step.</summary>
+    public ResumePoint? Resume { get; init; }
 }
 
 /// <summary>Control surface of a running execution (pause, resume, skip, skip back, cancel).</summary>

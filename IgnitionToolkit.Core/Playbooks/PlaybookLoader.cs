@@ -85,6 +85,6 @@ public sealed class PlaybookLoader(IStepCatalog catalog, PlaybookLoaderOptions o
         {
             ParameterLocations = s.Parameters.Keys.ToDictionary(k => k, k => s.ParameterLocation(k, file), StringComparer.Ordinal),
         }).ToList();
-        return new Playbook(draft.Name, draft.Version, draft.Description, draft.Parameters, steps, draft.Metadata, path);
+        return new Playbook(draft.Name, draft.Version, draft.Description, draft.Parameters, steps, draft.Metadata, path) { Resume = draft.Resume };
     }
 }

@@ -11,6 +11,10 @@ public enum ParameterType { String, Integer, Float, Boolean, File, Credential, L
 
 public enum FailureAction { Abort, Continue, Rollback }
 
+/// <summary>The playbook's <c>resume:</c> field. <see cref="Auto"/>: safe to resume without a person, so when its Runner
+/// dies mid-run the API resumes it from the last completed step on another Runner (docs/operations.md).</summary>
+public enum ResumePolicy { Manual, Auto }
+
 /// <summary>A parsed playbook (format v3; v2 files are read into the same model).</summary>
 public sealed record Playbook(
     string Name,
@@ -19,7 +23,11 @@ public sealed record Playbook(
     IReadOnlyList<PlaybookParameter> Parameters,
     IReadOnlyList<PlaybookStep> Steps,
     IReadOnlyDictionary<string, object?> Metadata,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary><c>resume: auto | manual</c> (default manual: an interrupted execution stays interrupted).</summary>
+    public ResumePolicy Resume { get; init; } = ResumePolicy.Manual;
+}
 
 public sealed record PlaybookParameter(
     string Name,

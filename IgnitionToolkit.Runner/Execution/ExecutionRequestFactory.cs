@@ -47,6 +47,17 @@ public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths
 
         // Typed and defaulted here so the request carries plain values; the engine reports any binding error.
         var parameters = PlaybookParameterBinder.Bind(loaded.Playbook, given).Values;
+        ResumePoint? resume;
+        try
+        {
+            resume = message.Resume is { } r ? new ResumePoint(r.ResumedFromId, r.StartAtStepId, JsonValues.ParseObject(r.VariablesJson),
+                r.StepOutputsJson.ToDictionary(o => o.Key, o => (IReadOnlyDictionary<string, object?>)JsonValues.ParseObject(o.Value), StringComparer.Ordinal)) : null;
+        }
+        catch (JsonException ex)
+        {
+            error = $"resume: invalid JSON: {ex.Message}";
+            return null;
+        }
         var artifacts = Path.Combine(paths.ArtifactsDirectory, message.ExecutionId.ToString());
         Directory.CreateDirectory(artifacts);
         error = null;
@@ -55,6 +66,7 @@ public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths
             ArtifactDirectory = artifacts,
             Credentials = credentials.Credentials,
             PlaybookSource = source,
+            Resume = resume,
         };
     }
 }

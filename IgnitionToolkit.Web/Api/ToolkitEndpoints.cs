@@ -57,6 +57,13 @@ public sealed class ExecutionsApi(RestClient rest)
 
     public Task<ApiResult<ExecutionSummary>> StartAsync(StartExecutionModel request) => rest.PostAsync<ExecutionSummary>("/api/v1/executions", request);
 
+    /// <summary>Starts a new execution of a finished one's playbook with its parameters (credentials resolved again).</summary>
+    public Task<ApiResult<ExecutionSummary>> RunAgainAsync(Guid id) => rest.PostAsync<ExecutionSummary>($"/api/v1/executions/{id}/run-again", new { });
+
+    /// <summary>Resumes a failed, cancelled or interrupted execution from a top-level step (null: the first that did not complete).</summary>
+    public Task<ApiResult<ExecutionSummary>> ResumeFromAsync(Guid id, string? step) =>
+        rest.PostAsync<ExecutionSummary>($"/api/v1/executions/{id}/resume-from", new { step });
+
     /// <summary><paramref name="command"/>: pause, resume, skip, skip-back, cancel.</summary>
     public Task<ApiResult<bool>> SendAsync(Guid id, string command) => rest.PostAsync<bool>($"/api/v1/executions/{id}/{command}", null);
 

@@ -38,10 +38,11 @@ public sealed class EngineHarness
 
     public RecordingRun Start(Playbook playbook, bool debug = false, IReadOnlyDictionary<string, object?>? parameters = null,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null, IPlaybookSource? source = null,
-        string? artifactDirectory = null, CancellationToken cancellationToken = default)
+        string? artifactDirectory = null, CancellationToken cancellationToken = default, ResumePoint? resume = null)
     {
         var request = new ExecutionRequest(Guid.NewGuid(), playbook, parameters ?? new Dictionary<string, object?>(), debug)
         {
+            Resume = resume,
             Credentials = credentials ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(),
             PlaybookSource = source,
             ArtifactDirectory = artifactDirectory ?? Path.Combine(_artifactRoot, Guid.NewGuid().ToString("N")),

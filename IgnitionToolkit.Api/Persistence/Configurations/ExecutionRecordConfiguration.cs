@@ -17,6 +17,10 @@ internal sealed class ExecutionRecordConfiguration : IEntityTypeConfiguration<Ex
         e.Property(x => x.RunnerId).HasMaxLength(256);
         e.Property(x => x.StartedBy).HasMaxLength(256);
         e.Property(x => x.ScheduleName).HasMaxLength(128);
+        e.Property(x => x.CredentialName).HasMaxLength(256);
+        e.Property(x => x.PlaybookHash).HasMaxLength(64);
+        e.Property(x => x.ResumedAtStep).HasMaxLength(256);
+        e.HasIndex(x => x.ResumedFromId);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.ScheduleId);
         e.HasIndex(x => x.Status);

@@ -37,6 +37,18 @@ public sealed class ExecutionRecord : IProjectedExecution
     public string? DebugContextJson { get; set; }
     /// <summary>The fleet run that started this execution, if any.</summary>
     public Guid? FleetRunId { get; set; }
+    /// <summary>The vault credential named at the start (<c>credential_name</c>): run again and resume resolve it again from the vault.</summary>
+    public string? CredentialName { get; set; }
+    /// <summary>Names of the parameters filled from <see cref="CredentialName"/> (JSON array): run again leaves them out so they are filled afresh.</summary>
+    public string? FilledParametersJson { get; set; }
+    /// <summary>SHA-256 of the playbook text it ran (<c>PlaybookVerifications.Hash</c>): the revision, compared by run again and resume.</summary>
+    public string? PlaybookHash { get; set; }
+    /// <summary>The execution this one resumes (its earlier steps' variables and outputs reused), if any.</summary>
+    public Guid? ResumedFromId { get; set; }
+    /// <summary>Id of the top-level step this execution resumed at.</summary>
+    public string? ResumedAtStep { get; set; }
+    /// <summary>Started by the API itself (<c>resume: auto</c>) when the execution it resumes was interrupted.</summary>
+    public bool ResumedAutomatically { get; set; }
     /// <summary>Kept by history retention however old it is (<c>POST /api/v1/executions/{id}/pin</c>).</summary>
     public bool Pinned { get; set; }
     /// <summary>Optimistic concurrency token, incremented on every tracked change.</summary>

@@ -23,10 +23,14 @@ public sealed class StepResultRecord : IProjectedStep
     public double? DurationMs { get; set; }
     public string? OutputsJson { get; set; }
     public string? Error { get; set; }
+    /// <summary>The playbook's variables after this top-level step finished (JSON, secrets masked by the engine): what a resume from a later step starts with.</summary>
+    public string? VariablesJson { get; set; }
     /// <summary>Sequence number of the event that first reported this step: orders steps as they ran.</summary>
     public long Order { get; set; }
 
     void IStepStatusHolder.Write(StepStatus status) => Status = status;
 
     IReadOnlyDictionary<string, object?> IProjectedStep.Outputs { set => OutputsJson = ContractJson.Serialize(value); }
+
+    IReadOnlyDictionary<string, object?>? IProjectedStep.Variables { set => VariablesJson = value is null ? null : ContractJson.Serialize(value); }
 }

@@ -84,5 +84,6 @@ public static class ExecutionProjection
         step.DurationMs = f.Duration.TotalMilliseconds;
         step.Error = f.Error;
         step.Outputs = f.Outputs ?? new Dictionary<string, object?>();
+        if (f.Variables is not null) step.Variables = f.Variables;
     }
 }

@@ -41,4 +41,8 @@ public interface IProjectedStep : IStepStatusHolder
     double? DurationMs { get; set; }
     string? Error { get; set; }
     IReadOnlyDictionary<string, object?> Outputs { set; }
+
+    /// <summary>The playbook's variables after a top-level step finished (what a resume starts with); views that do
+    /// not keep them ignore it.</summary>
+    IReadOnlyDictionary<string, object?>? Variables { set { } }
 }

@@ -11,6 +11,7 @@ internal sealed class PlaybookDraft
     public string? Description { get; set; }
     public List<PlaybookParameter> Parameters { get; } = [];
     public Dictionary<string, object?> Metadata { get; set; } = new(StringComparer.Ordinal);
+    public ResumePolicy Resume { get; set; } = ResumePolicy.Manual;
     public List<StepDraft> Steps { get; } = [];
 }
 

@@ -9,7 +9,7 @@ internal static class PlaybookStructureReader
     /// and <c>group</c> group playbooks in the API and the UI, <c>verified</c> is kept.</summary>
     public static readonly string[] GroupingFields = ["domain", "group", "verified"];
 
-    private static readonly string[] TopFields = ["name", "version", "description", "parameters", "metadata", "steps", .. GroupingFields];
+    private static readonly string[] TopFields = ["name", "version", "description", "parameters", "metadata", "resume", "steps", .. GroupingFields];
     private static readonly string[] ParameterFields = ["name", "type", "required", "default", "description"];
 
     public static PlaybookDraft Read(YamlValueNode root, DiagnosticBag bag)
@@ -34,6 +34,7 @@ internal static class PlaybookStructureReader
         ReadParameters(root["parameters"], draft, bag);
         ReadMetadata(root["metadata"], draft, bag);
         ReadGrouping(root, draft, bag);
+        ReadResume(root["resume"], draft, bag);
 
         var steps = root["steps"];
         if (steps is null)
@@ -64,6 +65,15 @@ internal static class PlaybookStructureReader
         if (node.IsMapping) draft.Metadata = YamlValueConverter.ToMap(node);
         else if (!(node.IsScalar && YamlValueConverter.ScalarValue(node) is null))
             bag.Error(node, "metadata", $"metadata must be a map (author, category, tags...), not {node.KindName}");
+    }
+
+    private static void ReadResume(YamlValueNode? node, PlaybookDraft draft, DiagnosticBag bag)
+    {
+        if (node is null) return;
+        var text = node.IsScalar ? YamlValueConverter.ScalarValue(node) as string : null;
+        if (text == "auto") draft.Resume = ResumePolicy.Auto;
+        else if (text != "manual")
+            bag.Error(node, "resume", $"resume must be 'auto' (resumed from the last completed step when its Runner dies) or 'manual', got '{(node.IsScalar ? node.Text : node.KindName)}'");
     }
 
     private static void ReadGrouping(YamlValueNode root, PlaybookDraft draft, DiagnosticBag bag)

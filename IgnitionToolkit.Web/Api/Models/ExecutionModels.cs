@@ -8,7 +8,8 @@ public sealed record ExecutionSummary(
     Guid Id, string PlaybookPath, string PlaybookName, string Status, bool DebugMode,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     string? Error, string? Reason, string? RunnerId, int? StepCount, string? StartedBy, DateTimeOffset? LastHeartbeatAt,
-    long LastSequence, Guid? FleetRunId = null, bool Pinned = false, Guid? ScheduleId = null, string? ScheduleName = null)
+    long LastSequence, Guid? FleetRunId = null, bool Pinned = false, Guid? ScheduleId = null, string? ScheduleName = null,
+    Guid? ResumedFromId = null, string? ResumedAtStep = null, bool ResumedAutomatically = false)
 {
     public TimeSpan? Duration => StartedAt is { } s ? (FinishedAt ?? DateTimeOffset.UtcNow) - s : null;
 }
@@ -38,4 +39,7 @@ public static class ExecutionStatuses
     public static readonly string[] All = [.. Enum.GetValues<ExecutionStatus>().Select(s => s.ToWire())];
 
     public static bool IsTerminal(string status) => WireNames.TryParse<ExecutionStatus>(status, out var parsed) && parsed.IsTerminal();
+
+    /// <summary>Failed, cancelled or interrupted: it can be resumed from a step.</summary>
+    public static bool IsResumable(string status) => status is "failed" or "cancelled" or "interrupted";
 }

@@ -30,6 +30,10 @@ public sealed class EventPayloadJsonTests
             new StepFinishedEvent(At, "s", null, "s", StepStatus.Skipped, new Dictionary<string, object?> { ["out"] = 1L }, null, TimeSpan.FromMilliseconds(1500), 1), "step_finished",
             """{"kind":"step_finished","stepPath":"s","parentPath":null,"stepId":"s","status":"skipped","outputs":{"out":1},"error":null,"durationMs":1500,"attempt":1,"timestamp":"2026-01-02T03:04:05+00:00"}"""
         },
+        {
+            new StepFinishedEvent(At, "s", null, "s", StepStatus.Completed, new Dictionary<string, object?>(), null, TimeSpan.Zero, 1) { Variables = new Dictionary<string, object?> { ["site"] = "plant-a" } }, "step_finished",
+            """{"kind":"step_finished","stepPath":"s","parentPath":null,"stepId":"s","status":"completed","outputs":{},"error":null,"durationMs":0,"attempt":1,"variables":{"site":"plant-a"},"timestamp":"2026-01-02T03:04:05+00:00"}"""
+        },
         { new LogEvent(At, "s", "warning", "careful"), "log", """{"kind":"log","stepPath":"s","level":"warning","message":"careful","timestamp":"2026-01-02T03:04:05+00:00"}""" },
         {
             new DebugPausedEvent(At, "s", "failure", "boom", new Dictionary<string, object?>(), new Dictionary<string, object?> { ["v"] = "x" }), "debug_paused",

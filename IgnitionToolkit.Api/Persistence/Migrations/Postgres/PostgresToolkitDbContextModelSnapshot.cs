@@ -417,6 +417,10 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CredentialName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("DebugContextJson")
                         .HasColumnType("text");
 
@@ -424,6 +428,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FilledParametersJson")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
@@ -445,6 +452,10 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                     b.Property<bool>("Pinned")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PlaybookHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("PlaybookName")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -457,6 +468,16 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .HasColumnType("text");
+
+                    b.Property<string>("ResumedAtStep")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("ResumedAutomatically")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("ResumedFromId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("RunnerId")
                         .HasMaxLength(256)
@@ -495,6 +516,8 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                     b.HasIndex("FinishedAt");
 
                     b.HasIndex("FleetRunId");
+
+                    b.HasIndex("ResumedFromId");
 
                     b.HasIndex("ScheduleId");
 
@@ -799,6 +822,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("VariablesJson")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -406,6 +406,10 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CredentialName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DebugContextJson")
                         .HasColumnType("TEXT");
 
@@ -413,6 +417,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilledParametersJson")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAt")
@@ -434,6 +441,10 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.Property<bool>("Pinned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlaybookHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlaybookName")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -445,6 +456,16 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResumedAtStep")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResumedAutomatically")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResumedFromId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RunnerId")
@@ -484,6 +505,8 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("FinishedAt");
 
                     b.HasIndex("FleetRunId");
+
+                    b.HasIndex("ResumedFromId");
 
                     b.HasIndex("ScheduleId");
 
@@ -781,6 +804,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariablesJson")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
