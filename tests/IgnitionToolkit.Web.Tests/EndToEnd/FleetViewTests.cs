@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -73,6 +75,35 @@ public sealed class FleetViewTests(UiFixture ui)
         await Expect(page.GetByTestId("execution-status")).ToHaveAttributeAsync("data-status", "failed");
         await Expect(page.GetByTestId("fleet-run-link")).ToBeVisibleAsync(); // the execution shows the fleet run that started it
         File.Delete(csv);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_schedule_made_in_the_form_can_target_a_fleet_by_tags()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var name = "fleet-nightly-" + suffix;
+        Directory.CreateDirectory(Path.Combine(ui.Stack.Library, "fleet"));
+        await File.WriteAllTextAsync(Path.Combine(ui.Stack.Library, "fleet", "probe.yaml"), Playbook);
+        using (var created = await ui.Stack.Http.PostAsJsonAsync("api/v1/gateways", new
+        { name = $"north-{suffix}", url = "http://north.invalid:8088", tags = new Dictionary<string, string> { ["site"] = suffix } }))
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var (page, errors) = await ui.NewPageAsync();
+
+        await UiFixture.OpenAsync(page, "schedules?playbook=fleet%2Fprobe.yaml");
+        await Field(page, "schedule-name").FillAsync(name);
+        await Field(page, "schedule-fleet").CheckAsync();
+        await Field(page, "schedule-fleet-tags").FillAsync($"site={suffix}");
+        await page.GetByTestId("schedule-save").ClickAsync();
+        await Expect(page.Locator(".mud-dialog-container, .mud-overlay")).ToHaveCountAsync(0);
+
+        await Expect(page.GetByTestId($"fleet-{name}")).ToContainTextAsync($"tags site={suffix}");
+        await ui.ScreenshotAsync(page, "schedules-fleet");
+        var schedules = (await ui.Stack.Http.GetFromJsonAsync<JsonArray>("api/v1/schedules"))!;
+        var schedule = schedules.First(s => s!["name"]!.GetValue<string>() == name)!;
+        Assert.Equal(suffix, schedule["fleet"]!["selection"]!["tags"]!["site"]!.GetValue<string>());
+        Assert.Null(schedule["credential_name"]);
+        (await ui.Stack.Http.DeleteAsync($"api/v1/schedules/{schedule["id"]}")).EnsureSuccessStatusCode();
         Assert.Empty(errors);
     }
 
