@@ -8,7 +8,9 @@ namespace IgnitionToolkit.Benchmarks;
 /// <c>make soak</c>: runs executions back to back through API + RabbitMQ + Runner + database for a while (the plan's
 /// 24-hour leak check is <c>SOAK_MINUTES=1440</c>) and samples the resident memory and thread count of the API and the
 /// Runner. After a warm-up fifth, the median of the first and the last quarter of the samples are compared: memory that
-/// keeps growing under a steady load is a leak.
+/// keeps growing under a steady load is a leak. History retention is on (the newest <see cref="KeptPerPlaybook"/>
+/// executions of each playbook kept, a pass every 10 s), and the database's files are measured the same way: with
+/// retention on, the database must stay flat however many executions run.
 /// </summary>
 internal static class SoakRunner
 {
@@ -24,10 +26,17 @@ internal static class SoakRunner
           - { id: done, type: utility.log, parameters: { message: "total {{ variable.total }}" } }
         """;
 
+    private const int KeptPerPlaybook = 50;
+
     public static async Task<int> RunAsync(TimeSpan duration, double maxGrowthPercent)
     {
         Console.Error.WriteLine($"soak: starting API and Runner for {duration.TotalMinutes:F1} min...");
-        await using var stack = await ToolkitStack.StartAsync();
+        await using var stack = await ToolkitStack.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Toolkit__Retention__MaxPerPlaybook"] = KeptPerPlaybook.ToString(CultureInfo.InvariantCulture),
+            ["Toolkit__Retention__Interval"] = "10",
+            ["Toolkit__RateLimit__Enabled"] = "false", // one client polling back to back, as in make bench
+        });
         await File.WriteAllTextAsync(Path.Combine(stack.Library, "soak.yaml"), Playbook);
         var samples = new List<Sample>();
         var clock = Stopwatch.StartNew();
@@ -40,7 +49,7 @@ internal static class SoakRunner
             await stack.WaitForStatusAsync(id, "completed");
             executions++;
             if (clock.Elapsed < nextSample) continue;
-            samples.Add(new Sample(clock.Elapsed, Read(stack.Api.Id), Read(stack.Runners[0].Id)));
+            samples.Add(new Sample(clock.Elapsed, Read(stack.Api.Id), Read(stack.Runners[0].Id), DatabaseMb(stack.DataDirectory)));
             nextSample = clock.Elapsed + interval;
         }
         return Report(samples, executions, clock.Elapsed, maxGrowthPercent);
@@ -69,6 +78,12 @@ internal static class SoakRunner
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {name,-7} memory {early,8:F1} MB -> {late,8:F1} MB  ({growth,6:F1} %, limit {maxGrowthPercent} %)  threads {threads}  {verdict}"));
         }
+        var dbEarly = Median(steady.Take(quarter).Select(s => s.DatabaseMb));
+        var dbLate = Median(steady.TakeLast(quarter).Select(s => s.DatabaseMb));
+        var dbGrowth = dbEarly > 0 ? (dbLate - dbEarly) / dbEarly * 100 : 0;
+        failed |= dbGrowth > maxGrowthPercent;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  database {dbEarly,7:F1} MB -> {dbLate,8:F1} MB  ({dbGrowth,6:F1} %, limit {maxGrowthPercent} %)  retention: newest {KeptPerPlaybook} per playbook  {(dbGrowth > maxGrowthPercent ? "GROWING" : "flat")}"));
         return failed ? 1 : 0;
     }
 
@@ -95,5 +110,9 @@ internal static class SoakRunner
 
     private sealed record ProcessFigures(double RssMb, int Threads);
 
-    private sealed record Sample(TimeSpan At, ProcessFigures Api, ProcessFigures Runner);
+    /// <summary>The SQLite database with its write-ahead log and shared-memory files.</summary>
+    private static double DatabaseMb(string dataDirectory) =>
+        Directory.EnumerateFiles(dataDirectory, "toolkit.db*").Sum(f => new FileInfo(f).Length) / 1024.0 / 1024.0;
+
+    private sealed record Sample(TimeSpan At, ProcessFigures Api, ProcessFigures Runner, double DatabaseMb);
 }
