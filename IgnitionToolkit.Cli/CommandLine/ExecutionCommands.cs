@@ -4,7 +4,7 @@ using IgnitionToolkit.Cli.Remote;
 
 namespace IgnitionToolkit.Cli.CommandLine;
 
-/// <summary><c>executions list|show|logs|cancel</c>: the server's executions (<c>/api/v1/executions</c>).</summary>
+/// <summary><c>executions list|show|logs|cancel|resume|run-again</c>: the server's executions (<c>/api/v1/executions</c>).</summary>
 public static class ExecutionCommands
 {
     public static Command Create(CliContext context)
@@ -14,6 +14,8 @@ public static class ExecutionCommands
         command.Subcommands.Add(Show(context));
         command.Subcommands.Add(Logs(context));
         command.Subcommands.Add(Cancel(context));
+        command.Subcommands.Add(Resume(context));
+        command.Subcommands.Add(RunAgain(context));
         return command;
     }
 
@@ -110,6 +112,41 @@ public static class ExecutionCommands
             var answer = await api.SendJsonAsync(HttpMethod.Post, $"api/v1/executions/{result.GetValue(id)}/cancel", null, ct);
             await context.Output.WriteLineAsync($"cancel sent to {result.GetValue(id)} (status {RemoteAction.Text(answer, "status")})");
             return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Resume(CliContext context)
+    {
+        var server = new ServerOptions();
+        var id = IdArgument();
+        var step = new Option<string?>("--step") { Description = "The top-level step to resume at (default: the first step that did not complete)." };
+        var follow = FollowOptions.Create();
+        var command = new Command("resume",
+            "Resume a failed, cancelled or interrupted execution from a step as a new execution, keeping the variables and outputs of the steps before it.") { id, step };
+        follow.AddTo(command);
+        server.AddTo(command);
+        command.SetAction((result, ct) => RemoteAction.RunAsync(context, result, server, async api =>
+        {
+            var started = await api.SendJsonAsync(HttpMethod.Post, $"api/v1/executions/{result.GetValue(id)}/resume-from", new { step = result.GetValue(step) }, ct);
+            return await new RemoteRunCommand(context).FollowAsync(api, started, follow.Options(context, result), ct);
+        }));
+        return command;
+    }
+
+    private static Command RunAgain(CliContext context)
+    {
+        var server = new ServerOptions();
+        var id = IdArgument();
+        var follow = FollowOptions.Create();
+        var command = new Command("run-again",
+            "Start a finished execution's playbook again with the same parameters (credentials read from the vault again).") { id };
+        follow.AddTo(command);
+        server.AddTo(command);
+        command.SetAction((result, ct) => RemoteAction.RunAsync(context, result, server, async api =>
+        {
+            var started = await api.SendJsonAsync(HttpMethod.Post, $"api/v1/executions/{result.GetValue(id)}/run-again", new { }, ct);
+            return await new RemoteRunCommand(context).FollowAsync(api, started, follow.Options(context, result), ct);
         }));
         return command;
     }

@@ -28,6 +28,13 @@ public sealed class RemoteRunCommand(CliContext context)
         var parameters = Parameters(options);
         var started = await api.SendJsonAsync(HttpMethod.Post, "api/v1/executions/",
             new { playbook = options.Playbook, parameters, credential_name = options.Credential }, ct);
+        return await FollowAsync(api, started, options, ct);
+    }
+
+    /// <summary>After a start (<c>run</c>, <c>executions resume</c>, <c>executions run-again</c>): prints the new execution
+    /// and, with <c>--wait</c>, follows it to its end and returns the run's exit code.</summary>
+    public async Task<int> FollowAsync(ApiClient api, JsonNode? started, RemoteRunOptions options, CancellationToken ct)
+    {
         var id = RemoteAction.Text(started, "id");
         if (!options.Wait)
         {

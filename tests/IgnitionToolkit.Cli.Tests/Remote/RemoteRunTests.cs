@@ -73,6 +73,31 @@ public sealed class RemoteRunTests(RemoteStackFixture fixture) : IDisposable
         Assert.Contains("Execution cancelled", _cli.Output);
     }
 
+    [Fact]
+    public async Task Executions_resume_and_run_again_start_new_executions_and_exit_with_their_result()
+    {
+        var playbook = await PushAsync("failing-again", Playbooks.Failing);
+        _cli.Variables[ServerOptions.ServerVariable] = fixture.Server;
+        _cli.Variables[ServerOptions.TokenVariable] = await TokenAsync();
+        Assert.Equal(ExitCodes.Failed, await _cli.RunAsync("run", "--wait", playbook));
+        var first = StartedIds().Single();
+
+        var code = await _cli.RunAsync("executions", "resume", first, "--step", "too_slow", "--wait");
+        Assert.True(code == ExitCodes.Failed, $"exit {code}\n{_cli.Output}\n{_cli.Error}");
+        var resumed = StartedIds()[^1];
+        Assert.NotEqual(first, resumed);
+        var detail = System.Text.Json.Nodes.JsonNode.Parse(await fixture.Stack.Http.GetStringAsync($"api/v1/executions/{resumed}"))!["execution"]!;
+        Assert.Equal(first, detail["resumed_from_id"]!.GetValue<string>());
+        Assert.Equal("too_slow", detail["resumed_at_step"]!.GetValue<string>());
+
+        Assert.Equal(ExitCodes.Failed, await _cli.RunAsync("executions", "run-again", first, "--wait"));
+        Assert.Equal(3, StartedIds().Distinct().Count());
+        Assert.Equal(ExitCodes.InvalidInput, await _cli.RunAsync("executions", "resume", Guid.NewGuid().ToString()));
+    }
+
+    private List<string> StartedIds() =>
+        System.Text.RegularExpressions.Regex.Matches(_cli.Output, @"Execution ([0-9a-f-]{36}) started").Select(m => m.Groups[1].Value).ToList();
+
     private async Task<string> TokenAsync() => await fixture.Stack.LoginAsync(ToolkitStack.AdminUser, ToolkitStack.AdminPassword);
 
     /// <summary>Uploads a playbook with <c>playbook push</c> under a unique library path and returns that path.</summary>
