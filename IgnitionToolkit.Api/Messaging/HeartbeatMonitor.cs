@@ -35,13 +35,19 @@ public sealed record HeartbeatMonitorOptions(TimeSpan Timeout)
 /// so no execution stays running forever. Silence is only counted while this monitor could watch: from its start and
 /// from the end of a database outage, since heartbeats that arrived meanwhile wait in the queue and are recorded
 /// next (an API down or cut off from its database for longer than the timeout must not interrupt live executions).
-/// Nor is it counted while this API is cut off from the broker (heartbeats cannot reach it then either).
+/// Nor is it counted while this API is cut off from the broker (heartbeats cannot reach it then either), nor for
+/// <see cref="ReconnectGrace"/> after the broker is back: each Runner reconnects on its own backoff, and a loaded machine
+/// took longer than the 15 s timeout to bring a Runner back after a RabbitMQ restart (a live execution was interrupted).
 /// Of several API instances, only the holder of the job's lease checks.</summary>
 public sealed class HeartbeatMonitor(
     IServiceScopeFactory scopes, HeartbeatMonitorOptions options, TimeProvider clock, JobLeases leases, ILogger<HeartbeatMonitor> logger,
     BrokerConnection? broker = null) : BackgroundService
 {
+    /// <summary>How long the Runners get to reconnect after a broker outage before their silence counts again.</summary>
+    public static readonly TimeSpan ReconnectGrace = TimeSpan.FromMinutes(1);
+
     private DateTimeOffset? _watchingSince;
+    private bool _brokerWasDown;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,7 +59,13 @@ public sealed class HeartbeatMonitor(
                 if (broker is { IsUp: false })
                 {
                     _watchingSince = null; // a broker outage is no Runner's silence: count again once it is back
+                    _brokerWasDown = true;
                     continue;
+                }
+                if (_brokerWasDown)
+                {
+                    _brokerWasDown = false;
+                    _watchingSince = clock.GetUtcNow() + ReconnectGrace; // silence counts once the Runners had time to reconnect
                 }
                 // the lease outlives a few missed passes, so a busy holder keeps it; a dead one loses it within that time
                 if (await leases.TryAcquireAsync(JobLeases.HeartbeatMonitor, 3 * options.CheckInterval, stoppingToken))
