@@ -38,13 +38,22 @@ public sealed class GatewayMutationLock
         var key = Key(gateway);
         var gate = _gates.GetOrAdd(key, _ => new Gate());
         var waited = false;
-        if (!await gate.Semaphore.WaitAsync(0, cancellationToken))
+        cancellationToken.ThrowIfCancellationRequested();
+        bool taken;
+        string? holder;
+        lock (gate) // taking the gate and naming the operation are one step, so a waiter never reads a holder without a name
         {
-            logger.LogStep(WaitingMessage(gate.Operation, gateway));
+            taken = gate.Semaphore.Wait(0);
+            if (taken) gate.Operation = operation;
+            holder = gate.Operation;
+        }
+        if (!taken)
+        {
+            logger.LogStep(WaitingMessage(holder, gateway));
             waited = true;
             await gate.Semaphore.WaitAsync(cancellationToken);
         }
-        gate.Operation = operation; // at once: a waiter arriving while the file lock is taken names this operation
+        gate.Operation = operation; // a waiter arriving while the file lock is taken names this operation
         try
         {
             var handle = _files.TryAcquire(key);
@@ -93,7 +102,8 @@ public sealed class GatewayMutationLock
         public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _released, 1) != 0) return;
-            gate.Operation = null;
+            // The operation's name stays until the next holder sets its own: a waiter arriving during the hand-over
+            // names the last operation rather than none.
             try
             {
                 await handle.DisposeAsync(); // closing the handle releases the OS lock
