@@ -148,16 +148,7 @@ public sealed partial class ScheduleFiring(
             // The starter's one save stores the execution with the claim and the schedule's change (same context).
             var result = await starter.StartAsync(request, ExecutionOrigin.Schedule(schedule.Id, schedule.Name, executionId), ct);
             var execution = db.ChangeTracker.Entries<ExecutionRecord>().Select(e => e.Entity).FirstOrDefault(e => e.Id == executionId);
-            if (execution is null)
-            {
-                run.ExecutionId = null;
-                // refused before anything was saved (playbook gone or invalid, credential deleted...): the claim records why
-                run.State = ScheduleRunState.Failed.ToWire();
-                run.Detail = Cut($"not started: {ProblemText(result.Result)}");
-                schedule.LastOutcome = run.Detail;
-                LogRefused(logger, schedule.Name, schedule.PlaybookPath, run.Detail);
-                return await SaveClaimAsync(schedule.Name, ct);
-            }
+            if (execution is null) return await RefusedAsync(schedule, run, result.Result, ct);
             LogStarted(logger, schedule.Name, execution.Id, run.DueAt, instance.Id);
             await audit.RecordAsAsync(schedule.UpdatedBy ?? schedule.CreatedBy ?? "scheduler", "execution.started", "execution", execution.Id.ToString(),
                 $"playbook {schedule.PlaybookPath} by schedule {schedule.Name}", CancellationToken.None);
@@ -183,15 +174,7 @@ public sealed partial class ScheduleFiring(
         try
         {
             var result = await fleet.CreateAsync(request, startedBy, ct, new FleetRunOrigin(runId, schedule.Id));
-            if (result.Result is not Microsoft.AspNetCore.Http.HttpResults.Accepted<FleetRunDto>)
-            {
-                run.FleetRunId = null;
-                run.State = ScheduleRunState.Failed.ToWire();
-                run.Detail = Cut($"not started: {ProblemText(result.Result)}");
-                schedule.LastOutcome = run.Detail;
-                LogRefused(logger, schedule.Name, schedule.PlaybookPath, run.Detail);
-                return await SaveClaimAsync(schedule.Name, ct);
-            }
+            if (result.Result is not Microsoft.AspNetCore.Http.HttpResults.Accepted<FleetRunDto>) return await RefusedAsync(schedule, run, result.Result, ct);
             LogFleetStarted(logger, schedule.Name, runId, run.DueAt, instance.Id);
             await audit.RecordAsAsync(startedBy, "fleet_run.started", "fleet_run", runId.ToString(),
                 $"playbook {schedule.PlaybookPath} by schedule {schedule.Name}", CancellationToken.None);
@@ -202,6 +185,19 @@ public sealed partial class ScheduleFiring(
             LogLostRace(logger, schedule.Name, run.DueAt, ex.GetType().Name);
             return false;
         }
+    }
+
+    /// <summary>A start refused before anything was saved (playbook gone or invalid, credential deleted...): the claim
+    /// records why, and names no execution or fleet run.</summary>
+    private async Task<bool> RefusedAsync(ScheduleRecord schedule, ScheduleRunRecord run, object? refusal, CancellationToken ct)
+    {
+        run.ExecutionId = null;
+        run.FleetRunId = null;
+        run.State = ScheduleRunState.Failed.ToWire();
+        run.Detail = Cut($"not started: {ProblemText(refusal)}");
+        schedule.LastOutcome = run.Detail;
+        LogRefused(logger, schedule.Name, schedule.PlaybookPath, run.Detail);
+        return await SaveClaimAsync(schedule.Name, ct);
     }
 
     private ScheduleRunRecord Claim(ScheduleRecord schedule, DateTimeOffset dueAt, ScheduleRunState state, string? detail)
