@@ -46,7 +46,7 @@ public sealed class FleetViewTests(UiFixture ui)
 
         await UiFixture.OpenAsync(page, "gateways");
         await page.GetByTestId("import-gateways").ClickAsync();
-        await page.Locator("[data-testid=import-dialog] input[type=file]").SetInputFilesAsync(csv);
+        await UiFixture.ChooseFilesAsync(page.Locator("[data-testid=import-dialog] input[type=file]"), csv);
         await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("3 new, 0 changed, 0 unchanged, 0 error(s)");
         await page.GetByTestId("import-apply").ClickAsync();
         await Expect(page.GetByTestId("gateways-table")).ToContainTextAsync($"broken-{suffix}");

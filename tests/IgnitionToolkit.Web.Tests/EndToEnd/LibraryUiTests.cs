@@ -60,7 +60,7 @@ public sealed class LibraryUiTests(UiFixture ui)
         });
         var (page, errors) = await ui.NewPageAsync();
         await UiFixture.OpenAsync(page, "playbooks");
-        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "team.zip", MimeType = "application/zip", Buffer = zip });
+        await UiFixture.ChooseFilesAsync(page.GetByTestId("import-file"), new FilePayload { Name = "team.zip", MimeType = "application/zip", Buffer = zip });
 
         var clash = page.Locator($"[data-testid=import-item][data-path='{folder}/clash.yaml']");
         await Expect(clash).ToHaveAttributeAsync("data-state", "changed");

@@ -78,6 +78,19 @@ public sealed class UiFixture : IAsyncLifetime
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected");
     }
 
+    /// <summary>Chooses files on a Blazor file input once Blazor listens to it. Blazor attaches its change listener in a
+    /// JS call after the input is rendered; a file chosen before that is dropped without a trace (a person cannot be that
+    /// fast, a test on a loaded machine can), so wait for the listener's marker, however long that takes.</summary>
+    public static async Task ChooseFilesAsync(ILocator input, params FilePayload[] files)
+    {
+        await input.Page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync());
+        await input.SetInputFilesAsync(files);
+    }
+
+    /// <inheritdoc cref="ChooseFilesAsync(ILocator, FilePayload[])"/>
+    public static async Task ChooseFilesAsync(ILocator input, string path) =>
+        await ChooseFilesAsync(input, new FilePayload { Name = Path.GetFileName(path), MimeType = "text/plain", Buffer = await File.ReadAllBytesAsync(path) });
+
     public async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ImagesDirectory);
