@@ -90,7 +90,7 @@ manifest: ## Write the Aspire deployment manifest to artifacts/aspire-manifest.j
 	@mkdir -p artifacts
 	dotnet run --project IgnitionToolkit.AppHost -c $(CONFIGURATION) -- --publisher manifest --output-path $(CURDIR)/artifacts/aspire-manifest.json
 
-bench: ## Run bench/IgnitionToolkit.Benchmarks (API + RabbitMQ + Runner vs in-process)
+bench: ## Run bench/IgnitionToolkit.Benchmarks (each scenario against its baseline in the same run; docs/performance.md)
 	@if [ ! -f $(BENCH_PROJECT)/IgnitionToolkit.Benchmarks.csproj ]; then \
 	  echo "bench: $(BENCH_PROJECT) does not exist yet; nothing to run"; \
 	else \

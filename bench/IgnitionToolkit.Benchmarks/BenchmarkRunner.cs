@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using IgnitionToolkit.Benchmarks.Scenarios;
 using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Benchmarks;
@@ -18,10 +19,21 @@ internal static class BenchmarkRunner
     public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options)
     {
         var rows = new List<BenchmarkRow>();
+        if (options.Runs("bus")) rows.AddRange(await BusAsync(options));
+        if (options.Runs("gateway")) rows.AddRange(await GatewayScenarios.RunAsync(options.Pings, options.ProcessSamples));
+        if (options.Runs("perspective")) rows.Add(await PerspectiveScenario.RunAsync(options.ProcessSamples));
+        if (options.Runs("scaleout")) rows.Add(await ScaleOutScenario.RunAsync(options.Waiting, options.WaitSeconds));
+        return new BenchmarkReport(DateTimeOffset.UtcNow, BenchmarkReport.DescribeMachine(), rows);
+    }
+
+    /// <summary>The distributed path against the engine in-process: per-step overhead, latency, submission, throughput.</summary>
+    private static async Task<IReadOnlyList<BenchmarkRow>> BusAsync(BenchmarkOptions options)
+    {
+        var rows = new List<BenchmarkRow>();
         var yaml = GeneratePlaybook(options.Steps);
         Console.Error.WriteLine($"baseline: {options.Steps} steps in-process...");
-        await InProcessEngine.RunAsync(yaml); // warm-up
-        var inProcess = await InProcessEngine.RunAsync(yaml);
+        await InProcessEngine.RunOnceAsync(yaml); // warm-up
+        var inProcess = await InProcessEngine.RunOnceAsync(yaml);
 
         Console.Error.WriteLine("starting API and Runner...");
         // The bench polls and submits far faster than a person: the per-user request limit would answer 429.
@@ -61,7 +73,7 @@ internal static class BenchmarkRunner
             await File.WriteAllTextAsync(Path.Combine(logs, "api.log"), stack.Api.Output);
             await File.WriteAllTextAsync(Path.Combine(logs, "runner.log"), string.Join("\n", stack.Runners.Select(r => r.Output)));
         }
-        return new BenchmarkReport(DateTimeOffset.UtcNow, BenchmarkReport.DescribeMachine(), rows);
+        return rows;
     }
 
     public static string GeneratePlaybook(int steps)
@@ -163,5 +175,22 @@ internal static class BenchmarkRunner
         DateTimeOffset.Parse(node!.GetValue<string>(), CultureInfo.InvariantCulture);
 }
 
-/// <summary>The bench's sizes: <c>make bench BENCH_ARGS="steps samples burst"</c>.</summary>
-internal sealed record BenchmarkOptions(int Steps = 1000, int Samples = 50, int Burst = 300);
+/// <summary>The bench's sizes and scenarios: <c>make bench BENCH_ARGS="steps samples burst [only=bus,gateway,perspective,scaleout]"</c>.</summary>
+internal sealed record BenchmarkOptions(int Steps = 1000, int Samples = 50, int Burst = 300)
+{
+    /// <summary>The scenarios to run (all when empty).</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+
+    /// <summary><c>gateway.ping</c> steps against as many raw requests.</summary>
+    public int Pings { get; init; } = 50;
+
+    /// <summary>Samples of the scenarios that start processes or browsers (median taken).</summary>
+    public int ProcessSamples { get; init; } = 7;
+
+    /// <summary>I/O-bound executions of the scale-out scenario, and how long each waits.</summary>
+    public int Waiting { get; init; } = 200;
+
+    public double WaitSeconds { get; init; } = 2;
+
+    public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
+}

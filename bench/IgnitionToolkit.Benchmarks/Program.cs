@@ -2,7 +2,7 @@ using System.Globalization;
 using IgnitionToolkit.Benchmarks;
 using IgnitionToolkit.Testing;
 
-// make bench: [steps] [samples] [burst]; make soak: soak [minutes] [max growth %]
+// make bench: [steps] [samples] [burst] [only=bus,gateway,perspective,scaleout]; make soak: soak [minutes] [max growth %]
 if (args.Length > 0 && args[0] == "soak")
 {
     var minutes = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
@@ -10,9 +10,14 @@ if (args.Length > 0 && args[0] == "soak")
     return await SoakRunner.RunAsync(TimeSpan.FromMinutes(minutes), growth);
 }
 
-int Arg(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var n) ? n : fallback;
+var numbers = args.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToArray();
+int Arg(int index, int fallback) => numbers.Length > index && int.TryParse(numbers[index], out var n) ? n : fallback;
+var only = args.FirstOrDefault(a => a.StartsWith("only=", StringComparison.Ordinal))?["only=".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
 var defaults = new BenchmarkOptions();
-var report = await BenchmarkRunner.RunAsync(new BenchmarkOptions(Arg(0, defaults.Steps), Arg(1, defaults.Samples), Arg(2, defaults.Burst)));
+var report = await BenchmarkRunner.RunAsync(new BenchmarkOptions(Arg(0, defaults.Steps), Arg(1, defaults.Samples), Arg(2, defaults.Burst))
+{
+    Only = only.ToHashSet(StringComparer.Ordinal),
+});
 report.Print(Console.Out);
 var directory = Path.Combine(RepositoryLayout.Root, "artifacts", "bench");
 await report.WriteAsync(directory);

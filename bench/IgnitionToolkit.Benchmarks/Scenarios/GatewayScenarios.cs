@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text;
+using IgnitionToolkit.GatewaySimulator.Hosting;
+using IgnitionToolkit.Testing;
+
+namespace IgnitionToolkit.Benchmarks.Scenarios;
+
+/// <summary>Gateway steps against what an integrator would write instead, both against the gateway simulator over HTTP:
+/// N <c>gateway.ping</c> steps through the engine against a raw <see cref="HttpClient"/> loop of the same N requests
+/// (both warm), and the command line's <c>run</c> of a one-step ping playbook against a raw C# program doing the one
+/// request (each a process started from scratch, as a CI step starts it).</summary>
+internal static class GatewayScenarios
+{
+    public static async Task<IReadOnlyList<BenchmarkRow>> RunAsync(int pings, int samples)
+    {
+        await using var sim = await SimulatorServer.StartAsync();
+        var url = sim.BaseAddress.ToString().TrimEnd('/');
+        var rows = new List<BenchmarkRow>();
+
+        Console.Error.WriteLine($"gateway: {pings} × gateway.ping through the engine and with HttpClient...");
+        var yaml = PingPlaybook(pings, url);
+        await using (var engine = new InProcessEngine(plugins: true))
+        {
+            using var client = new HttpClient { BaseAddress = sim.BaseAddress };
+            await engine.RunAsync(yaml); // warm-up: JIT, connection pool
+            await RawPingsAsync(client, pings);
+            var engineTimes = new List<double>();
+            var rawTimes = new List<double>();
+            for (var i = 0; i < samples; i++)
+            {
+                engineTimes.Add((await engine.RunAsync(yaml)).Elapsed.TotalMilliseconds);
+                rawTimes.Add(await RawPingsAsync(client, pings));
+            }
+            rows.Add(new($"{pings} × gateway.ping through the engine (median of {samples})", BenchmarkReport.Percentile(engineTimes, 0.5), "ms",
+                $"{pings} GETs with HttpClient", BenchmarkReport.Percentile(rawTimes, 0.5), "≤ 1.3×"));
+        }
+
+        Console.Error.WriteLine("command line: `ignition-toolkit run` of a one-step ping playbook and a raw program, as processes...");
+        var folder = Directory.CreateTempSubdirectory("toolkit-bench-cli-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "ping.yaml"), PingPlaybook(1, url));
+            var cli = RepositoryLayout.ServiceAssembly("IgnitionToolkit.Cli");
+            var raw = Path.Combine(RepositoryLayout.Root, "bench", "IgnitionToolkit.RawPing", "bin", RepositoryLayout.Configuration, "net10.0", "IgnitionToolkit.RawPing.dll");
+            string[] cliArgs = [cli, "run", "ping.yaml"];
+            string[] rawArgs = [raw, url];
+            await TimeProcessAsync(folder, cliArgs); // warm-up: the file cache
+            await TimeProcessAsync(folder, rawArgs);
+            var cliTimes = new List<double>();
+            var rawTimes = new List<double>();
+            for (var i = 0; i < samples; i++)
+            {
+                cliTimes.Add(await TimeProcessAsync(folder, cliArgs));
+                rawTimes.Add(await TimeProcessAsync(folder, rawArgs));
+            }
+            rows.Add(new($"`ignition-toolkit run` of a one-step gateway.ping playbook (median of {samples})", BenchmarkReport.Percentile(cliTimes, 0.5), "ms",
+                "raw C# program, one GET", BenchmarkReport.Percentile(rawTimes, 0.5), "≤ 1.3×"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        return rows;
+    }
+
+    private static string PingPlaybook(int steps, string url)
+    {
+        var text = new StringBuilder("name: Ping bench\nversion: \"1.0\"\nsteps:\n");
+        for (var i = 1; i <= steps; i++)
+            text.Append("  - id: ping").Append(i).Append("\n    type: gateway.ping\n    parameters: { gateway_url: \"").Append(url).Append("\" }\n");
+        return text.ToString();
+    }
+
+    private static async Task<double> RawPingsAsync(HttpClient client, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await client.GetAsync("StatusPing");
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsStringAsync();
+        }
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Wall time of <c>dotnet ARGS</c> from start to exit; a non-zero exit fails the bench with the output.</summary>
+    private static async Task<double> TimeProcessAsync(string workingDirectory, string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["CI"] = "true"; // as in a pipeline: plain lines, no live view
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} exited {process.ExitCode}:\n{await output}\n{await error}");
+        return elapsed;
+    }
+}
