@@ -1,3 +1,4 @@
+using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Plugins;
@@ -23,6 +24,7 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
         Frames = liveView ?? new RecordingLiveView();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(Paths); // as AddToolkitCore registers them in the Runner (baselines, data folder)
         if (liveView is not null) services.AddSingleton<ILiveViewPublisher>(liveView);
         services.AddPerspectiveSteps(o => o.ProcessRecordDirectory = ProcessRecordDirectory);
         // as in the Runner: the gateway plugin declares which fields of a gateway login are no secret (user name, URL)
@@ -38,6 +40,9 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
     public BrowserRuntime Runtime => _services.GetRequiredService<BrowserRuntime>();
     public string Url => Sim.BaseAddress.ToString().TrimEnd('/');
     public string ProcessRecordDirectory => Path.Combine(_root, "browser");
+
+    /// <summary>This harness's data folder and library folder (empty until a test writes to them).</summary>
+    public ToolkitPaths Paths => new(Path.Combine(_root, "data"), Path.Combine(_root, "library"), Path.Combine(_root, "plugins"));
 
     public static async Task<PerspectiveHarness> StartAsync(bool liveView = false) =>
         new(await SimulatorServer.StartAsync(), liveView ? new RecordingLiveView() : null);
