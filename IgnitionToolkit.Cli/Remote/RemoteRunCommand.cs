@@ -129,7 +129,7 @@ public sealed class RemoteRunCommand(CliContext context)
 
     /// <summary><c>--param-file</c> (a JSON object) then <c>--param key=value</c> (wins; sent as text, typed by the server
     /// with the playbook's declaration as a local run does).</summary>
-    private static JsonObject Parameters(RemoteRunOptions options)
+    public static JsonObject Parameters(RemoteRunOptions options)
     {
         var parameters = new JsonObject();
         if (options.ParamFile is { } file)
