@@ -6,10 +6,11 @@ using IgnitionToolkit.Cli.Tests.Support;
 using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Testing;
 using ServerOptions = IgnitionToolkit.Cli.Remote.ServerOptions;
+using Wait = IgnitionToolkit.Testing.Wait;
 
 namespace IgnitionToolkit.Cli.Tests.Remote;
 
-/// <summary><c>schedule list|run-now</c>, <c>fleet run|list|show</c> and <c>playbook import</c> against a real API and Runner; the fleet's
+/// <summary><c>schedule list|run-now</c>, <c>fleet run|list|show</c> (Ctrl+C cancels: exit 3) and <c>playbook import</c> against a real API and Runner; the fleet's
 /// gateways are gateway simulators over HTTP, one of which fails its project list. JUnit files are checked against the XSD.</summary>
 [Trait("Category", "Functional")]
 [Collection(RemoteStackFixture.Collection)]
@@ -105,6 +106,38 @@ public sealed class RemoteOperationsTests(RemoteStackFixture fixture) : IDisposa
         Assert.Equal(ExitCodes.InvalidInput, await _cli.RunAsync("fleet", "run", path));
         Assert.Contains("--gateway NAME or --tag", _cli.Error);
         Assert.Equal(ExitCodes.InvalidInput, await _cli.RunAsync("fleet", "run", path, "--gateway", "no-such-gateway"));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_during_fleet_run_wait_cancels_the_fleet_run_on_the_server_and_exits_3()
+    {
+        await SignInAsync();
+        var site = "cli-" + Guid.NewGuid().ToString("N")[..8];
+        var path = Write($"cli-tests/fleet-hold-{site}.yaml", """
+            name: Fleet hold
+            version: "1.0"
+            parameters:
+              - { name: gateway_url, type: string, required: true }
+            steps:
+              - id: hold
+                type: utility.wait
+                parameters: { seconds: 600 }
+                timeout: 900
+            """);
+        await PostAsync("api/v1/gateways", new { name = $"{site}-hold", url = "http://127.0.0.1:9", tags = new Dictionary<string, string> { ["site"] = site } });
+        using var interrupt = new CancellationTokenSource();
+
+        var run = _cli.RunAsync(interrupt.Token, null, "fleet", "run", path, "--gateway", $"{site}-hold", "--wait");
+        var runId = await Wait.ForAsync(() => System.Text.RegularExpressions.Regex.Match(_cli.Output, @"Fleet run ([0-9a-f-]{36}) started") is { Success: true } m ? m.Groups[1].Value : null,
+            id => id is not null, "the fleet run to start", Wait.ServiceStart);
+        await Wait.UntilAsync(async () => JsonNode.Parse(await fixture.Stack.Http.GetStringAsync($"api/v1/fleet-runs/{runId}"))!["gateways"]![0]!["status"]!.GetValue<string>() == "running",
+            Wait.ServiceStart, "the gateway's execution to run", poll: TimeSpan.FromSeconds(1));
+        await interrupt.CancelAsync();
+
+        Assert.Equal(ExitCodes.Cancelled, await run.WaitAsync(TimeSpan.FromMinutes(3)));
+        Assert.Contains("cancelling...", _cli.Error);
+        Assert.Contains("Fleet run cancelled: 0 completed", _cli.Output);
+        Assert.Matches($@"Z {site}-hold cancelled", _cli.Output);
     }
 
     [Fact]
