@@ -51,7 +51,7 @@ public sealed class FleetFollower(CliContext context)
             }
             catch (RemoteException ex) when (ex.Transient && ++unanswered < RemoteRunCommand.MaxUnansweredPolls)
             {
-                await PauseAsync(PollInterval * unanswered, ct);
+                await PauseAsync(PollInterval * unanswered, cancelSent ? CancellationToken.None : ct);
                 continue;
             }
             foreach (var gateway in run["gateways"]?.AsArray() ?? [])
@@ -62,7 +62,7 @@ public sealed class FleetFollower(CliContext context)
                 else await context.Output.WriteLineAsync(Line(gateway, status));
             }
             if (RemoteAction.Text(run, "status") != "running") break;
-            await PauseAsync(PollInterval, ct);
+            await PauseAsync(PollInterval, cancelSent ? CancellationToken.None : ct); // once the cancel is sent, keep the pace
         }
 
         var final = RemoteAction.Text(run, "status");
