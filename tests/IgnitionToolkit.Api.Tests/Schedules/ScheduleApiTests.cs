@@ -192,4 +192,23 @@ public sealed class ScheduleApiTests(VaultApiFixture api) : IClassFixture<VaultA
         Assert.Equal(id, entry!["target_id"]!.GetValue<string>());
         Assert.Contains(executionId, entry["detail"]!.GetValue<string>());
     }
+    [Fact]
+    public async Task Run_now_under_overlap_queue_waits_behind_the_run_still_going()
+    {
+        var playbook = api.WritePlaybook("sched/runnow-queue.yaml", SamplePlaybooks.Hello());
+        using var created = await api.Client.PostJsonAsync("/api/v1/schedules", new
+        { name = "Run now queued", playbook, parameters = new { greeting = "q" }, timing = new { kind = "daily", at = "04:00" }, overlap = "queue" });
+        var id = (await created.ReadJsonAsync())["id"]!.GetValue<string>();
+
+        using (var first = await api.Client.PostAsync($"/api/v1/schedules/{id}/run-now", null))
+            Assert.Equal("started", (await first.ReadJsonAsync())["state"]!.GetValue<string>());
+        using var second = await api.Client.PostAsync($"/api/v1/schedules/{id}/run-now", null);
+        var queued = await second.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal("queued", queued["state"]!.GetValue<string>());
+        Assert.Null(queued["execution_id"]);
+        var runs = (await api.Client.GetJsonAsync($"/api/v1/schedules/{id}/runs"))["items"]!.AsArray();
+        Assert.Contains(runs, r => r!["state"]!.GetValue<string>() == "queued");
+    }
 }
