@@ -58,6 +58,7 @@ public static class EndpointExtensions
         api.MapRunnerEndpoints();
         api.MapGatewayEndpoints();
         api.MapFleetRunEndpoints();
+        api.MapFleetRunReportEndpoints();
         api.MapAiEndpoints();
         api.MapWebhookEndpoints();
         api.MapScheduleEndpoints();

@@ -4,7 +4,7 @@ using IgnitionToolkit.Api.Auth;
 namespace IgnitionToolkit.Api.Schedules;
 
 /// <summary><c>/api/v1/schedules</c>: list, get, create, replace, delete, enable, disable, the next run times and the
-/// runs a schedule handled. Reads need viewer, writes operator; every change is audited.</summary>
+/// runs a schedule handled, and run now (as a due occurrence starts, <see cref="ScheduleFiring.RunNowAsync"/>). Reads need viewer, writes operator; every change is audited.</summary>
 public static class ScheduleEndpoints
 {
     public static RouteGroupBuilder MapScheduleEndpoints(this RouteGroupBuilder api)
@@ -28,8 +28,14 @@ public static class ScheduleEndpoints
             .WithName("EnableSchedule").RequireOperator().Audited("schedule.enabled", "schedule", targetRouteValue: "id");
         group.MapPost("/{id:guid}/disable", (Guid id, ScheduleEditor editor, CancellationToken ct) => editor.SetEnabledAsync(id, false, ct))
             .WithName("DisableSchedule").RequireOperator().Audited("schedule.disabled", "schedule", targetRouteValue: "id");
+        group.MapPost("/{id:guid}/run-now", (Guid id, ScheduleFiring firing, CurrentUser user, CancellationToken ct) => firing.RunNowAsync(id, user.Name, ct))
+            .WithName("RunScheduleNow").RequireOperator()
+            .Audited<ScheduleRunNowDto>("schedule.run_now", "schedule", c => c.Entry with { Detail = RunNowDetail(c.Value) }, targetRouteValue: "id");
         return api;
     }
+
+    private static string RunNowDetail(ScheduleRunNowDto r) =>
+        $"{r.ScheduleName}: {r.State}" + (r.ExecutionId is { } e ? $" execution {e}" : "") + (r.FleetRunId is { } f ? $" fleet run {f}" : "");
 
     private static string Describe(ScheduleDto s) => $"{s.Name}: {s.Playbook}, {s.Cron} {s.TimeZone}, {(s.Enabled ? "enabled" : "disabled")}";
 }

@@ -43,6 +43,9 @@ public sealed partial class ScheduleFiring(
         return handled;
     }
 
+    /// <summary>Why the last start was refused (the starter's problem), for a run now to answer with.</summary>
+    private object? _refusal;
+
     /// <summary>Missed runs found by this pass, told once the pass is saved.</summary>
     private (ScheduleRecord Schedule, SchedulePlan Plan)? _missed;
 
@@ -135,11 +138,13 @@ public sealed partial class ScheduleFiring(
         return fleetRun is { } runId ? $"fleet run {runId}" : null;
     }
 
-    private async Task<bool> StartAsync(ScheduleRecord schedule, ScheduleRunRecord run, CancellationToken ct)
+    /// <param name="startedBy">Who asked for it (a run now); null: the user who saved the schedule.</param>
+    private async Task<bool> StartAsync(ScheduleRecord schedule, ScheduleRunRecord run, CancellationToken ct, string? startedBy = null)
     {
-        if (ScheduleMapping.FleetTargetOf(schedule) is { } target) return await StartFleetAsync(schedule, target, run, ct);
+        startedBy ??= schedule.UpdatedBy ?? schedule.CreatedBy ?? "scheduler";
+        if (ScheduleMapping.FleetTargetOf(schedule) is { } target) return await StartFleetAsync(schedule, target, run, startedBy, ct);
         var request = new StartExecutionRequest(schedule.PlaybookPath, JsonDocument.Parse(schedule.ParametersJson).RootElement.Clone(),
-            StartedBy: schedule.UpdatedBy ?? schedule.CreatedBy, CredentialName: schedule.CredentialName);
+            StartedBy: startedBy, CredentialName: schedule.CredentialName);
         try
         {
             var executionId = Guid.NewGuid();
@@ -150,7 +155,7 @@ public sealed partial class ScheduleFiring(
             var execution = db.ChangeTracker.Entries<ExecutionRecord>().Select(e => e.Entity).FirstOrDefault(e => e.Id == executionId);
             if (execution is null) return await RefusedAsync(schedule, run, result.Result, ct);
             LogStarted(logger, schedule.Name, execution.Id, run.DueAt, instance.Id);
-            await audit.RecordAsAsync(schedule.UpdatedBy ?? schedule.CreatedBy ?? "scheduler", "execution.started", "execution", execution.Id.ToString(),
+            await audit.RecordAsAsync(startedBy, "execution.started", "execution", execution.Id.ToString(),
                 $"playbook {schedule.PlaybookPath} by schedule {schedule.Name}", CancellationToken.None);
             return true;
         }
@@ -163,14 +168,13 @@ public sealed partial class ScheduleFiring(
 
     /// <summary>Like <see cref="StartAsync"/> for a schedule that targets a fleet: the fleet run is stored in the same save as
     /// the claim, so it too starts once across instances; the fleet run's own driver starts its executions.</summary>
-    private async Task<bool> StartFleetAsync(ScheduleRecord schedule, ScheduleFleetTarget target, ScheduleRunRecord run, CancellationToken ct)
+    private async Task<bool> StartFleetAsync(ScheduleRecord schedule, ScheduleFleetTarget target, ScheduleRunRecord run, string startedBy, CancellationToken ct)
     {
         var runId = Guid.NewGuid();
         run.FleetRunId = runId;
         schedule.LastOutcome = $"started fleet run {runId}";
         var request = new StartFleetRunRequest(schedule.PlaybookPath, JsonDocument.Parse(schedule.ParametersJson).RootElement.Clone(),
             target.Selection, target.MaxParallel, target.StopAfterFailures);
-        var startedBy = schedule.UpdatedBy ?? schedule.CreatedBy ?? "scheduler";
         try
         {
             var result = await fleet.CreateAsync(request, startedBy, ct, new FleetRunOrigin(runId, schedule.Id));
@@ -191,6 +195,7 @@ public sealed partial class ScheduleFiring(
     /// records why, and names no execution or fleet run.</summary>
     private async Task<bool> RefusedAsync(ScheduleRecord schedule, ScheduleRunRecord run, object? refusal, CancellationToken ct)
     {
+        _refusal = refusal;
         run.ExecutionId = null;
         run.FleetRunId = null;
         run.State = ScheduleRunState.Failed.ToWire();

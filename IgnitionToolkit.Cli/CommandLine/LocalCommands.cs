@@ -31,7 +31,11 @@ public static class LocalCommands
         var server = new ServerOptions();
         var remote = new Option<bool>("--remote") { Description = $"Run on the server of ${ServerOptions.ServerVariable} or 'login' (implied by --server and --wait)." };
         var wait = new Option<bool>("--wait") { Description = "On a server: follow the run live and exit with its result (without it, print the execution's id and exit)." };
-        var credential = new Option<string?>("--credential") { Description = "On a server: a vault credential of the server that fills the gateway URL, user name and password parameters." };
+        var credential = new Option<string?>("--credential")
+        {
+            Description = "A vault credential that fills the gateway URL, user name and password parameters not given: of the local vault ('credential add'), or of the server's on a server.",
+            HelpName = "NAME",
+        };
         var command = new Command("run", "Run a playbook in this process (no server, broker or database), or on a server with --server/--wait. Ctrl+C cancels.")
         {
             playbook, param, paramFile, debugOff, json, junit, report, remote, wait, credential,
@@ -45,18 +49,14 @@ public static class LocalCommands
                     result.GetValue(credential), result.GetValue(wait), context.StyleFor(result.GetValue(json)), result.GetValue(junit), result.GetValue(report));
                 return await RemoteAction.RunAsync(context, result, server, api => new RemoteRunCommand(context).ExecuteAsync(api, options, token));
             }
-            if (result.GetValue(credential) is not null)
-            {
-                await context.Error.WriteLineAsync("error: --credential works on a server only (add --server URL --wait)");
-                return ExitCodes.InvalidInput;
-            }
             return await new RunCommand(context).ExecuteAsync(new RunOptions(
                 result.GetRequiredValue(playbook),
                 result.GetValue(param) ?? [],
                 result.GetValue(paramFile),
                 context.StyleFor(result.GetValue(json)),
                 result.GetValue(junit),
-                result.GetValue(report)), token);
+                result.GetValue(report),
+                result.GetValue(credential)), token);
         });
         return command;
     }

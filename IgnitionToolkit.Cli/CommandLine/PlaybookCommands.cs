@@ -3,7 +3,7 @@ using IgnitionToolkit.Cli.Remote;
 
 namespace IgnitionToolkit.Cli.CommandLine;
 
-/// <summary><c>playbook list|show|push|export</c>: the server's playbook library (<c>/api/v1/playbooks</c>).</summary>
+/// <summary><c>playbook list|show|push|export|import</c>: the server's playbook library (<c>/api/v1/playbooks</c>).</summary>
 public static class PlaybookCommands
 {
     public static Command Create(CliContext context)
@@ -13,6 +13,7 @@ public static class PlaybookCommands
         command.Subcommands.Add(Show(context));
         command.Subcommands.Add(Push(context));
         command.Subcommands.Add(Export(context));
+        command.Subcommands.Add(PlaybookImportCommand.Create(context));
         return command;
     }
 

@@ -18,6 +18,8 @@ public static class ToolkitCommandLine
         foreach (var command in LoginCommands.Create(context)) root.Subcommands.Add(command);
         root.Subcommands.Add(PlaybookCommands.Create(context));
         root.Subcommands.Add(ExecutionCommands.Create(context));
+        root.Subcommands.Add(ScheduleCommands.Create(context));
+        root.Subcommands.Add(FleetCommands.Create(context));
         return root;
     }
 

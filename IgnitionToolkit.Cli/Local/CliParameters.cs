@@ -9,7 +9,9 @@ namespace IgnitionToolkit.Cli.Local;
 /// and check required ones. Every problem is collected, named after where the value came from.</summary>
 public static class CliParameters
 {
-    public static IReadOnlyDictionary<string, object?> Bind(Playbook playbook, IReadOnlyList<string> pairs, string? paramFile, List<string> errors)
+    /// <param name="fill">Parameters filled from a credential (<see cref="LocalCredentials"/>), asked with what was given; a given value wins.</param>
+    public static IReadOnlyDictionary<string, object?> Bind(Playbook playbook, IReadOnlyList<string> pairs, string? paramFile, List<string> errors,
+        Func<IReadOnlyDictionary<string, object?>, IEnumerable<IgnitionToolkit.Core.Plugins.FilledParameter>>? fill = null)
     {
         var declared = playbook.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var given = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -40,6 +42,10 @@ public static class CliParameters
             Set(name, pair[(equals + 1)..], $"--param {name}");
         }
 
+        if (fill is not null)
+        {
+            foreach (var filled in fill(given)) given.TryAdd(filled.Parameter, filled.Value);
+        }
         var bound = PlaybookParameterBinder.Bind(playbook, given);
         foreach (var problem in bound.Errors) errors.Add(Explain(problem));
         return bound.Values;

@@ -5,12 +5,15 @@ using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Reports;
 using IgnitionToolkit.Hosting.Playbooks;
+using IgnitionToolkit.Core.Plugins;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IgnitionToolkit.Cli.Local;
 
 /// <summary>What <c>run</c> was asked.</summary>
-public sealed record RunOptions(string Playbook, IReadOnlyList<string> Params, string? ParamFile, OutputStyle Style, string? JUnit = null, string? Report = null);
+public sealed record RunOptions(
+    string Playbook, IReadOnlyList<string> Params, string? ParamFile, OutputStyle Style, string? JUnit = null, string? Report = null, string? Credential = null);
 
 /// <summary><c>run &lt;playbook.yaml&gt;</c>: runs a playbook in this process (no broker, no API, no database) with the
 /// engine and step plugins of the hosted Runner.</summary>
@@ -40,7 +43,15 @@ public sealed class RunCommand(CliContext context)
         if (!loaded.IsValid || loaded.Playbook is null) return ExitCodes.InvalidInput;
 
         var problems = new List<string>();
-        var parameters = CliParameters.Bind(loaded.Playbook, options.Params, options.ParamFile, problems);
+        var credentials = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var vault = new LocalCredentials(new Vault.LocalVault(services.GetRequiredService<IConfiguration>(), paths),
+            services.GetService<CredentialBinders>() ?? CredentialBinders.None);
+        var parameters = CliParameters.Bind(loaded.Playbook, options.Params, options.ParamFile, problems, given =>
+        {
+            var prepared = vault.Prepare(loaded.Playbook, options.Credential, given, problems);
+            credentials = prepared.Credentials;
+            return prepared.Filled;
+        });
         foreach (var problem in problems) await error.WriteLineAsync($"error: {problem}");
         if (problems.Count > 0) return ExitCodes.InvalidInput;
 
@@ -49,6 +60,7 @@ public sealed class RunCommand(CliContext context)
         {
             ArtifactDirectory = Path.Combine(paths.ArtifactsDirectory, executionId.ToString()),
             PlaybookSource = source,
+            Credentials = credentials, // masked by the engine in every event
         };
         var live = context.LiveView(options.Style);
         var observer = new ConsoleProgressObserver(output, options.Style, live);

@@ -35,5 +35,14 @@ public static class RemoteAction
     /// <summary>A path segment or library path for a URL: each segment escaped, '/' kept.</summary>
     public static string Escape(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
+    /// <summary>A table for people: a header and rows, columns padded to their widest cell (the last one not padded).</summary>
+    public static async Task PrintTableAsync(CliContext context, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = rows.Prepend(header).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(i => all.Max(r => r[i].Length)).ToArray();
+        foreach (var row in all)
+            await context.Output.WriteLineAsync(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
+    }
+
     public static string Text(JsonNode? node, string name) => node?[name] is JsonValue value ? value.ToString() : "";
 }

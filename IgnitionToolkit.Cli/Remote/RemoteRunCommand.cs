@@ -64,11 +64,11 @@ public sealed class RemoteRunCommand(CliContext context)
             }
             catch (RemoteException ex) when (ex.Transient && ++unanswered < MaxUnansweredPolls)
             {
-                await PauseAsync(PollInterval * unanswered, ct);
+                await PauseAsync(PollInterval * unanswered, cancelSent ? CancellationToken.None : ct);
                 continue;
             }
             foreach (var e in progress.NewEvents(detail)) await observer.OnEventAsync(e, CancellationToken.None);
-            if (progress.Final is null) await PauseAsync(PollInterval, ct);
+            if (progress.Final is null) await PauseAsync(PollInterval, cancelSent ? CancellationToken.None : ct); // once the cancel is sent, keep the pace
         }
 
         if (live is not null) await live.DisposeAsync();
@@ -129,7 +129,7 @@ public sealed class RemoteRunCommand(CliContext context)
 
     /// <summary><c>--param-file</c> (a JSON object) then <c>--param key=value</c> (wins; sent as text, typed by the server
     /// with the playbook's declaration as a local run does).</summary>
-    private static JsonObject Parameters(RemoteRunOptions options)
+    public static JsonObject Parameters(RemoteRunOptions options)
     {
         var parameters = new JsonObject();
         if (options.ParamFile is { } file)

@@ -11,23 +11,35 @@ namespace IgnitionToolkit.Core.Reports;
 /// a nested playbook (<c>playbook.run</c>) is the step's test case followed by a nested suite of its steps.</summary>
 public static class JUnitReportWriter
 {
-    public static XDocument Build(ReportModel report)
+    public static XDocument Build(ReportModel report) => Build(report.PlaybookName, [(report.PlaybookName, report)]);
+
+    /// <summary>Several executions in one file, one suite each named <paramref name="suites"/>' name (a fleet run: one suite
+    /// per gateway, its steps as test cases, nested playbooks as nested suites under it).</summary>
+    public static XDocument Build(string name, IEnumerable<(string Name, ReportModel Report)> suites)
     {
-        var suite = Suite(report.PlaybookName, report.PlaybookName, report.Steps, report.StartedAt, report.Duration);
+        var elements = suites.Select(s => SuiteOf(s.Name, s.Report)).ToList();
+        int Sum(string attribute) => elements.Sum(e => int.Parse(e.Attribute(attribute)!.Value, CultureInfo.InvariantCulture));
+        var root = new XElement("testsuites",
+            new XAttribute("name", name),
+            new XAttribute("tests", Sum("tests")),
+            new XAttribute("failures", Sum("failures")),
+            new XAttribute("errors", 0),
+            new XAttribute("skipped", Sum("skipped")),
+            new XAttribute("time", Seconds(elements.Select(e => TimeSpan.FromSeconds(double.Parse(e.Attribute("time")!.Value, CultureInfo.InvariantCulture)))
+                .DefaultIfEmpty().Max())),
+            elements);
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+    }
+
+    private static XElement SuiteOf(string name, ReportModel report)
+    {
+        var suite = Suite(name, name, report.Steps, report.StartedAt, report.Duration);
         if (report.Error is { } error || report.ExecutionLogs.Count > 0)
         {
             var text = string.Join('\n', report.ExecutionLogs.Select(l => $"[{l.Level}] {l.Message}").Append(report.Error ?? "").Where(l => l.Length > 0));
             suite.Add(new XElement("system-out", Clean(text)));
         }
-        var root = new XElement("testsuites",
-            new XAttribute("name", report.PlaybookName),
-            new XAttribute("tests", suite.Attribute("tests")!.Value),
-            new XAttribute("failures", suite.Attribute("failures")!.Value),
-            new XAttribute("errors", 0),
-            new XAttribute("skipped", suite.Attribute("skipped")!.Value),
-            new XAttribute("time", Seconds(report.Duration)),
-            suite);
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+        return suite;
     }
 
     public static void Write(ReportModel report, string path)

@@ -14,6 +14,8 @@ public sealed class SchedulesApi(RestClient rest)
     public Task<ApiResult<ScheduleInfo>> SetEnabledAsync(Guid id, bool enabled) =>
         rest.PostAsync<ScheduleInfo>($"/api/v1/schedules/{id}/{(enabled ? "enable" : "disable")}", null);
 
+    public Task<ApiResult<ScheduleRunNow>> RunNowAsync(Guid id) => rest.PostAsync<ScheduleRunNow>($"/api/v1/schedules/{id}/run-now", null);
+
     public Task<ApiResult<bool>> DeleteAsync(Guid id) => rest.DeleteAsync($"/api/v1/schedules/{id}");
 
     public Task<ApiResult<Paged<ScheduleRun>>> RunsAsync(Guid id) => rest.GetAsync<Paged<ScheduleRun>>($"/api/v1/schedules/{id}/runs?pageSize=20");

@@ -136,3 +136,6 @@ public sealed class ScheduleInput
     public static string Show(DateTimeOffset? time, TimeZoneInfo zone) =>
         time is { } t ? TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "–";
 }
+
+/// <summary>Answer of <c>POST /api/v1/schedules/{id}/run-now</c>: started (with its execution or fleet run) or queued.</summary>
+public sealed record ScheduleRunNow(Guid ScheduleId, string ScheduleName, string State, Guid? ExecutionId, Guid? FleetRunId, string? Detail);

@@ -145,4 +145,70 @@ public sealed class ScheduleApiTests(VaultApiFixture api) : IClassFixture<VaultA
         using (var delete = await viewer.DeleteAsync($"/api/v1/schedules/{id}")) Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
         using (var missing = await viewer.GetAsync($"/api/v1/schedules/{Guid.NewGuid()}/runs")) Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+    [Fact]
+    public async Task Run_now_starts_the_schedule_as_a_due_run_would_and_a_second_one_is_skipped_while_the_first_is_going()
+    {
+        var playbook = api.WritePlaybook("sched/runnow.yaml", SamplePlaybooks.Hello());
+        using var created = await api.Client.PostJsonAsync("/api/v1/schedules", new
+        { name = "Run now", playbook, parameters = new { greeting = "now" }, timing = new { kind = "daily", at = "03:00" }, overlap = "skip" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.ReadJsonAsync())["id"]!.GetValue<string>();
+        using var op = await api.CreateUserClientAsync("operator", "runnowop");
+
+        using var first = await op.PostAsync($"/api/v1/schedules/{id}/run-now", null);
+        var started = await first.ReadJsonAsync();
+        Assert.True(first.StatusCode == HttpStatusCode.Accepted, started.ToJsonString());
+        Assert.Equal("started", started["state"]!.GetValue<string>());
+        var executionId = started["execution_id"]!.GetValue<string>();
+        Assert.EndsWith($"/api/v1/executions/{executionId}", first.Headers.Location!.ToString());
+        var execution = (await op.GetJsonAsync($"/api/v1/executions/{executionId}"))["execution"]!;
+        Assert.Equal(id, execution["schedule_id"]!.GetValue<string>());
+        Assert.Equal("Run now", execution["schedule_name"]!.GetValue<string>());
+        Assert.Equal("runnowop", execution["started_by"]!.GetValue<string>());
+
+        // the first run is still going (nothing runs it here): overlap "skip" refuses the second, saying why
+        using var second = await op.PostAsync($"/api/v1/schedules/{id}/run-now", null);
+        var problem = await second.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("still going", problem["detail"]!.GetValue<string>());
+        Assert.Contains(executionId, problem["detail"]!.GetValue<string>());
+
+        var runs = (await op.GetJsonAsync($"/api/v1/schedules/{id}/runs"))["items"]!.AsArray();
+        Assert.Contains(runs, r => r!["state"]!.GetValue<string>() == "started" && r["execution_id"]!.GetValue<string>() == executionId);
+        Assert.Contains(runs, r => r!["state"]!.GetValue<string>() == "skipped" && r["detail"]!.GetValue<string>().StartsWith("run now by runnowop", StringComparison.Ordinal));
+        var schedule = await op.GetJsonAsync($"/api/v1/schedules/{id}");
+        Assert.NotNull(schedule["next_run_at"]); // the next occurrence stays where it was
+
+        using (var viewer = await api.CreateUserClientAsync("viewer"))
+        using (var refused = await viewer.PostAsync($"/api/v1/schedules/{id}/run-now", null))
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using (var missing = await op.PostAsync($"/api/v1/schedules/{Guid.NewGuid()}/run-now", null))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+        }
+        var audit = (await api.Client.GetJsonAsync("/api/v1/audit?user=runnowop&targetType=schedule&pageSize=50"))["items"]!.AsArray();
+        var entry = Assert.Single(audit, a => a!["action"]!.GetValue<string>() == "schedule.run_now");
+        Assert.Equal(id, entry!["target_id"]!.GetValue<string>());
+        Assert.Contains(executionId, entry["detail"]!.GetValue<string>());
+    }
+    [Fact]
+    public async Task Run_now_under_overlap_queue_waits_behind_the_run_still_going()
+    {
+        var playbook = api.WritePlaybook("sched/runnow-queue.yaml", SamplePlaybooks.Hello());
+        using var created = await api.Client.PostJsonAsync("/api/v1/schedules", new
+        { name = "Run now queued", playbook, parameters = new { greeting = "q" }, timing = new { kind = "daily", at = "04:00" }, overlap = "queue" });
+        var id = (await created.ReadJsonAsync())["id"]!.GetValue<string>();
+
+        using (var first = await api.Client.PostAsync($"/api/v1/schedules/{id}/run-now", null))
+            Assert.Equal("started", (await first.ReadJsonAsync())["state"]!.GetValue<string>());
+        using var second = await api.Client.PostAsync($"/api/v1/schedules/{id}/run-now", null);
+        var queued = await second.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal("queued", queued["state"]!.GetValue<string>());
+        Assert.Null(queued["execution_id"]);
+        var runs = (await api.Client.GetJsonAsync($"/api/v1/schedules/{id}/runs"))["items"]!.AsArray();
+        Assert.Contains(runs, r => r!["state"]!.GetValue<string>() == "queued");
+    }
 }

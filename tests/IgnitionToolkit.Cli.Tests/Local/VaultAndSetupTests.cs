@@ -1,10 +1,12 @@
 using System.Text.Json;
 using IgnitionToolkit.Cli.CommandLine;
 using IgnitionToolkit.Cli.Tests.Support;
+using IgnitionToolkit.GatewaySimulator.Hosting;
 
 namespace IgnitionToolkit.Cli.Tests.Local;
 
-/// <summary><c>init</c>, <c>doctor</c> and the local vault (<c>credential add|list|delete</c>).</summary>
+/// <summary><c>init</c>, <c>doctor</c>, the local vault (<c>credential add|list|delete</c>) and a local run with a vault
+/// credential against the gateway simulator over HTTP.</summary>
 [Trait("Category", "Functional")]
 public sealed class VaultAndSetupTests : IDisposable
 {
@@ -63,6 +65,49 @@ public sealed class VaultAndSetupTests : IDisposable
         Assert.Contains("--password-stdin", _cli.Error);
         Assert.Equal(ExitCodes.InvalidInput, await _cli.RunAsync("credential", "add", "gw1", "--username", "admin", "--password", "x"));
         Assert.Equal(ExitCodes.InvalidInput, await _cli.RunAsync(CancellationToken.None, "x\n", "credential", "add", "bad name", "-u", "a", "--password-stdin"));
+    }
+
+    [Fact]
+    public async Task A_local_run_with_credential_logs_in_to_the_gateway_simulator_and_never_shows_the_password()
+    {
+        const string secret = "Local-vault-pass-7781";
+        await using var gateway = await SimulatorServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Simulator:Users:0:Username"] = "cli-admin", ["Simulator:Users:0:Password"] = secret, ["Simulator:Users:0:Roles:0"] = "Administrator",
+        });
+        Assert.Equal(0, await _cli.RunAsync(CancellationToken.None, secret + "\n", "credential", "add", "site-gw", "--username", "cli-admin", "--password-stdin"));
+        var playbook = _cli.Folder.Write("login.yaml", """
+            name: gateway login
+            version: "1.0"
+            parameters:
+              - { name: gateway_url, type: string, required: true }
+              - { name: username, type: string, required: true }
+              - { name: password, type: string, required: true }
+            steps:
+              - id: login
+                type: gateway.login
+                parameters: { url: "{{ parameter.gateway_url }}", username: "{{ parameter.username }}", password: "{{ parameter.password }}" }
+              - id: projects
+                type: gateway.list_projects
+                parameters: {}
+              - id: echo
+                type: utility.log
+                parameters: { message: "signed in as {{ parameter.username }} with {{ parameter.password }}" }
+            """);
+        var junit = Path.Combine(_cli.Folder.Path, "login.xml");
+        var html = Path.Combine(_cli.Folder.Path, "login.html");
+        var url = gateway.BaseAddress.ToString().TrimEnd('/');
+
+        var code = await _cli.RunAsync("run", playbook, "--credential", "site-gw", "--param", $"gateway_url={url}", "--junit", junit, "--report", html);
+
+        Assert.True(code == ExitCodes.Success, $"exit {code}\n{_cli.Output}\n{_cli.Error}");
+        Assert.Contains("signed in as cli-admin with ***", _cli.Output);
+        Assert.DoesNotContain(secret, _cli.Output + _cli.Error);
+        Assert.DoesNotContain(secret, await File.ReadAllTextAsync(junit));
+        Assert.DoesNotContain(secret, await File.ReadAllTextAsync(html));
+
+        Assert.Equal(ExitCodes.InvalidInput, await _cli.RunAsync("run", playbook, "--credential", "no-such", "--param", $"gateway_url={url}"));
+        Assert.Contains("--credential: the credential 'no-such' does not exist in the local vault", _cli.Error);
     }
 
     public void Dispose() => _cli.Dispose();

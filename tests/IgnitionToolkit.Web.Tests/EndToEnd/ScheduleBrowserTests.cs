@@ -8,7 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace IgnitionToolkit.Web.Tests.EndToEnd;
 
 /// <summary>Schedules in the browser: "Schedule…" on a playbook opens the form in the user's time zone, the list shows
-/// the next run in that zone, the runs it starts say so on the executions pages, and the switch disables it.</summary>
+/// the next run in that zone, the runs it starts say so on the executions pages, the switch disables it, and "Run now"
+/// starts it at once.</summary>
 [Trait("Category", "EndToEnd")]
 [Collection(UiCollection.Name)]
 public sealed class ScheduleBrowserTests(UiFixture ui)
@@ -67,6 +68,25 @@ public sealed class ScheduleBrowserTests(UiFixture ui)
         await UiFixture.OpenAsync(page, "schedules");
         await page.Locator($"[data-testid=enabled-{name}] input, input[data-testid=enabled-{name}]").ClickAsync();
         await WaitAsync(async () => (await ui.Stack.Http.GetFromJsonAsync<JsonObject>($"api/v1/schedules/{id}"))!["enabled"]!.GetValue<bool>() == false, $"schedule {id} to be disabled");
+        await ui.Stack.Http.DeleteAsync($"api/v1/schedules/{id}");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Run_now_starts_the_schedule_at_once_and_opens_its_execution()
+    {
+        var name = "ui-run-now-" + Guid.NewGuid().ToString("N")[..6];
+        using var created = await ui.Stack.Http.PostAsJsonAsync("api/v1/schedules", new
+        { name, playbook = "utility/hello_world.yaml", timing = new { kind = "daily", at = "03:00" }, enabled = false });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var (page, errors) = await ui.NewPageAsync();
+        await UiFixture.OpenAsync(page, "schedules");
+
+        await page.GetByTestId($"run-now-{name}").ClickAsync(); // a disabled schedule can be tried before it is enabled
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/executions/[0-9a-f-]{36}$"));
+        await Expect(page.GetByTestId("execution-schedule")).ToHaveTextAsync(name);
         await ui.Stack.Http.DeleteAsync($"api/v1/schedules/{id}");
         Assert.Empty(errors);
     }
