@@ -2,6 +2,7 @@ using IgnitionToolkit.Core;
 using IgnitionToolkit.Core.Configuration;
 using IgnitionToolkit.Plugins.Perspective.Browser;
 using IgnitionToolkit.Plugins.Perspective.Steps;
+using IgnitionToolkit.Plugins.Perspective.Visual;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -14,10 +15,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PerspectiveServiceCollectionExtensions
 {
     /// <summary>
-    /// The step schemas only (the API: it validates playbooks and never runs a step, so it never starts a browser).
+    /// The step schemas and the screenshot baselines (the API: it validates playbooks and never runs a step, so it never starts a browser).
     /// </summary>
-    public static IServiceCollection AddPerspectiveStepSchemas(this IServiceCollection services) =>
-        services.AddStepPluginAssembly(typeof(PerspectiveStep).Assembly);
+    public static IServiceCollection AddPerspectiveStepSchemas(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new BaselineStore(sp.GetRequiredService<ToolkitPaths>())); // the API approves, the steps compare
+        return services.AddStepPluginAssembly(typeof(PerspectiveStep).Assembly);
+    }
 
     /// <summary>
     /// The steps and the browser runtime (the Runner and the CLI): one Chromium per process, started on the first

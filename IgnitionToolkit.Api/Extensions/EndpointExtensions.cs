@@ -2,6 +2,7 @@ using IgnitionToolkit.ServiceDefaults.Security;
 using IgnitionToolkit.Api.Ai;
 using IgnitionToolkit.Api.Artifacts;
 using IgnitionToolkit.Api.Audit;
+using IgnitionToolkit.Api.Baselines;
 using IgnitionToolkit.Api.Auth;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Executions;
@@ -64,6 +65,7 @@ public static class EndpointExtensions
         api.MapScheduleEndpoints();
         api.MapApiTokenEndpoints();
         api.MapTriggerEndpoints();
+        api.MapBaselineEndpoints();
         app.MapToolkitLive().RequireViewer().NotAudited("the live hub only reads; controls go through the audited REST endpoints");
         app.MapDefaultEndpoints();
         return app;

@@ -55,7 +55,7 @@ public sealed class CompareScreenshotStep : PerspectiveStep
 
         var viewport = page.ViewportSize;
         var (width, height) = viewport is null ? ImageComparison.SizeOf(png) : (viewport.Width, viewport.Height);
-        var store = new BaselineStore(context.Services.GetRequiredService<ToolkitPaths>());
+        var store = context.Services.GetService<BaselineStore>() ?? new BaselineStore(context.Services.GetRequiredService<ToolkitPaths>());
         var location = store.Locate(context.Host.PlaybookPath, name, width, height);
         var actual = await SaveAsync(context, $"{name}-actual.png", png, cancellationToken);
         session.RecordScreenshot(actual);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IgnitionToolkit.Core.Configuration;
 
 namespace IgnitionToolkit.Plugins.Perspective.Visual;
@@ -14,6 +15,9 @@ public sealed record BaselineLocation(string Folder, string Key)
     public string HistoryFolder => Path.Combine(Folder, "history");
 }
 
+/// <summary>One baseline as the Baselines page lists it: whose it is, whether it is approved, whether a new picture waits.</summary>
+public sealed record BaselineEntry(string PlaybookPath, string Key, BaselineLocation Location, BaselineApproval? Approval, bool Pending, int HistoryCount);
+
 /// <summary>Who approved a baseline and when (the <c>.json</c> beside its PNG).</summary>
 public sealed record BaselineApproval(string ApprovedBy, DateTimeOffset ApprovedAt, int Width, int Height, long Size);
 
@@ -24,7 +28,7 @@ public sealed record BaselineApproval(string ApprovedBy, DateTimeOffset Approved
 /// share artifacts. A step never approves: it writes <c>.pending.png</c>; approval (the API, an operator) makes the pending
 /// picture the baseline and moves the earlier one to <c>history/</c>.
 /// </summary>
-public sealed class BaselineStore(ToolkitPaths paths)
+public sealed partial class BaselineStore(ToolkitPaths paths)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -45,6 +49,49 @@ public sealed class BaselineStore(ToolkitPaths paths)
         var parts = relative.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries).Select(Safe);
         return Path.Combine([paths.DataDirectory, "baselines", .. parts.SkipLast(1), Path.GetFileNameWithoutExtension(relative) is { Length: > 0 } stem ? Safe(stem) : "playbook"]);
     }
+
+    /// <summary>The baseline <paramref name="key"/> of a playbook; null when the key is not one this store makes
+    /// (<c>name-WxH</c> of safe characters), so no request can name a file outside a baselines folder.</summary>
+    public BaselineLocation? Find(string playbookPath, string key) =>
+        KeyPattern().IsMatch(key) ? new BaselineLocation(FolderOf(playbookPath), key) : null;
+
+    /// <summary>Every baseline (approved or pending) of the library and of the data folder, by playbook then key.</summary>
+    public IReadOnlyList<BaselineEntry> List()
+    {
+        var entries = new List<BaselineEntry>();
+        var library = Path.GetFullPath(paths.PlaybooksDirectory);
+        if (Directory.Exists(library))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(library, "*.baselines", SearchOption.AllDirectories))
+            {
+                var stem = Path.GetFileName(folder)[..^".baselines".Length];
+                var directory = Path.GetDirectoryName(folder)!;
+                var file = new[] { ".yaml", ".yml" }.Select(e => Path.Combine(directory, stem + e)).FirstOrDefault(File.Exists)
+                    ?? Path.Combine(directory, stem + ".yaml");
+                entries.AddRange(Entries(Path.GetRelativePath(library, file).Replace('\\', '/'), folder));
+            }
+        }
+        var data = Path.Combine(paths.DataDirectory, "baselines");
+        if (Directory.Exists(data))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(data, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(f) != "history" && Directory.EnumerateFiles(f, "*.png").Any()))
+                entries.AddRange(Entries(Path.GetRelativePath(data, folder).Replace('\\', '/') + ".yaml", folder));
+        }
+        return [.. entries.OrderBy(e => e.PlaybookPath, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal)];
+    }
+
+    private IEnumerable<BaselineEntry> Entries(string playbookPath, string folder) =>
+        Directory.EnumerateFiles(folder, "*.png")
+            .Select(f => Path.GetFileName(f)[..^".png".Length])
+            .Select(name => name.EndsWith(".pending", StringComparison.Ordinal) ? name[..^".pending".Length] : name)
+            .Where(key => KeyPattern().IsMatch(key))
+            .Distinct(StringComparer.Ordinal)
+            .Select(key =>
+            {
+                var location = new BaselineLocation(folder, key);
+                return new BaselineEntry(playbookPath, key, location, ReadApproval(location), File.Exists(location.Pending), History(location).Count);
+            });
 
     public byte[]? ReadApproved(BaselineLocation location) => File.Exists(location.Approved) ? File.ReadAllBytes(location.Approved) : null;
 
@@ -81,6 +128,9 @@ public sealed class BaselineStore(ToolkitPaths paths)
         Directory.Exists(location.HistoryFolder)
             ? [.. Directory.GetFiles(location.HistoryFolder, location.Key + ".*.png").OrderDescending(StringComparer.Ordinal)]
             : [];
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]*-[0-9]+x[0-9]+$")]
+    private static partial Regex KeyPattern();
 
     private static void WriteAtomically(string path, byte[] content)
     {

@@ -117,6 +117,9 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["POST /api/v1/triggers/{id:guid}"] = Anonymous, // authorised by the trigger's secret or body signature
         ["GET /api/v1/triggers/"] = Role.Admin,
         ["GET /api/v1/triggers/{id:guid}"] = Role.Admin,
+        ["GET /api/v1/baselines/"] = Role.Viewer,
+        ["GET /api/v1/baselines/image"] = Role.Viewer,
+        ["POST /api/v1/baselines/approve"] = Role.Operator,
         ["POST /api/v1/triggers/"] = Role.Admin,
         ["PUT /api/v1/triggers/{id:guid}"] = Role.Admin,
         ["DELETE /api/v1/triggers/{id:guid}"] = Role.Admin,
@@ -161,6 +164,7 @@ public sealed class EndpointDeclarationTests(ApiFixture api) : IClassFixture<Api
         ["UpdateGateway"] = ("gateway.changed", "gateway", "name"),
         ["DeleteGateway"] = ("gateway.deleted", "gateway", "name"),
         ["ImportGateways"] = ("gateway.imported", "gateway", null),
+        ["ApproveBaseline"] = ("baseline.approved", "baseline", null),
         ["StartFleetRun"] = ("fleet_run.started", "fleet_run", null),
         ["CancelFleetRun"] = ("fleet_run.cancelled", "fleet_run", "id"),
         ["CreateSchedule"] = ("schedule.created", "schedule", null),
