@@ -21,7 +21,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         {
             if (plugin is null) throw new FormatException($"unknown step type '{step.Type}'");
             if (plugin.Descriptor.DisabledReason is { } disabled) throw new FormatException($"step type '{step.Type}' is disabled: {disabled}");
-            var resolved = Resolve(plugin.Descriptor, step.Parameters, frame.Scope(session.Request));
+            var resolved = Resolve(plugin.Descriptor, WithTimeoutOverride(plugin.Descriptor, step.Parameters, session.Request), frame.Scope(session.Request));
             parameters = ValueCoercion.CoerceParameters(plugin.Descriptor, resolved);
             foreach (var secret in plugin.Descriptor.Parameters.Where(p => p.Secret))
                 if (parameters.TryGetValue(secret.Name, out var v) && v is string s) session.Masker.Add(s);
@@ -86,6 +86,14 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
     }
 
     /// <summary>Resolves the templates of every parameter, each in the template style its schema declares.</summary>
+    /// <summary>The run's timeout override for this step type, as its <c>timeout</c> when the step does not write one.</summary>
+    private static IReadOnlyDictionary<string, object?> WithTimeoutOverride(StepTypeDescriptor descriptor, IReadOnlyDictionary<string, object?> values, ExecutionRequest request)
+    {
+        if (descriptor.TimeoutOverride is not { } name || !request.TimeoutOverrides.TryGetValue(name, out var seconds)) return values;
+        if (new[] { "timeout", "timeout_seconds" }.Any(n => values.TryGetValue(n, out var written) && written is not null)) return values; // v2 name too
+        return new Dictionary<string, object?>(values, StringComparer.Ordinal) { ["timeout"] = seconds };
+    }
+
     private IReadOnlyDictionary<string, object?> Resolve(StepTypeDescriptor descriptor, IReadOnlyDictionary<string, object?> values, TemplateScope scope)
     {
         var resolved = new Dictionary<string, object?>(StringComparer.Ordinal);
