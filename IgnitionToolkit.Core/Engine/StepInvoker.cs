@@ -85,7 +85,6 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         return await Finished(session, frame, step, path, outcome, DateTimeOffset.UtcNow - started, attempt);
     }
 
-    /// <summary>Resolves the templates of every parameter, each in the template style its schema declares.</summary>
     /// <summary>The run's timeout override for this step type, as its <c>timeout</c> when the step does not write one.</summary>
     private static IReadOnlyDictionary<string, object?> WithTimeoutOverride(StepTypeDescriptor descriptor, IReadOnlyDictionary<string, object?> values, ExecutionRequest request)
     {
@@ -94,6 +93,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         return new Dictionary<string, object?>(values, StringComparer.Ordinal) { ["timeout"] = seconds };
     }
 
+    /// <summary>Resolves the templates of every parameter, each in the template style its schema declares.</summary>
     private IReadOnlyDictionary<string, object?> Resolve(StepTypeDescriptor descriptor, IReadOnlyDictionary<string, object?> values, TemplateScope scope)
     {
         var resolved = new Dictionary<string, object?>(StringComparer.Ordinal);

@@ -9,9 +9,15 @@ using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Api.Tests.Executions;
 
-/// <summary>Issue 13's everyday points on the API: per-run timeout overrides and bulk delete (real broker and database).</summary>
 [Trait("Category", "Functional")]
-public sealed class EverydayApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class SqliteEverydayApiTests(ApiFixture api) : EverydayApiTests(api), IClassFixture<ApiFixture>;
+
+[Trait("Category", "Functional")]
+public sealed class PostgresEverydayApiTests(PostgresApiFixture api) : EverydayApiTests(api), IClassFixture<PostgresApiFixture>;
+
+/// <summary>Issue 13's everyday points on the API: per-run timeout overrides (stored by the migration
+/// <c>RunTimeoutOverrides</c> of each provider) and bulk delete, on the real broker and database (SQLite and PostgreSQL).</summary>
+public abstract class EverydayApiTests(ApiFixture api)
 {
     [Fact]
     public async Task Timeout_overrides_travel_to_the_runner_are_kept_with_the_execution_and_by_run_again()
