@@ -93,6 +93,14 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         return new Dictionary<string, object?>(values, StringComparer.Ordinal) { ["timeout"] = seconds };
     }
 
+    /// <summary>The step's own time limit; a step left at the default limit that follows a longer timeout override gets
+    /// that override plus a minute, so the step can report its own timeout instead of being cut off at 300 s.</summary>
+    internal static TimeSpan StepTimeout(StepTypeDescriptor descriptor, PlaybookStep step, ExecutionRequest request) =>
+        step.Timeout == PlaybookStep.DefaultTimeout && descriptor.TimeoutOverride is { } name && request.TimeoutOverrides.TryGetValue(name, out var seconds)
+            && TimeSpan.FromSeconds(seconds) >= step.Timeout
+            ? TimeSpan.FromSeconds(seconds) + TimeSpan.FromMinutes(1)
+            : step.Timeout;
+
     /// <summary>Resolves the templates of every parameter, each in the template style its schema declares.</summary>
     private IReadOnlyDictionary<string, object?> Resolve(StepTypeDescriptor descriptor, IReadOnlyDictionary<string, object?> values, TemplateScope scope)
     {
@@ -108,7 +116,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
     private async Task<(StepResult, Navigation)> AttemptAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step,
         string path, IStepPlugin plugin, IReadOnlyDictionary<string, object?> parameters, int attempt)
     {
-        var token = session.Controller.BeginStep(step.Timeout, out var endStep);
+        var token = session.Controller.BeginStep(StepTimeout(plugin.Descriptor, step, session.Request), out var endStep);
         var ended = false;
         try
         {

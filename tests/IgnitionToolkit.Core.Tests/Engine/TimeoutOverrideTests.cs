@@ -1,5 +1,7 @@
 using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Core.Engine;
 using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Testing.Engine;
 using static IgnitionToolkit.Testing.Engine.Playbooks;
@@ -32,6 +34,23 @@ public class TimeoutOverrideTests
 
         Assert.Equal(ExecutionStatus.Completed, await run.CompletionAsync());
         Assert.Equal(300.0, run.FinishedStep("default").Outputs["timeout"]);
+    }
+
+    [Fact]
+    public void A_step_at_the_default_time_limit_gets_a_longer_override_plus_a_minute_and_a_written_limit_stays()
+    {
+        var descriptor = new WaitingStep().Descriptor;
+        var request = new ExecutionRequest(Guid.NewGuid(), Of(Step("wait", "test.restart_wait")), new Dictionary<string, object?>())
+        {
+            TimeoutOverrides = new Dictionary<string, double> { [TimeoutOverrideNames.GatewayRestart] = 900 },
+        };
+
+        Assert.Equal(TimeSpan.FromSeconds(960), StepInvoker.StepTimeout(descriptor, Step("wait", "test.restart_wait"), request));
+        Assert.Equal(TimeSpan.FromSeconds(30), StepInvoker.StepTimeout(descriptor, Step("limited", "test.restart_wait", timeoutSeconds: 30), request));
+        Assert.Equal(PlaybookStep.DefaultTimeout, StepInvoker.StepTimeout(descriptor, Step("wait", "test.restart_wait"), request with
+        {
+            TimeoutOverrides = new Dictionary<string, double>(),
+        }));
     }
 
     /// <summary>Like gateway.restart: follows the gateway_restart override and reports the timeout it got.</summary>
