@@ -15,9 +15,15 @@ public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGroup("/audit").WithTags("Audit").RequireAdmin().MapGet("/", ListAsync).WithName("ListAudit");
+        var group = api.MapGroup("/audit").WithTags("Audit").RequireAdmin();
+        group.MapGet("/", ListAsync).WithName("ListAudit");
+        group.MapGet("/actions", ActionsAsync).WithName("ListAuditActions");
         return api;
     }
+
+    /// <summary>The actions recorded so far (for the Web's filter), sorted.</summary>
+    private static async Task<Ok<List<string>>> ActionsAsync(ToolkitDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Audit.AsNoTracking().Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct));
 
     private static async Task<Results<Ok<PagedResponse<AuditEntryDto>>, ProblemHttpResult>> ListAsync(
         ToolkitDbContext db, int? page, int? pageSize, string? user, string? action, string? targetType, string? targetId,

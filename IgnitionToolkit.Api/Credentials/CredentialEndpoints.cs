@@ -16,6 +16,7 @@ public static class CredentialEndpoints
         var group = api.MapGroup("/credentials").WithTags("Credentials").RequireViewer(); // reads show no secret value
         group.MapGet("/", ListAsync).WithName("ListCredentials");
         group.MapGet("/{name}", GetAsync).WithName("GetCredential");
+        group.MapCredentialFills();
         group.MapPost("/", CreateAsync).WithName("CreateCredential").RequireAdmin()
             .Audited<CredentialDto>("credential.created", "credential", c => c.Entry with { TargetId = c.Value.Name });
         group.MapPut("/{name}", UpdateAsync).WithName("UpdateCredential").RequireAdmin()

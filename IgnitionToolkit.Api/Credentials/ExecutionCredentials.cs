@@ -22,7 +22,7 @@ public sealed record PreparedCredentials(
 /// credential's kind fills declared parameters that were not given: a <c>gateway_login</c> its <c>gateway_url</c>/
 /// <c>username</c>/<c>password</c>), parameters of type
 /// <c>credential</c> (their value names a vault credential; it is available under that name and under the parameter's
-/// name) and <c>{{ credential.&lt;name&gt;.&lt;field&gt; }}</c> templates in the playbook and its nested playbooks.
+/// name; one left empty names <c>credential_name</c>) and <c>{{ credential.&lt;name&gt;.&lt;field&gt; }}</c> templates in the playbook and its nested playbooks.
 /// </summary>
 public sealed class ExecutionCredentials(CredentialVault vault, CredentialTransport transport, CredentialBinders binders, Ai.AiKeys aiKeys)
 {
@@ -36,9 +36,11 @@ public sealed class ExecutionCredentials(CredentialVault vault, CredentialTransp
 
         if (!string.IsNullOrEmpty(credentialName)) wanted[credentialName] = [];
         var credentialParameters = playbook.Parameters.Where(x => x.Type == ParameterType.Credential).ToList();
+        var namedByCredential = new Dictionary<string, string>(StringComparer.Ordinal); // credential parameters left empty
         foreach (var parameter in credentialParameters)
         {
             var value = given?[parameter.Name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : parameter.Default as string;
+            if (string.IsNullOrEmpty(value) && !string.IsNullOrEmpty(credentialName)) namedByCredential[parameter.Name] = value = credentialName;
             if (string.IsNullOrEmpty(value)) continue;
             if (!wanted.TryGetValue(value, out var aliases)) wanted[value] = aliases = [];
             if (parameter.Name != value) aliases.Add(parameter.Name);
@@ -59,7 +61,7 @@ public sealed class ExecutionCredentials(CredentialVault vault, CredentialTransp
                 detail: $"this execution needs credentials ({string.Join(", ", wanted.Keys)}) but {transport.Problem}"));
 
         var credentials = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        var filled = new Dictionary<string, string>(StringComparer.Ordinal);
+        var filled = new Dictionary<string, string>(namedByCredential, StringComparer.Ordinal);
         var secretFilled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, aliases) in wanted)
         {

@@ -34,6 +34,10 @@ public static class ExecutionEndpoints
             .Audited("execution.rerun_step", "execution", targetRouteValue: "id");
         group.MapDelete("/{id:guid}", (Guid id, ExecutionRemoval removal, CancellationToken ct) => removal.DeleteAsync(id, ct))
             .WithName("DeleteExecution").RequireOperator().Audited("execution.deleted", "execution", targetRouteValue: "id");
+        group.MapPost("/delete", (DeleteExecutionsRequest request, ExecutionRemoval removal, CancellationToken ct) => removal.DeleteManyAsync(request, ct))
+            .WithName("DeleteExecutions").RequireOperator()
+            .Audited<DeletedExecutionsDto>("execution.deleted_many", "execution",
+                c => c.Entry with { Detail = $"{c.Value.Deleted} execution(s): {string.Join(", ", c.Value.Ids)}" });
         group.MapPost("/{id:guid}/pin", (Guid id, ExecutionPins pins, CancellationToken ct) => pins.SetAsync(id, true, ct))
             .WithName("PinExecution").RequireOperator().Audited("execution.pinned", "execution", targetRouteValue: "id");
         group.MapDelete("/{id:guid}/pin", (Guid id, ExecutionPins pins, CancellationToken ct) => pins.SetAsync(id, false, ct))

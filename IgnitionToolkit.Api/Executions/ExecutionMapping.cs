@@ -9,7 +9,7 @@ public static class ExecutionMapping
     public static ExecutionSummaryDto ToSummary(ExecutionRecord r) => new(
         r.Id, r.PlaybookPath, r.PlaybookName, r.Status.ToWire(), r.DebugMode, r.CreatedAt, r.StartedAt, r.FinishedAt,
         r.Error, r.Reason, r.RunnerId, r.StepCount, r.StartedBy, r.LastHeartbeatAt, r.LastAppliedSequence, r.FleetRunId, r.Pinned,
-        r.ScheduleId, r.ScheduleName, r.ResumedFromId, r.ResumedAtStep, r.ResumedAutomatically);
+        r.ScheduleId, r.ScheduleName, r.ResumedFromId, r.ResumedAtStep, r.ResumedAutomatically, StartTimeouts.FromJson(r.TimeoutOverridesJson));
 
     /// <summary>Steps in the order they first ran; nested steps carry their parent path and depth.</summary>
     public static IReadOnlyList<StepResultDto> ToSteps(IEnumerable<StepResultRecord> rows)

@@ -19,6 +19,33 @@ public sealed partial class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles 
         if (!execution.Status.IsTerminal())
             return ApiProblems.Conflict($"execution {id} is {execution.Status.ToWire()}; cancel it and wait until it has finished before deleting it");
 
+        await RemoveAsync(id, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Most executions one bulk delete may name.</summary>
+    public const int MaxBulk = 500;
+
+    /// <summary><c>POST /executions/delete</c>: deletes every named execution, or none when one does not exist or has not
+    /// finished (the problem names them).</summary>
+    public async Task<Results<Ok<DeletedExecutionsDto>, ProblemHttpResult>> DeleteManyAsync(DeleteExecutionsRequest request, CancellationToken ct)
+    {
+        var ids = request.Ids?.Distinct().ToList() ?? [];
+        if (ids.Count == 0) return ApiProblems.BadRequest("ids must name at least one execution", "ids");
+        if (ids.Count > MaxBulk) return ApiProblems.BadRequest($"ids may name at most {MaxBulk} executions at once, got {ids.Count}", "ids");
+        var found = await db.Executions.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Status }).ToListAsync(ct);
+        var missing = ids.Except(found.Select(f => f.Id)).ToList();
+        if (missing.Count > 0) return ApiProblems.NotFound($"execution(s) {string.Join(", ", missing)} do not exist; nothing was deleted");
+        var running = found.Where(f => !f.Status.IsTerminal()).ToList();
+        if (running.Count > 0)
+            return ApiProblems.Conflict($"{running.Count} of the executions have not finished ({string.Join(", ", running.Select(r => $"{r.Id} is {r.Status.ToWire()}"))}); " +
+                                        "cancel them and wait until they have finished, or leave them out; nothing was deleted");
+        foreach (var id in ids) await RemoveAsync(id, ct);
+        return TypedResults.Ok(new DeletedExecutionsDto(ids.Count, ids));
+    }
+
+    private async Task RemoveAsync(Guid id, CancellationToken ct)
+    {
         await db.Artifacts.Where(a => a.ExecutionId == id).ExecuteDeleteAsync(ct);
         await db.LogLines.Where(a => a.ExecutionId == id).ExecuteDeleteAsync(ct);
         await db.StepResults.Where(a => a.ExecutionId == id).ExecuteDeleteAsync(ct);
@@ -26,7 +53,6 @@ public sealed partial class ExecutionRemoval(ToolkitDbContext db, ArtifactFiles 
         await db.Executions.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
         files.DeleteFolder(id);
         LogDeleted(logger, id);
-        return TypedResults.NoContent();
     }
 
     /// <summary>Removes those of <paramref name="ids"/> that have ended and are not pinned (checked in the delete itself,

@@ -27,7 +27,8 @@ public sealed class ExecutionRestarts(ToolkitDbContext db, ExecutionStarter star
         if (old is null) return ApiProblems.NotFound($"execution {id} does not exist");
         if (!old.Status.IsTerminal())
             return ApiProblems.Conflict($"execution {id} is {old.Status.ToWire()}; it can be run again once it has finished");
-        var start = new StartExecutionRequest(old.PlaybookPath, ReusableParameters(old, request?.Parameters), old.DebugMode, user, old.CredentialName);
+        var start = new StartExecutionRequest(old.PlaybookPath, ReusableParameters(old, request?.Parameters), old.DebugMode, user, old.CredentialName,
+            StartTimeouts.FromJson(old.TimeoutOverridesJson));
         return await starter.StartAsync(start, ct);
     }
 

@@ -55,7 +55,7 @@ public sealed class ExecutionResumes(ToolkitDbContext db, ExecutionStarter start
         }
         var resume = await ResumeStateAsync(source, playbook, choice, ct);
         var start = new StartExecutionRequest(old.PlaybookPath, ExecutionRestarts.ReusableParameters(old, request?.Parameters), old.DebugMode,
-            automatic ? old.StartedBy : user, old.CredentialName);
+            automatic ? old.StartedBy : user, old.CredentialName, StartTimeouts.FromJson(old.TimeoutOverridesJson));
         return await starter.StartAsync(start, new ExecutionOrigin { Resume = resume with { ResumedFromId = old.Id }, ResumedAutomatically = automatic }, ct);
     }
 

@@ -64,7 +64,7 @@ public sealed partial class ExecutionStarter(
         var prepared = await credentials.PrepareAsync(playbook, yaml, nested, request.Parameters, request.CredentialName, ct);
         if (prepared.Problem is { } refused) return refused;
         var bound = StartParameters.Bind(playbook, prepared.Parameters);
-        var errors = prepared.Errors.Concat(bound.Errors).ToList();
+        var errors = prepared.Errors.Concat(bound.Errors).Concat(StartTimeouts.Check(request.TimeoutOverrides, playbook.SourcePath)).ToList();
         if (errors.Count > 0)
             return ApiProblems.Invalid($"parameters do not match playbook '{path}' ({errors.Count} error(s))", errors);
 
@@ -77,6 +77,7 @@ public sealed partial class ExecutionStarter(
             ScheduleId = origin?.ScheduleId, ScheduleName = origin?.ScheduleName, PlaybookHash = PlaybookVerifications.Hash(yaml),
             CredentialName = string.IsNullOrEmpty(request.CredentialName) ? null : request.CredentialName,
             FilledParametersJson = prepared.Filled.Count == 0 ? null : JsonSerializer.Serialize(prepared.Filled.Keys.Order(StringComparer.Ordinal)),
+            TimeoutOverridesJson = StartTimeouts.ToJson(request.TimeoutOverrides),
             ResumedFromId = origin?.Resume?.ResumedFromId, ResumedAtStep = origin?.Resume?.StartAtStepId, ResumedAutomatically = origin?.ResumedAutomatically == true,
         };
         db.Executions.Add(record);
@@ -92,6 +93,7 @@ public sealed partial class ExecutionStarter(
             {
                 EncryptedCredentials = credentials.Seal(prepared, record.Id),
                 Resume = origin?.Resume,
+                TimeoutOverrides = request.TimeoutOverrides is { Count: > 0 } overrides ? overrides : null,
             };
             await endpoint.Send(message, timeout.Token);
         }

@@ -24,6 +24,10 @@ public sealed record StartExecution(
 
     /// <summary>A resume: start at a top-level step with what the resumed execution's earlier steps left; null: from the first step.</summary>
     public ExecutionResume? Resume { get; init; }
+
+    /// <summary>Per-run timeouts in seconds by <see cref="TimeoutOverrideNames"/> name (gateway restarts, module installs);
+    /// a step of the matching kind that does not write its own <c>timeout</c> uses it. Null: the steps' defaults.</summary>
+    public IReadOnlyDictionary<string, double>? TimeoutOverrides { get; init; }
 }
 
 /// <summary>Part of <see cref="StartExecution"/>: where a resumed execution starts and what it starts with.</summary>

@@ -21,7 +21,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         {
             if (plugin is null) throw new FormatException($"unknown step type '{step.Type}'");
             if (plugin.Descriptor.DisabledReason is { } disabled) throw new FormatException($"step type '{step.Type}' is disabled: {disabled}");
-            var resolved = Resolve(plugin.Descriptor, step.Parameters, frame.Scope(session.Request));
+            var resolved = Resolve(plugin.Descriptor, WithTimeoutOverride(plugin.Descriptor, step.Parameters, session.Request), frame.Scope(session.Request));
             parameters = ValueCoercion.CoerceParameters(plugin.Descriptor, resolved);
             foreach (var secret in plugin.Descriptor.Parameters.Where(p => p.Secret))
                 if (parameters.TryGetValue(secret.Name, out var v) && v is string s) session.Masker.Add(s);
@@ -85,6 +85,22 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         return await Finished(session, frame, step, path, outcome, DateTimeOffset.UtcNow - started, attempt);
     }
 
+    /// <summary>The run's timeout override for this step type, as its <c>timeout</c> when the step does not write one.</summary>
+    private static IReadOnlyDictionary<string, object?> WithTimeoutOverride(StepTypeDescriptor descriptor, IReadOnlyDictionary<string, object?> values, ExecutionRequest request)
+    {
+        if (descriptor.TimeoutOverride is not { } name || !request.TimeoutOverrides.TryGetValue(name, out var seconds)) return values;
+        if (new[] { "timeout", "timeout_seconds" }.Any(n => values.TryGetValue(n, out var written) && written is not null)) return values; // v2 name too
+        return new Dictionary<string, object?>(values, StringComparer.Ordinal) { ["timeout"] = seconds };
+    }
+
+    /// <summary>The step's own time limit; a step left at the default limit that follows a longer timeout override gets
+    /// that override plus a minute, so the step can report its own timeout instead of being cut off at 300 s.</summary>
+    internal static TimeSpan StepTimeout(StepTypeDescriptor descriptor, PlaybookStep step, ExecutionRequest request) =>
+        step.Timeout == PlaybookStep.DefaultTimeout && descriptor.TimeoutOverride is { } name && request.TimeoutOverrides.TryGetValue(name, out var seconds)
+            && TimeSpan.FromSeconds(seconds) >= step.Timeout
+            ? TimeSpan.FromSeconds(seconds) + TimeSpan.FromMinutes(1)
+            : step.Timeout;
+
     /// <summary>Resolves the templates of every parameter, each in the template style its schema declares.</summary>
     private IReadOnlyDictionary<string, object?> Resolve(StepTypeDescriptor descriptor, IReadOnlyDictionary<string, object?> values, TemplateScope scope)
     {
@@ -100,7 +116,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
     private async Task<(StepResult, Navigation)> AttemptAsync(ExecutionSession session, PlaybookFrame frame, PlaybookStep step,
         string path, IStepPlugin plugin, IReadOnlyDictionary<string, object?> parameters, int attempt)
     {
-        var token = session.Controller.BeginStep(step.Timeout, out var endStep);
+        var token = session.Controller.BeginStep(StepTimeout(plugin.Descriptor, step, session.Request), out var endStep);
         var ended = false;
         try
         {

@@ -22,6 +22,10 @@ public sealed record ExecutionRequest(
 
     /// <summary>Resume: start at a top-level step, seeded with what an earlier execution's steps before it left; null: from the first step.</summary>
     public ResumePoint? Resume { get; init; }
+
+    /// <summary>Per-run timeouts in seconds by <c>TimeoutOverrideNames</c> name: a step whose type follows one
+    /// (<see cref="Plugins.StepTypeDescriptor.TimeoutOverride"/>) and writes no <c>timeout</c> gets it.</summary>
+    public IReadOnlyDictionary<string, double> TimeoutOverrides { get; init; } = new Dictionary<string, double>();
 }
 
 /// <summary>Control surface of a running execution (pause, resume, skip, skip back, cancel).</summary>

@@ -71,5 +71,9 @@ public sealed record StepTypeDescriptor(
 
     /// <summary>The step may produce outputs besides the declared ones (validation warns instead of rejecting them).</summary>
     public bool HasRunTimeOutputs { get; init; }
+
+    /// <summary>The per-run timeout override this step type follows (a <c>TimeoutOverrideNames</c> name): when the run
+    /// gives one and the step writes no <c>timeout</c>, the engine passes it as the step's <c>timeout</c> (seconds).</summary>
+    public string? TimeoutOverride { get; init; }
     public IReadOnlyList<StepTypeAlias> AliasList => Aliases ?? [];
 }

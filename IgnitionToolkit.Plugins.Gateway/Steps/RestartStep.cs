@@ -1,3 +1,4 @@
+using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Core.Plugins;
 using P = IgnitionToolkit.Plugins.Gateway.Steps.GatewayParameters;
 
@@ -14,7 +15,10 @@ public sealed class RestartStep : GatewayStep
             new StepOutputSchema("restarted", StepParameterType.Boolean, "The restart was accepted."),
             new StepOutputSchema("ready", StepParameterType.Boolean, "The gateway was seen ready again (false when not waiting)."),
             new StepOutputSchema("state", StepParameterType.String, "Last state seen."),
-            new StepOutputSchema("waited_seconds", StepParameterType.Float)));
+            new StepOutputSchema("waited_seconds", StepParameterType.Float)))
+    {
+        TimeoutOverride = TimeoutOverrideNames.GatewayRestart,
+    };
 
     protected override async Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Core.Plugins;
 using P = IgnitionToolkit.Plugins.Gateway.Steps.GatewayParameters;
 
@@ -18,7 +19,10 @@ public sealed class RestoreStep : GatewayStep
             new StepOutputSchema("restored", StepParameterType.Boolean),
             new StepOutputSchema("ready", StepParameterType.Boolean),
             new StepOutputSchema("state", StepParameterType.String),
-            new StepOutputSchema("waited_seconds", StepParameterType.Float)));
+            new StepOutputSchema("waited_seconds", StepParameterType.Float)))
+    {
+        TimeoutOverride = TimeoutOverrideNames.GatewayRestart,
+    };
 
     protected override async Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Contracts;
 using System.Globalization;
 using IgnitionToolkit.Core.Plugins;
 using IgnitionToolkit.Plugins.Gateway.Client;
@@ -19,7 +20,10 @@ public sealed class WaitForModuleInstallationStep : GatewayStep
             new StepOutputSchema("name", StepParameterType.String),
             new StepOutputSchema("version", StepParameterType.String),
             new StepOutputSchema("state", StepParameterType.String, "Module state, or 'restart pending'."),
-            new StepOutputSchema("restart_required", StepParameterType.Boolean)));
+            new StepOutputSchema("restart_required", StepParameterType.Boolean)))
+    {
+        TimeoutOverride = TimeoutOverrideNames.ModuleInstall,
+    };
 
     protected override async Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Core.Plugins;
 using P = IgnitionToolkit.Plugins.Gateway.Steps.GatewayParameters;
 
@@ -15,7 +16,10 @@ public sealed class WaitForReadyStep : GatewayStep
         Outputs: P.Outputs(
             new StepOutputSchema("ready", StepParameterType.Boolean),
             new StepOutputSchema("state", StepParameterType.String, "State seen when ready, e.g. RUNNING."),
-            new StepOutputSchema("waited_seconds", StepParameterType.Float)));
+            new StepOutputSchema("waited_seconds", StepParameterType.Float)))
+    {
+        TimeoutOverride = TimeoutOverrideNames.GatewayRestart,
+    };
 
     protected override async Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken)
     {

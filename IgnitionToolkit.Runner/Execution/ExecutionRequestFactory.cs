@@ -67,6 +67,7 @@ public sealed class ExecutionRequestFactory(IPlaybookLoader loader, ToolkitPaths
             Credentials = credentials.Credentials,
             PlaybookSource = source,
             Resume = resume,
+            TimeoutOverrides = message.TimeoutOverrides ?? new Dictionary<string, double>(),
         };
     }
 }

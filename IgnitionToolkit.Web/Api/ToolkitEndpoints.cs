@@ -57,6 +57,10 @@ public sealed class ExecutionsApi(RestClient rest)
 
     public Task<ApiResult<ExecutionSummary>> StartAsync(StartExecutionModel request) => rest.PostAsync<ExecutionSummary>("/api/v1/executions", request);
 
+    /// <summary>Deletes finished executions (all of them, or none when one is still running: the problem says which).</summary>
+    public Task<ApiResult<DeletedExecutions>> DeleteManyAsync(IReadOnlyCollection<Guid> ids) =>
+        rest.PostAsync<DeletedExecutions>("/api/v1/executions/delete", new { ids });
+
     /// <summary>Starts a new execution of a finished one's playbook with its parameters (credentials resolved again).</summary>
     public Task<ApiResult<ExecutionSummary>> RunAgainAsync(Guid id) => rest.PostAsync<ExecutionSummary>($"/api/v1/executions/{id}/run-again", new { });
 
@@ -93,6 +97,10 @@ public sealed class CredentialsApi(RestClient rest)
         rest.PutAsync<bool>("/api/v1/credentials/" + Uri.EscapeDataString(input.Name), Body(input));
 
     public Task<ApiResult<bool>> DeleteAsync(string name) => rest.DeleteAsync("/api/v1/credentials/" + Uri.EscapeDataString(name));
+
+    /// <summary>The parameters of a playbook a run naming the credential would fill (names only; the API owns the rules).</summary>
+    public Task<ApiResult<CredentialFills>> FillsAsync(string name, string playbook) =>
+        rest.GetAsync<CredentialFills>($"/api/v1/credentials/{Uri.EscapeDataString(name)}/fills?playbook={Uri.EscapeDataString(playbook)}");
 
     private static Dictionary<string, object?> Body(CredentialInput i) => new()
     {

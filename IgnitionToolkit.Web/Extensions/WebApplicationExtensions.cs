@@ -40,8 +40,10 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<LibraryApi>();
         builder.Services.AddScoped<ExecutionsApi>();
         builder.Services.AddScoped<CredentialsApi>();
+        builder.Services.AddScoped<Settings.GlobalCredential>();
         builder.Services.AddScoped<WebhooksApi>();
         builder.Services.AddScoped<UsersApi>();
+        builder.Services.AddScoped<AuditApi>();
         builder.Services.AddScoped<GatewaysApi>();
         builder.Services.AddScoped<FleetRunsApi>();
         builder.Services.AddScoped<SchedulesApi>();

@@ -38,7 +38,8 @@ public sealed class EngineHarness
 
     public RecordingRun Start(Playbook playbook, bool debug = false, IReadOnlyDictionary<string, object?>? parameters = null,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null, IPlaybookSource? source = null,
-        string? artifactDirectory = null, CancellationToken cancellationToken = default, ResumePoint? resume = null)
+        string? artifactDirectory = null, CancellationToken cancellationToken = default, ResumePoint? resume = null,
+        IReadOnlyDictionary<string, double>? timeoutOverrides = null)
     {
         var request = new ExecutionRequest(Guid.NewGuid(), playbook, parameters ?? new Dictionary<string, object?>(), debug)
         {
@@ -46,6 +47,7 @@ public sealed class EngineHarness
             Credentials = credentials ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(),
             PlaybookSource = source,
             ArtifactDirectory = artifactDirectory ?? Path.Combine(_artifactRoot, Guid.NewGuid().ToString("N")),
+            TimeoutOverrides = timeoutOverrides ?? new Dictionary<string, double>(),
         };
         var observer = new RecordingObserver();
         return new RecordingRun(Engine.Start(request, observer, cancellationToken), observer);

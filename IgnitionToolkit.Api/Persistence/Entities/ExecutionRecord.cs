@@ -41,6 +41,8 @@ public sealed class ExecutionRecord : IProjectedExecution
     public string? CredentialName { get; set; }
     /// <summary>Names of the parameters filled from <see cref="CredentialName"/> (JSON array): run again leaves them out so they are filled afresh.</summary>
     public string? FilledParametersJson { get; set; }
+    /// <summary>The run's timeout overrides (JSON object name → seconds, <c>StartTimeouts</c>), if any: run again and resume keep them.</summary>
+    public string? TimeoutOverridesJson { get; set; }
     /// <summary>SHA-256 of the playbook text it ran (<c>PlaybookVerifications.Hash</c>): the revision, compared by run again and resume.</summary>
     public string? PlaybookHash { get; set; }
     /// <summary>The execution this one resumes (its earlier steps' variables and outputs reused), if any.</summary>

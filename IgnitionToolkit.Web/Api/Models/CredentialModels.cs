@@ -7,6 +7,11 @@ public sealed record CredentialInfo(string Name, string? Kind, string? Descripti
     public bool Has(string field) => FieldsSet?.Contains(field) == true;
 }
 
+/// <summary>A parameter a credential fills for a playbook (<c>GET /credentials/{name}/fills</c>).</summary>
+public sealed record CredentialFill(string Name, bool Secret);
+
+public sealed record CredentialFills(string Credential, string Playbook, IReadOnlyList<CredentialFill> Parameters);
+
 /// <summary>The vault's kinds and their fields (as <c>/api/v1/credentials</c> defines them).</summary>
 public static class CredentialKindFields
 {

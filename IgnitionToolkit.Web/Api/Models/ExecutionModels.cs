@@ -9,7 +9,8 @@ public sealed record ExecutionSummary(
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     string? Error, string? Reason, string? RunnerId, int? StepCount, string? StartedBy, DateTimeOffset? LastHeartbeatAt,
     long LastSequence, Guid? FleetRunId = null, bool Pinned = false, Guid? ScheduleId = null, string? ScheduleName = null,
-    Guid? ResumedFromId = null, string? ResumedAtStep = null, bool ResumedAutomatically = false)
+    Guid? ResumedFromId = null, string? ResumedAtStep = null, bool ResumedAutomatically = false,
+    IReadOnlyDictionary<string, double>? TimeoutOverrides = null)
 {
     public TimeSpan? Duration => StartedAt is { } s ? (FinishedAt ?? DateTimeOffset.UtcNow) - s : null;
 }
@@ -31,7 +32,10 @@ public sealed record ExecutionDetail(
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages);
 
-public sealed record StartExecutionModel(string Playbook, Dictionary<string, object?> Parameters, bool DebugMode, string? StartedBy, string? CredentialName);
+public sealed record DeletedExecutions(int Deleted, IReadOnlyList<Guid> Ids);
+
+public sealed record StartExecutionModel(string Playbook, Dictionary<string, object?> Parameters, bool DebugMode, string? StartedBy, string? CredentialName,
+    IReadOnlyDictionary<string, double>? TimeoutOverrides = null);
 
 /// <summary>Execution statuses by wire name, as the REST models carry them; the rules are Core's (<see cref="StatusRules"/>).</summary>
 public static class ExecutionStatuses

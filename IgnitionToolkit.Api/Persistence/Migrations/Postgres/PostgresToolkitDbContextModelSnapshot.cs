@@ -505,6 +505,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                     b.Property<int?>("StepCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TimeoutOverridesJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

@@ -494,6 +494,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.Property<int?>("StepCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TimeoutOverridesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
