@@ -17,8 +17,15 @@ public sealed class MutationLockTests
     {
         await using var gw = await GatewayHarness.StartAsync();
         await gw.SetRestartTimingAsync(refuseMs: 300, durationMs: 1200, moduleLoadMs: 200);
+        // Both executions log in before either restarts (a login during the other's restart would meet a STARTING
+        // gateway instead of the lock): a python step holds each after its login until the test releases them.
+        var release = Path.Combine(Path.GetTempPath(), $"itk-lock-{Guid.NewGuid():N}.release");
         var playbook = Of(
             Step("login", "gateway.login", new { url = gw.Url, api_token = SimulatorServer.WriteToken }),
+            Step("logged_in", "utility.python", new
+            {
+                script = $"import os, time\nwhile not os.path.exists(r\"{release}\"):\n    time.sleep(0.05)\n",
+            }),
             Step("restart", "gateway.restart", new { poll_interval = 0.1, initial_delay = 0.2 }));
 
         // The first restart stays in STARTING until the other execution has been seen waiting for the lock:
@@ -26,8 +33,20 @@ public sealed class MutationLockTests
         await gw.SetRestartHoldAsync("STARTING");
         var first = gw.Start(playbook);
         var second = gw.Start(playbook);
-        bool Waiting() => first.Logs.Concat(second.Logs).Any(l => l.StartsWith("waiting for another execution's restart on", StringComparison.Ordinal));
-        Assert.True(await Wait.HoldsAsync(Waiting, Wait.ServiceStart), "neither execution waited for the other's restart");
+        try
+        {
+            bool LoggedIn(Testing.Engine.RecordingRun run) => run.Finished.Any(f => f.StepPath == "login");
+            Assert.True(await Wait.HoldsAsync(() => LoggedIn(first) && LoggedIn(second), Wait.ServiceStart),
+                "both executions log in first: " + string.Join(" | ", first.Finished.Concat(second.Finished).Where(f => f.Error is not null).Select(f => $"{f.StepPath}: {f.Error}")));
+            await File.WriteAllTextAsync(release, "go");
+            bool Waiting() => first.Logs.Concat(second.Logs).Any(l => l.StartsWith("waiting for another execution's restart on", StringComparison.Ordinal));
+            Assert.True(await Wait.HoldsAsync(Waiting, Wait.ServiceStart),
+                "neither execution waited for the other's restart: " + string.Join(" | ", first.Logs.Concat(second.Logs)));
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(release, "go"); // never leave a python step waiting
+        }
         await gw.SetRestartHoldAsync(null);
         var statuses = await Task.WhenAll(first.CompletionAsync(), second.CompletionAsync());
 
@@ -37,6 +56,7 @@ public sealed class MutationLockTests
         var waited = first.Logs.Concat(second.Logs).Where(l => l.StartsWith("waiting for another execution's restart on", StringComparison.Ordinal)).ToList();
         Assert.Single(waited);
         Assert.Contains(gw.Url, waited[0]);
+        File.Delete(release);
     }
 
     [Fact]
