@@ -34,7 +34,7 @@ public sealed record StartExecution(
 public sealed record ExecutionResume(Guid ResumedFromId, string StartAtStepId, string VariablesJson, IReadOnlyDictionary<string, string> StepOutputsJson);
 
 /// <summary>API → Runners (published to all; only the owner acts): control a running execution.</summary>
-/// <param name="Command">A <see cref="ControlCommands"/> name: pause | resume | skip | skip_back | cancel | rerun</param>
+/// <param name="Command">A <see cref="ControlCommands"/> name: pause | resume | skip | skip_back | cancel | rerun | edit_steps</param>
 public sealed record ControlExecution(Guid ExecutionId, string Command, DateTimeOffset RequestedAt)
 {
     /// <summary>For <c>rerun</c>: path of the step to re-run (the one the execution is paused at, or the one before).</summary>
@@ -48,6 +48,17 @@ public sealed record ControlExecution(Guid ExecutionId, string Command, DateTime
     /// <c>CredentialBundle</c> whose <c>Parameters</c> hold them, sealed with the transport key like
     /// <see cref="StartExecution.EncryptedCredentials"/>; null when none was edited. Never clear text.</summary>
     public string? EncryptedParameters { get; init; }
+
+    /// <summary>For <c>edit_steps</c>: the whole playbook text as it is to run from now on, validated by the API; its
+    /// top-level steps before <see cref="FromIndex"/> are the ones already run (unchanged), the rest replace the pending ones.</summary>
+    public string? PlaybookYaml { get; init; }
+
+    /// <summary>For <c>edit_steps</c>: the top-level step index the execution is paused at (the first step replaced);
+    /// refused when the execution is paused elsewhere.</summary>
+    public int? FromIndex { get; init; }
+
+    /// <summary>For <c>edit_steps</c>: who edited the steps (recorded in the execution's events).</summary>
+    public string? EditedBy { get; init; }
 }
 
 /// <summary>Runner → API: one event of an execution. <see cref="Sequence"/> increases by one per execution from 1.</summary>
