@@ -49,6 +49,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionQueries>();
         builder.Services.AddScoped<ExecutionControl>();
         builder.Services.AddScoped<StepRerunner>();
+        builder.Services.AddScoped<PendingStepsEditor>();
         builder.Services.AddScoped<ExecutionRemoval>();
         builder.Services.AddScoped<ExecutionPins>();
 

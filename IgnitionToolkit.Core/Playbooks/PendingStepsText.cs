@@ -28,7 +28,8 @@ public static class PendingStepsText
     /// <summary>Replaces the steps from <paramref name="fromIndex"/> on with <paramref name="stepsYaml"/> (a YAML list of
     /// steps, possibly empty) and validates the result with <paramref name="loader"/>. Diagnostics inside the edited
     /// steps name their line in <paramref name="stepsYaml"/> and the file <paramref name="editorName"/>.</summary>
-    public static PendingStepsEdit Apply(IPlaybookLoader loader, string playbookYaml, string sourcePath, int fromIndex, string stepsYaml, string editorName)
+    public static PendingStepsEdit Apply(IPlaybookLoader loader, string playbookYaml, string sourcePath, int fromIndex, string stepsYaml, string editorName,
+        IPlaybookSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(loader);
         Region region;
@@ -52,7 +53,7 @@ public static class PendingStepsText
             .Concat(lines.Skip(region.EndLine))
             .ToList();
         var text = string.Join('\n', spliced) + "\n";
-        var result = loader.Load(text, sourcePath);
+        var result = loader.Load(text, sourcePath, source);
         var first = region.StartLine;
         var last = region.StartLine + edited.Count - 1;
         var mapped = result.Diagnostics.Select(d => d.Location.File == sourcePath && d.Location.Line >= first && d.Location.Line <= last

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IgnitionToolkit.Core.Engine;
 using IgnitionToolkit.Core.Execution;
+using IgnitionToolkit.Core.Playbooks;
 using IgnitionToolkit.Core.Security;
 using IgnitionToolkit.Runner.Execution;
 using MassTransit;
@@ -13,7 +14,8 @@ namespace IgnitionToolkit.Runner.Messaging;
 /// <summary>Control commands are published to every Runner (each has its own temporary queue); only the owner acts.
 /// A cancel for an execution not owned here is remembered, so its start command is skipped if it comes later.</summary>
 public sealed partial class ControlExecutionConsumer(
-    ExecutionRegistry registry, EarlyCancellations earlyCancellations, CredentialTransport transport, ILogger<ControlExecutionConsumer> logger)
+    ExecutionRegistry registry, EarlyCancellations earlyCancellations, CredentialTransport transport, IPlaybookLoader loader,
+    ILogger<ControlExecutionConsumer> logger)
     : IConsumer<ControlExecution>
 {
     public const string CancelledBeforeStartReason = "cancelled before it started";
@@ -22,6 +24,7 @@ public sealed partial class ControlExecutionConsumer(
     {
         var message = context.Message;
         if (ControlCommands.IsRerun(message.Command)) return RerunAsync(message);
+        if (ControlCommands.IsEditSteps(message.Command)) return EditStepsAsync(message);
         var known = ControlCommands.TryParse(message.Command, out var command);
         if (!registry.TryGet(message.ExecutionId, out var execution))
         {
@@ -88,7 +91,30 @@ public sealed partial class ControlExecutionConsumer(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown control command '{Command}' for execution {ExecutionId} (expected pause, resume, skip, skip_back, cancel or rerun)")]
+    /// <summary>Replaces the steps not yet run of a paused execution with those of the edited playbook (validated by the
+    /// API; loaded again here with the same loader); a refusal is also written to the execution's log by the engine.</summary>
+    private Task EditStepsAsync(ControlExecution message)
+    {
+        if (!registry.TryGet(message.ExecutionId, out var execution)) return Task.CompletedTask;
+        if (execution.Control is not IPendingStepsControl control)
+        {
+            LogNotStarted(logger, message.Command, message.ExecutionId);
+            return Task.CompletedTask;
+        }
+        var loaded = loader.Load(message.PlaybookYaml ?? "", "edited playbook");
+        if (!loaded.IsValid || loaded.Playbook is null || message.FromIndex is not { } from)
+        {
+            LogRefused(logger, message.Command, message.ExecutionId,
+                "the edited playbook is invalid: " + string.Join("; ", loaded.Errors.Select(d => d.ToString())));
+            return Task.CompletedTask;
+        }
+        var refusal = control.ReplacePendingSteps(new PendingStepsReplacement(from, loaded.Playbook, message.PlaybookYaml!, message.EditedBy ?? "unknown"));
+        if (refusal is null) LogSent(logger, message.Command, message.ExecutionId);
+        else LogRefused(logger, message.Command, message.ExecutionId, refusal);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown control command '{Command}' for execution {ExecutionId} (expected pause, resume, skip, skip_back, cancel, rerun or edit_steps)")]
     private static partial void LogUnknown(ILogger logger, string command, Guid executionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Control command '{Command}' for execution {ExecutionId} arrived before it started; ignored")]

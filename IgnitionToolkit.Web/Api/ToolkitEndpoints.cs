@@ -71,6 +71,14 @@ public sealed class ExecutionsApi(RestClient rest)
     public Task<ApiResult<bool>> RerunStepAsync(Guid id, string stepPath, JsonElement parameters) =>
         rest.PostAsync<bool>($"/api/v1/executions/{id}/steps/{Uri.EscapeDataString(stepPath)}/rerun", new { parameters });
 
+    /// <summary>The steps a paused execution has not run yet (a YAML list) and where they start (edit while paused).</summary>
+    public Task<ApiResult<PendingStepsInfo>> PendingStepsAsync(Guid id) =>
+        rest.GetAsync<PendingStepsInfo>($"/api/v1/executions/{id}/pending-steps");
+
+    /// <summary>Replaces the steps a paused execution has not run yet; a 422 problem lists the errors by line.</summary>
+    public Task<ApiResult<bool>> EditPendingStepsAsync(Guid id, string yaml, int fromIndex) =>
+        rest.PutAsync<bool>($"/api/v1/executions/{id}/pending-steps", new { yaml, fromIndex });
+
     /// <summary>The schema of one step type (which parameters are secret), or null when the API does not know it.</summary>
     public async Task<StepTypeInfo?> StepTypeAsync(string type)
     {
