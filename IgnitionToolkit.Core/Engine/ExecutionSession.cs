@@ -32,6 +32,7 @@ internal sealed class ExecutionSession : IAsyncDisposable
             }
         }
         IgnitionToolkit.Core.Security.LiveSecrets.Track(Masker); // host log sinks mask this execution's secrets too
+        Items.Set<IgnitionToolkit.Core.Plugins.IExecutionLog>(IgnitionToolkit.Core.Plugins.IExecutionLog.ItemKey, new SessionLog(this));
         _pump = Task.Run(PumpAsync);
     }
 
@@ -106,6 +107,11 @@ internal sealed class ExecutionSession : IAsyncDisposable
         PendingStepsEditedEvent p => p with { PlaybookYaml = Masker.Apply(p.PlaybookYaml) },
         _ => e,
     };
+
+    private sealed class SessionLog(ExecutionSession session) : IgnitionToolkit.Core.Plugins.IExecutionLog
+    {
+        public void Write(string? stepPath, string level, string message) => session.Log(stepPath, level, message);
+    }
 
     private static LogLevel ToLogLevel(string level) => level switch
     {
