@@ -43,7 +43,7 @@ public class PendingStepsEditTests
 
         var edited = await stack.WaitForAsync(id, e => e["logs"]!.AsArray().Any(l => l!["message"]!.GetValue<string>().Contains("edited by", StringComparison.Ordinal)));
         Assert.Equal("paused", ToolkitStack.Status(edited)); // the edit does not resume
-        Assert.Equal(2, edited["step_count"]!.GetValue<int>());
+        Assert.Equal(2, edited["execution"]!["step_count"]!.GetValue<int>());
         await stack.SendAsync(id, "resume");
         var afterNap = await stack.WaitForAsync(id, e => ToolkitStack.Status(e) == "paused" &&
             e["steps"]!.AsArray().Any(s => s!["step_path"]!.GetValue<string>() == "nap" && s["status"]!.GetValue<string>() == "completed"));
