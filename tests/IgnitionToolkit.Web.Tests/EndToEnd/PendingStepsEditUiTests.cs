@@ -30,10 +30,10 @@ public sealed class PendingStepsEditUiTests(UiFixture ui)
         await pending.GetByTestId("apply-pending-steps").ClickAsync();
         await Expect(pending.GetByTestId("diagnostics")).ToContainTextAsync("utility.nonsense");
         await Expect(pending.Locator(".gutter-error[data-line='6']")).ToBeVisibleAsync();
+        await ui.ScreenshotAsync(page, "debug-edit-remaining-steps");
 
         await yaml.FillAsync("- id: nap\n  type: utility.wait\n  parameters:\n    seconds: 0\n- id: added\n  type: utility.log\n  parameters:\n    message: added while paused\n" +
             "- id: also\n  type: utility.log\n  parameters:\n    message: also added\n");
-        await ui.ScreenshotAsync(page, "debug-edit-remaining-steps");
         await pending.GetByTestId("apply-pending-steps").ClickAsync();
         await Expect(pending.GetByTestId("edit-pending-steps")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("timeline")).ToContainTextAsync("2 more step(s) to run"); // 'nap' shown, 'added' and 'also' to come
