@@ -4,7 +4,7 @@ using IgnitionToolkit.Api.Auth;
 namespace IgnitionToolkit.Api.Executions;
 
 /// <summary><c>/api/v1/executions</c>: start, list (paged, filtered: <see cref="ExecutionListQuery"/>), get, pin, control
-/// commands, run again of a finished execution, resume from a step, re-run of a paused step with edited parameters, and delete (a finished execution with its artifacts).</summary>
+/// commands, run again of a finished execution, resume from a step, re-run of a paused step with edited parameters, edit of a paused execution's steps not yet run (<see cref="PendingStepsEditor"/>), clicks and keys through the live view (<see cref="LiveViewInputSender"/>), and delete (a finished execution with its artifacts).</summary>
 public static class ExecutionEndpoints
 {
     public static RouteGroupBuilder MapExecutionEndpoints(this RouteGroupBuilder api)
@@ -32,6 +32,14 @@ public static class ExecutionEndpoints
         group.MapPost("/{id:guid}/steps/{stepPath}/rerun", (Guid id, string stepPath, RerunStepRequest? request, StepRerunner rerunner, CancellationToken ct) =>
             rerunner.RerunAsync(id, stepPath, request, ct)).WithName("RerunStep").RequireOperator()
             .Audited("execution.rerun_step", "execution", targetRouteValue: "id");
+        group.MapGet("/{id:guid}/pending-steps", (Guid id, PendingStepsEditor editor, CancellationToken ct) =>
+            editor.GetAsync(id, ct)).WithName("GetPendingSteps");
+        group.MapPut("/{id:guid}/pending-steps", (Guid id, PendingStepsRequest? request, PendingStepsEditor editor, CurrentUser user, CancellationToken ct) =>
+            editor.PutAsync(id, request, user.Name, ct)).WithName("EditPendingSteps").RequireOperator()
+            .Audited("execution.steps_edited", "execution", targetRouteValue: "id");
+        group.MapPost("/{id:guid}/live-view/input", (Guid id, LiveViewInputRequest? request, LiveViewInputSender sender, CurrentUser user, CancellationToken ct) =>
+            sender.SendAsync(id, request, user.Name, ct)).WithName("LiveViewInput").RequireOperator()
+            .Audited("execution.live_view_input", "execution", targetRouteValue: "id");
         group.MapDelete("/{id:guid}", (Guid id, ExecutionRemoval removal, CancellationToken ct) => removal.DeleteAsync(id, ct))
             .WithName("DeleteExecution").RequireOperator().Audited("execution.deleted", "execution", targetRouteValue: "id");
         group.MapPost("/delete", (DeleteExecutionsRequest request, ExecutionRemoval removal, CancellationToken ct) => removal.DeleteManyAsync(request, ct))

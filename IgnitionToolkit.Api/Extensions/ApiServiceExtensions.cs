@@ -49,6 +49,8 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ExecutionQueries>();
         builder.Services.AddScoped<ExecutionControl>();
         builder.Services.AddScoped<StepRerunner>();
+        builder.Services.AddScoped<PendingStepsEditor>();
+        builder.Services.AddScoped<LiveViewInputSender>();
         builder.Services.AddScoped<ExecutionRemoval>();
         builder.Services.AddScoped<ExecutionPins>();
 

@@ -20,6 +20,11 @@ public static class ApiProblems
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Validation failed",
             extensions: new Dictionary<string, object?> { ["diagnostics"] = diagnostics });
 
+    /// <summary>422 listing every validation error of submitted playbook text (file, line, column, field, message).</summary>
+    public static ProblemHttpResult Unprocessable(string detail, IReadOnlyList<DiagnosticDto> diagnostics) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Validation failed",
+            extensions: new Dictionary<string, object?> { ["diagnostics"] = diagnostics });
+
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
 }

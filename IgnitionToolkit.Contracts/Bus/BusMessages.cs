@@ -38,7 +38,7 @@ public sealed record StartExecution(
 public sealed record ExecutionResume(Guid ResumedFromId, string StartAtStepId, string VariablesJson, IReadOnlyDictionary<string, string> StepOutputsJson);
 
 /// <summary>API → Runners (published to all; only the owner acts): control a running execution.</summary>
-/// <param name="Command">A <see cref="ControlCommands"/> name: pause | resume | skip | skip_back | cancel | rerun</param>
+/// <param name="Command">A <see cref="ControlCommands"/> name: pause | resume | skip | skip_back | cancel | rerun | edit_steps | browser_input</param>
 public sealed record ControlExecution(Guid ExecutionId, string Command, DateTimeOffset RequestedAt)
 {
     /// <summary>For <c>rerun</c>: path of the step to re-run (the one the execution is paused at, or the one before).</summary>
@@ -52,7 +52,27 @@ public sealed record ControlExecution(Guid ExecutionId, string Command, DateTime
     /// <c>CredentialBundle</c> whose <c>Parameters</c> hold them, sealed with the transport key like
     /// <see cref="StartExecution.EncryptedCredentials"/>; null when none was edited. Never clear text.</summary>
     public string? EncryptedParameters { get; init; }
+
+    /// <summary>For <c>edit_steps</c>: the whole playbook text as it is to run from now on, validated by the API; its
+    /// top-level steps before <see cref="FromIndex"/> are the ones already run (unchanged), the rest replace the pending ones.</summary>
+    public string? PlaybookYaml { get; init; }
+
+    /// <summary>For <c>edit_steps</c>: the top-level step index the execution is paused at (the first step replaced);
+    /// refused when the execution is paused elsewhere.</summary>
+    public int? FromIndex { get; init; }
+
+    /// <summary>For <c>edit_steps</c>: who edited the steps (recorded in the execution's events). For <c>browser_input</c>:
+    /// who clicked or typed.</summary>
+    public string? EditedBy { get; init; }
+
+    /// <summary>For <c>browser_input</c>: the click or key. Typed text is not in it: it travels in
+    /// <see cref="EncryptedParameters"/> (parameter <c>text</c>), sealed like edited secrets, as it may be a password.</summary>
+    public LiveViewInput? Input { get; init; }
 }
+
+/// <summary>Part of <see cref="ControlExecution"/> <c>browser_input</c>: <c>click</c> at <see cref="X"/>, <see cref="Y"/>
+/// (fractions 0–1 of the live view picture), <c>type</c> (text sealed apart) or <c>press</c> <see cref="Key"/>.</summary>
+public sealed record LiveViewInput(string Kind, double? X, double? Y, string? Key);
 
 /// <summary>Runner → API: one event of an execution. <see cref="Sequence"/> increases by one per execution from 1.</summary>
 /// <param name="Event">The typed event (its <c>kind</c> says which; secrets already masked).</param>

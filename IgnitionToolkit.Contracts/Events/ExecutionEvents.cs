@@ -13,6 +13,7 @@ public static class EventKinds
     public const string DebugPaused = "debug_paused";
     public const string ArtifactSaved = "artifact_saved";
     public const string ExecutionFinished = "execution_finished";
+    public const string PendingStepsEdited = "pending_steps_edited";
 
     /// <summary>What <see cref="ExecutionEvent.Kind"/> says of an event whose kind this build does not know.</summary>
     public const string Unknown = "unknown";
@@ -36,6 +37,7 @@ public static class EventKinds
 [JsonDerivedType(typeof(DebugPausedEvent), EventKinds.DebugPaused)]
 [JsonDerivedType(typeof(ArtifactSavedEvent), EventKinds.ArtifactSaved)]
 [JsonDerivedType(typeof(ExecutionFinishedEvent), EventKinds.ExecutionFinished)]
+[JsonDerivedType(typeof(PendingStepsEditedEvent), EventKinds.PendingStepsEdited)]
 public record ExecutionEvent(DateTimeOffset Timestamp)
 {
     /// <summary>The wire discriminator of this event (<see cref="EventKinds"/>).</summary>
@@ -114,6 +116,16 @@ public sealed record ExecutionFinishedEvent(
 {
     [JsonIgnore]
     public override string Kind => EventKinds.ExecutionFinished;
+}
+
+/// <summary>While paused, the steps not yet run were replaced (edit while paused): who did it, from which top-level
+/// step on, the new steps' ids, and the whole playbook text as it now runs (the steps already run unchanged).</summary>
+/// <param name="FromIndex">Index of the first replaced top-level step (the steps before it had run).</param>
+public sealed record PendingStepsEditedEvent(
+    DateTimeOffset Timestamp, string EditedBy, int FromIndex, IReadOnlyList<string> StepIds, string PlaybookYaml) : ExecutionEvent(Timestamp)
+{
+    [JsonIgnore]
+    public override string Kind => EventKinds.PendingStepsEdited;
 }
 
 /// <summary>The context of the last debug pause (camelCase JSON, stored as it is and returned as <c>debug_context</c>).</summary>

@@ -12,7 +12,7 @@ internal enum Navigation { None, Skip, Back, Rerun }
 /// Pause/resume/skip/skip-back/cancel state of one execution. Commands arrive on any thread; the step loop applies
 /// them at step boundaries (<see cref="AtBoundaryAsync"/>) or interrupts the running step (skip, skip back).
 /// </summary>
-internal sealed class ExecutionController : IExecutionControl, IStepRerunControl, IExecutionStatusHolder, IDisposable
+internal sealed class ExecutionController : IExecutionControl, IStepRerunControl, IPendingStepsControl, IExecutionStatusHolder, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly IStepCatalog? _catalog;
@@ -78,8 +78,39 @@ internal sealed class ExecutionController : IExecutionControl, IStepRerunControl
         }
     }
 
-    /// <summary>Reports a refused re-run in the execution's log (step path, reason); set by the engine.</summary>
-    public Action<string, string>? RerunRefused { get; set; }
+    /// <summary>Reports a refused re-run or edit in the execution's log (step path or null, reason); set by the engine.</summary>
+    public Action<string?, string>? RerunRefused { get; set; }
+
+    public string? ReplacePendingSteps(PendingStepsReplacement replacement)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        string? refusal;
+        lock (_gate)
+        {
+            // Applied here, under the lock, while the step loop waits at its boundary: it reads its steps again only
+            // after it has taken the lock to leave the pause, so it never sees half an edit.
+            if (_status != ExecutionStatus.Paused || _targets is null)
+                refusal = $"the execution is {_status.ToWire()}, not paused: its steps can only be edited while paused";
+            else if (_targets.ReplacePending is null)
+                refusal = "the execution is paused inside a nested playbook: its steps can be edited when it is paused at a top-level step";
+            else if (_targets.PausedIndex != replacement.FromIndex)
+                refusal = $"the execution is paused at step {_targets.PausedIndex + 1}, not at step {replacement.FromIndex + 1}: reload the steps and edit again";
+            else
+            {
+                try
+                {
+                    _targets = _targets.ReplacePending(replacement);
+                    refusal = null;
+                }
+                catch (InvalidOperationException ex)
+                {
+                    refusal = ex.Message;
+                }
+            }
+        }
+        if (refusal is not null && !Status.IsTerminal()) RerunRefused?.Invoke(null, "edit of the pending steps refused: " + refusal);
+        return refusal;
+    }
 
     public string? RerunStep(string stepPath, IReadOnlyDictionary<string, object?> parameterOverrides)
     {

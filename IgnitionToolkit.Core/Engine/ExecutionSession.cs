@@ -32,6 +32,7 @@ internal sealed class ExecutionSession : IAsyncDisposable
             }
         }
         IgnitionToolkit.Core.Security.LiveSecrets.Track(Masker); // host log sinks mask this execution's secrets too
+        Items.Set<IgnitionToolkit.Core.Plugins.IExecutionLog>(IgnitionToolkit.Core.Plugins.IExecutionLog.ItemKey, new SessionLog(this));
         _pump = Task.Run(PumpAsync);
     }
 
@@ -103,8 +104,14 @@ internal sealed class ExecutionSession : IAsyncDisposable
         DebugPausedEvent d => d with { Error = Masker.ApplyNullable(d.Error), Parameters = Masker.ApplyMap(d.Parameters), Variables = Masker.ApplyMap(d.Variables) },
         ExecutionFinishedEvent x => x with { Error = Masker.ApplyNullable(x.Error) },
         ExecutionStatusChangedEvent c => c with { Reason = Masker.ApplyNullable(c.Reason) },
+        PendingStepsEditedEvent p => p with { PlaybookYaml = Masker.Apply(p.PlaybookYaml) },
         _ => e,
     };
+
+    private sealed class SessionLog(ExecutionSession session) : IgnitionToolkit.Core.Plugins.IExecutionLog
+    {
+        public void Write(string? stepPath, string level, string message) => session.Log(stepPath, level, message);
+    }
 
     private static LogLevel ToLogLevel(string level) => level switch
     {
@@ -118,7 +125,8 @@ internal sealed class ExecutionSession : IAsyncDisposable
 /// <summary>One playbook being run (the top level or a nested one): its scope of parameters, variables and step outputs.</summary>
 internal sealed class PlaybookFrame(Playbook playbook, IReadOnlyDictionary<string, object?> parameters, string? parentPath, int depth)
 {
-    public Playbook Playbook { get; } = playbook;
+    /// <summary>The playbook as it runs; an edit while paused replaces its pending steps (<see cref="ReplacePending"/>).</summary>
+    public Playbook Playbook { get; private set; } = playbook;
     public IReadOnlyDictionary<string, object?> Parameters { get; } = parameters;
     public string? ParentPath { get; } = parentPath;
     public int Depth { get; } = depth;
@@ -131,6 +139,21 @@ internal sealed class PlaybookFrame(Playbook playbook, IReadOnlyDictionary<strin
 
     /// <summary>The step at <paramref name="index"/>, with its edited parameters if it was re-run with edits.</summary>
     public PlaybookStep Effective(int index) => EditedSteps.TryGetValue(index, out var edited) ? edited : Playbook.Steps[index];
+
+    /// <summary>Runs <paramref name="edited"/> from step <paramref name="fromIndex"/> on: the steps before it must be the
+    /// ones of the current playbook (same ids); re-run edits of the replaced steps are dropped.</summary>
+    public void ReplacePending(int fromIndex, Playbook edited)
+    {
+        if (edited.Steps.Count < fromIndex)
+            throw new InvalidOperationException($"the edited playbook has {edited.Steps.Count} steps; the {fromIndex} already run must stay");
+        for (var j = 0; j < fromIndex; j++)
+        {
+            if (!string.Equals(edited.Steps[j].Id, Playbook.Steps[j].Id, StringComparison.Ordinal))
+                throw new InvalidOperationException($"step {j + 1} ('{Playbook.Steps[j].Id}') has already run and cannot change");
+        }
+        foreach (var index in EditedSteps.Keys.Where(k => k >= fromIndex).ToList()) EditedSteps.Remove(index);
+        Playbook = edited;
+    }
 
     public string PathOf(PlaybookStep step) => ParentPath is null ? step.Id : $"{ParentPath}/{step.Id}";
 

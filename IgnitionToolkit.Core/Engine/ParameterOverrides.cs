@@ -80,5 +80,12 @@ public static class ParameterOverrides
 /// <summary>A re-run the loop takes at its next boundary.</summary>
 internal sealed record RerunRequest(PlaybookStep Step, int Index, IReadOnlyDictionary<string, object?> Overrides);
 
-/// <summary>The steps a paused loop can re-run: the one it is paused at and the one before it.</summary>
-internal sealed record RerunTargets(IReadOnlyList<(PlaybookStep Step, int Index, string Path)> Steps);
+/// <summary>The steps a paused loop can re-run: the one it is paused at and the one before it. At top level also where
+/// it is paused and how its pending steps are replaced (<see cref="ReplacePending"/> returns the targets after the edit,
+/// or throws <see cref="InvalidOperationException"/> with why not); null in a nested playbook.</summary>
+internal sealed record RerunTargets(IReadOnlyList<(PlaybookStep Step, int Index, string Path)> Steps)
+{
+    public int PausedIndex { get; init; }
+
+    public Func<Execution.PendingStepsReplacement, RerunTargets>? ReplacePending { get; init; }
+}

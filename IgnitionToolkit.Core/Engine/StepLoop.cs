@@ -12,14 +12,15 @@ internal sealed class StepLoop(StepInvoker invoker)
     /// <param name="start">Index of the first step to run (a resume starts later; the steps before it are reused).</param>
     public async Task<FrameResult> RunAsync(ExecutionSession session, PlaybookFrame frame, int start = 0)
     {
-        var steps = frame.Playbook.Steps;
         var controller = session.Controller;
         var ran = 0;
         var i = start;
-        while (i < steps.Count)
+        while (i < frame.Playbook.Steps.Count)
         {
+            var nav = await controller.AtBoundaryAsync(status => EmitStatusAsync(session, status), Targets(session, frame, i));
+            // read after the boundary: an edit while paused may have replaced the steps from here on (or removed them)
+            if (i >= frame.Playbook.Steps.Count) break;
             var step = frame.Effective(i);
-            var nav = await controller.AtBoundaryAsync(status => EmitStatusAsync(session, status), Targets(frame, i));
             var attemptBase = 0;
             if (nav == Navigation.Rerun)
             {
@@ -72,7 +73,7 @@ internal sealed class StepLoop(StepInvoker invoker)
             {
                 // Every debug pause shows its context: the step that just ran (its parameters, after a re-run the edited
                 // ones), the variables it left, and which step runs next.
-                if (frame.ParentPath is not null || i + 1 < steps.Count)
+                if (frame.ParentPath is not null || i + 1 < frame.Playbook.Steps.Count)
                     await EmitDebugContextAsync(session, frame, step, i + 1,
                         nav == Navigation.Rerun ? $"re-run {outcome.Status.ToWire()}" : $"debug mode: step '{step.Id}' {outcome.Status.ToWire()}", outcome.Error);
                 controller.PauseAtNextBoundary();
@@ -86,8 +87,28 @@ internal sealed class StepLoop(StepInvoker invoker)
         await session.EmitAsync(new ExecutionStatusChangedEvent(DateTimeOffset.UtcNow, status,
             status == ExecutionStatus.Paused ? "paused at step boundary" : null));
 
-    /// <summary>The step the loop is paused at and the one before it (re-runnable from the debug panel).</summary>
-    private static RerunTargets Targets(PlaybookFrame frame, int index)
+    /// <summary>The step the loop is paused at and the one before it (re-runnable from the debug panel); at top level
+    /// also how the steps from <paramref name="index"/> on are replaced (edit while paused).</summary>
+    private static RerunTargets Targets(ExecutionSession session, PlaybookFrame frame, int index) =>
+        new(RerunSteps(frame, index))
+        {
+            PausedIndex = index,
+            ReplacePending = frame.ParentPath is null ? edit => ReplacePending(session, frame, edit) : null,
+        };
+
+    /// <summary>Replaces the pending steps (called by the controller while the loop waits at its boundary) and records
+    /// who did it in the execution's events and log.</summary>
+    private static RerunTargets ReplacePending(ExecutionSession session, PlaybookFrame frame, PendingStepsReplacement edit)
+    {
+        frame.ReplacePending(edit.FromIndex, edit.Playbook);
+        var ids = frame.Playbook.Steps.Skip(edit.FromIndex).Select(s => s.Id).ToList();
+        _ = session.EmitAsync(new PendingStepsEditedEvent(DateTimeOffset.UtcNow, edit.EditedBy, edit.FromIndex, ids, edit.PlaybookYaml));
+        session.Log(null, "info", $"steps not yet run edited by {edit.EditedBy}: " +
+            (ids.Count == 0 ? "none left" : string.Join(", ", ids.Select(id => $"'{id}'"))));
+        return Targets(session, frame, edit.FromIndex);
+    }
+
+    private static List<(PlaybookStep, int, string)> RerunSteps(PlaybookFrame frame, int index)
     {
         var targets = new List<(PlaybookStep, int, string)>();
         for (var j = index; j >= Math.Max(0, index - 1); j--)
@@ -96,7 +117,7 @@ internal sealed class StepLoop(StepInvoker invoker)
             var step = frame.Effective(j);
             targets.Add((step, j, frame.PathOf(step)));
         }
-        return new RerunTargets(targets);
+        return targets;
     }
 
     /// <summary>Applies edited parameters to a step (they stay for the rest of the execution) and says so in the log;

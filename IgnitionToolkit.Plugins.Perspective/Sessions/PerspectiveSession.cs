@@ -16,6 +16,7 @@ public sealed class PerspectiveSession : IAsyncDisposable
 
     private readonly List<ArtifactInfo> _screenshots = [];
     private LiveViewStreamer? _liveView;
+    private IDisposable? _input;
 
     private PerspectiveSession(IBrowserContext context) => Context = context;
 
@@ -53,11 +54,15 @@ public sealed class PerspectiveSession : IAsyncDisposable
         if (context.Services.GetService<ILiveViewPublisher>() is { } publisher && runtime.Options.LiveViewFramesPerSecond > 0)
             session._liveView = new LiveViewStreamer(session.Page, publisher, context.ExecutionId, () => session.CurrentStepPath,
                 Math.Min(runtime.Options.LiveViewFramesPerSecond, 10));
+        // click through the live view: the Runner routes an operator's clicks and keys for this execution to this page
+        if (context.Services.GetService<LiveViewInputs>() is { } inputs)
+            session._input = inputs.Register(context.ExecutionId, new LiveViewInputTarget(session, context.Items.Get<IExecutionLog>(IExecutionLog.ItemKey)));
         return session;
     }
 
     public async ValueTask DisposeAsync()
     {
+        _input?.Dispose();
         if (_liveView is not null) await _liveView.DisposeAsync();
         await Downloads.FinishAsync();
         try

@@ -36,6 +36,7 @@ public static class RunnerServiceExtensions
         services.AddHealthChecks().AddCheck<RunnerHealthCheck>("runner", tags: ["ready"]);
         services.AddHealthChecks().AddCheck<BrowserHealthCheck>("browser");
         services.AddSingleton<ILiveViewPublisher, BusLiveViewPublisher>();
+        services.AddSingleton<LiveViewInputs>(); // click through the live view: pages of this Runner's executions by id
 
         builder.AddRunnerBus();
         return builder;

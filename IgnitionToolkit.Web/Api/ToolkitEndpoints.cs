@@ -75,6 +75,19 @@ public sealed class ExecutionsApi(RestClient rest)
     public Task<ApiResult<bool>> RerunStepAsync(Guid id, string stepPath, JsonElement parameters) =>
         rest.PostAsync<bool>($"/api/v1/executions/{id}/steps/{Uri.EscapeDataString(stepPath)}/rerun", new { parameters });
 
+    /// <summary>The steps a paused execution has not run yet (a YAML list) and where they start (edit while paused).</summary>
+    public Task<ApiResult<PendingStepsInfo>> PendingStepsAsync(Guid id) =>
+        rest.GetAsync<PendingStepsInfo>($"/api/v1/executions/{id}/pending-steps");
+
+    /// <summary>Replaces the steps a paused execution has not run yet; a 422 problem lists the errors by line.</summary>
+    public Task<ApiResult<bool>> EditPendingStepsAsync(Guid id, string yaml, int fromIndex) =>
+        rest.PutAsync<bool>($"/api/v1/executions/{id}/pending-steps", new { yaml, fromIndex });
+
+    /// <summary>Click through the live view: a click (<c>kind: click, x, y</c> as fractions of the picture) or keys
+    /// (<c>kind: type, text</c> / <c>kind: press, key</c>) on the execution's browser page.</summary>
+    public Task<ApiResult<bool>> LiveViewInputAsync(Guid id, object input) =>
+        rest.PostAsync<bool>($"/api/v1/executions/{id}/live-view/input", input);
+
     /// <summary>The schema of one step type (which parameters are secret), or null when the API does not know it.</summary>
     public async Task<StepTypeInfo?> StepTypeAsync(string type)
     {

@@ -35,6 +35,8 @@ public sealed class ExecutionRecord : IProjectedExecution
     public string? ScheduleName { get; set; }
     /// <summary>Context captured by debug mode at the last pause (JSON), if any.</summary>
     public string? DebugContextJson { get; set; }
+    /// <summary>The playbook text as it runs after an edit while paused (<c>pending_steps_edited</c>); null when never edited.</summary>
+    public string? EditedPlaybookYaml { get; set; }
     /// <summary>The fleet run that started this execution, if any.</summary>
     public Guid? FleetRunId { get; set; }
     /// <summary>The vault credential named at the start (<c>credential_name</c>): run again and resume resolve it again from the vault.</summary>

@@ -44,6 +44,10 @@ public static class ExecutionProjection
             case ArtifactSavedEvent artifact:
                 target.AddArtifact(sequence, artifact);
                 return true;
+            case PendingStepsEditedEvent edited:
+                execution.StepCount = edited.FromIndex + edited.StepIds.Count;
+                execution.EditedPlaybookYaml = edited.PlaybookYaml;
+                return true;
             case ExecutionFinishedEvent finished:
                 // a passing state's reason ("paused at step boundary", a heartbeat guess) ends with the run
                 if (StatusMachine.TryMove(execution, finished.Status, finished.Timestamp, reason: null)) execution.Error = finished.Error;

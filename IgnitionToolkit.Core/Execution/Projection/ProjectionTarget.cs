@@ -26,6 +26,9 @@ public interface IProjectedExecution : IExecutionStatusHolder
 
     /// <summary>The context of the last debug pause.</summary>
     DebugContext? DebugContext { set; }
+
+    /// <summary>The playbook text as it runs after an edit while paused; views that do not keep it ignore it.</summary>
+    string? EditedPlaybookYaml { set { } }
 }
 
 /// <summary>One step as the projection updates it; its status changes only through <see cref="StatusMachine"/>.</summary>

@@ -41,3 +41,6 @@ public sealed record PlaybookDetailModel(
 public sealed record ValidationResult(bool Valid, IReadOnlyList<Diagnostic> Diagnostics);
 
 public sealed record PlaybookSavedModel(PlaybookSummaryModel Summary, IReadOnlyList<Diagnostic> Diagnostics, string? BackupPath);
+
+/// <summary>The steps a paused execution has not run yet (<c>GET /executions/{id}/pending-steps</c>).</summary>
+public sealed record PendingStepsInfo(Guid ExecutionId, int FromIndex, string? FromStepId, IReadOnlyList<string> DoneSteps, string Yaml, bool Edited);

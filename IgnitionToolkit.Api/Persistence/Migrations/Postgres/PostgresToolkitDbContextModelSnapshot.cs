@@ -427,6 +427,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Postgres
                     b.Property<bool>("DebugMode")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("EditedPlaybookYaml")
+                        .HasColumnType("text");
+
                     b.Property<string>("Error")
                         .HasColumnType("text");
 

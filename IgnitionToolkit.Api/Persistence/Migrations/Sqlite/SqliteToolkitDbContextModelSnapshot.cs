@@ -416,6 +416,9 @@ namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
                     b.Property<bool>("DebugMode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EditedPlaybookYaml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 

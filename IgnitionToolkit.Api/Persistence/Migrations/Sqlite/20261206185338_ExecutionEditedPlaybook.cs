@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IgnitionToolkit.Api.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ExecutionEditedPlaybook : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EditedPlaybookYaml",
+                table: "executions",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EditedPlaybookYaml",
+                table: "executions");
+        }
+    }
+}
