@@ -27,24 +27,36 @@ public static class FleetRunEndpoints
         return api;
     }
 
+    /// <summary>Saves of a cancel that meet the driver's own save of the same run are tried again this many times.</summary>
+    private const int MaxCancelAttempts = 5;
+
     /// <summary>Skips the gateways not started yet and cancels the running executions; the run ends <c>cancelled</c> once
     /// they have stopped.</summary>
     private static async Task<Results<Accepted<FleetRunDto>, ProblemHttpResult>> CancelAsync(
         Guid id, ToolkitDbContext db, ExecutionControl control, FleetRunDriver driver, CancellationToken ct)
     {
-        var run = await db.Set<FleetRunRecord>().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (run is null) return ApiProblems.NotFound($"fleet run {id} does not exist");
-        if (run.Status != FleetStatuses.Running) return ApiProblems.Conflict($"fleet run {id} is {run.Status}; it can no longer be cancelled");
-        run.CancelRequested = true;
-        run.StopReason = "cancelled";
-        run.Version++;
-        try
+        FleetRunRecord? run = null;
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.Conflict($"fleet run {id} changed meanwhile; try again");
+            run = await db.Set<FleetRunRecord>().FirstOrDefaultAsync(r => r.Id == id, ct);
+            if (run is null) return ApiProblems.NotFound($"fleet run {id} does not exist");
+            if (run.Status != FleetStatuses.Running) return ApiProblems.Conflict($"fleet run {id} is {run.Status}; it can no longer be cancelled");
+            run.CancelRequested = true;
+            run.StopReason = "cancelled";
+            run.Version++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxCancelAttempts)
+            {
+                db.ChangeTracker.Clear(); // the driver advanced the run meanwhile (it does every pass): read it again
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return ApiProblems.Conflict($"fleet run {id} changed meanwhile; try again");
+            }
         }
         // Rows claimed by the driver are started and followed as usual; waiting ones are skipped on its next pass.
         var active = await db.Set<FleetRunGatewayRecord>().AsNoTracking()

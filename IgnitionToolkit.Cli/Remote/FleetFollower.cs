@@ -27,21 +27,23 @@ public sealed class FleetFollower(CliContext context)
             await context.Output.WriteLineAsync($"Fleet run {id} started on {api.Server}");
         var told = new HashSet<string>(StringComparer.Ordinal);
         var cancelSent = false;
+        var cancelTold = false;
         var unanswered = 0;
         JsonNode run;
         while (true)
         {
             if (ct.IsCancellationRequested && !cancelSent)
             {
-                cancelSent = true;
-                await context.Error.WriteLineAsync("cancelling...");
+                if (!cancelTold) await context.Error.WriteLineAsync("cancelling...");
+                cancelTold = true;
                 try
                 {
                     await api.SendJsonAsync(HttpMethod.Post, $"api/v1/fleet-runs/{id}/cancel", null, CancellationToken.None);
+                    cancelSent = true;
                 }
                 catch (RemoteException ex) when (ex.ExitCode == ExitCodes.InvalidInput)
                 {
-                    // already finished
+                    // 409: finished already (the loop ends on its status), or changed meanwhile: sent again on the next pass
                 }
             }
             try
@@ -51,7 +53,7 @@ public sealed class FleetFollower(CliContext context)
             }
             catch (RemoteException ex) when (ex.Transient && ++unanswered < RemoteRunCommand.MaxUnansweredPolls)
             {
-                await PauseAsync(PollInterval * unanswered, cancelSent ? CancellationToken.None : ct);
+                await PauseAsync(PollInterval * unanswered, cancelTold ? CancellationToken.None : ct);
                 continue;
             }
             foreach (var gateway in run["gateways"]?.AsArray() ?? [])
@@ -62,7 +64,7 @@ public sealed class FleetFollower(CliContext context)
                 else await context.Output.WriteLineAsync(Line(gateway, status));
             }
             if (RemoteAction.Text(run, "status") != "running") break;
-            await PauseAsync(PollInterval, cancelSent ? CancellationToken.None : ct); // once the cancel is sent, keep the pace
+            await PauseAsync(PollInterval, cancelTold ? CancellationToken.None : ct); // once cancelling, keep the pace
         }
 
         var final = RemoteAction.Text(run, "status");
