@@ -112,10 +112,11 @@ public sealed class ToolkitProcess : IAsyncDisposable
         return clock.Elapsed;
     }
 
-    /// <summary>Kills the process at once (SIGKILL), as a crash would.</summary>
-    public void Crash()
+    /// <summary>Kills the process at once (SIGKILL), as a crash would; with <paramref name="aloneAsACrashWould"/> its
+    /// children are left to fend for themselves (by default they are killed too, so a test leaves none behind).</summary>
+    public void Crash(bool aloneAsACrashWould = false)
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited) _process.Kill(entireProcessTree: !aloneAsACrashWould);
         _process.WaitForExit();
     }
 

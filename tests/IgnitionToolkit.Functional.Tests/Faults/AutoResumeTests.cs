@@ -7,7 +7,8 @@ namespace IgnitionToolkit.Functional.Tests.Faults;
 
 /// <summary><c>resume: auto</c>: the Runner running a playbook that declares it safe to resume is killed (SIGKILL) while
 /// its second step holds; the API interrupts the execution (heartbeat timeout) and resumes it by itself on another
-/// Runner from the step that did not complete, with the variables the first step left.</summary>
+/// Runner from the step that did not complete, with the variables the first step left. The killed Runner's held
+/// <c>utility.python</c> interpreter ends with it.</summary>
 [Trait("Category", "Functional")]
 [Collection(FaultSuite.Name)]
 public sealed class AutoResumeTests(ITestOutputHelper output)
@@ -41,7 +42,12 @@ public sealed class AutoResumeTests(ITestOutputHelper output)
             Assert.Equal("completed", StepStatus(held, "remember"));
 
             var clock = Clock();
-            stack.Runners[0].Crash(); // SIGKILL: nothing tells the API, the heartbeats stop
+            var processes = new ProcessCensus().Track(stack.Runners[0].Id); // the Runner and the held step's interpreter
+            Assert.Contains(processes.StillRunning(), p => p.CommandLine.Contains("python", StringComparison.Ordinal));
+            stack.Runners[0].Crash(aloneAsACrashWould: true); // SIGKILL of the Runner only: nothing tells the API, the heartbeats stop
+            // The interpreter does not outlive its Runner, although its script would hold until the release file exists.
+            var left = await processes.WaitGoneAsync(TimeSpan.FromMinutes(2));
+            Assert.True(left.Count == 0, "still running after the Runner was killed: " + string.Join("; ", left));
             await stack.AddRunnerAsync(); // "another Runner"
             await File.WriteAllTextAsync(release, "go"); // the resumed step may end now
 

@@ -17,8 +17,10 @@ except OSError:
 import asyncio
 import json
 import linecache
+import signal
 import socket
 import subprocess
+import threading
 import time
 import traceback
 import xml.etree.ElementTree
@@ -32,9 +34,31 @@ _channel.connect(sys.argv[1])
 _reader = _channel.makefile("r", encoding="utf-8")
 _init = json.loads(_reader.readline())
 sys.argv = [FILENAME]
+_finished = threading.Event()
+
+
+def _watch_host():
+    # The host writes nothing after the step and closes the channel only after the end message: a channel that closes
+    # before it means the host is gone (killed, crashed), and the script must not outlive it. The session (this
+    # interpreter and what it started in it) ends; an interpreter that could not lead a session only ends itself.
+    try:
+        while _channel.recv(4096):
+            pass
+    except OSError:
+        pass
+    if _finished.is_set():
+        return
+    if os.getsid(0) == os.getpid():
+        os.killpg(os.getpid(), signal.SIGKILL)
+    os._exit(137)
+
+
+threading.Thread(target=_watch_host, name="toolkit-host-watch", daemon=True).start()
 
 
 def _send(message):
+    if message.get("op") == "end":
+        _finished.set()  # the host closes the channel once it has this: not a host gone
     _channel.sendall((json.dumps(message, default=str) + "\n").encode("utf-8"))
 
 
