@@ -37,15 +37,22 @@ sys.argv = [FILENAME]
 _finished = threading.Event()
 
 
+_host_pid = os.getppid()
+
+
 def _watch_host():
-    # The host writes nothing after the step and closes the channel only after the end message: a channel that closes
-    # before it means the host is gone (killed, crashed), and the script must not outlive it. The session (this
-    # interpreter and what it started in it) ends; an interpreter that could not lead a session only ends itself.
+    # The host writes nothing after the step. Its end of the channel closes early in two cases: it cancels the step (and
+    # then kills this session itself, finding what the script started through its parents, so nothing may die first),
+    # or it is gone (killed, crashed), and the script must not outlive it. Gone shows as a new parent (init or a
+    # subreaper) once the kernel has finished the host's exit: only then does the session (this interpreter and what
+    # it started in it) end; an interpreter that could not lead a session only ends itself.
     try:
         while _channel.recv(4096):
             pass
     except OSError:
         pass
+    while not _finished.is_set() and os.getppid() == _host_pid:
+        time.sleep(0.2)
     if _finished.is_set():
         return
     if os.getsid(0) == os.getpid():
