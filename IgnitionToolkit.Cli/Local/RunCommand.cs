@@ -19,6 +19,9 @@ public sealed record RunOptions(
 /// engine and step plugins of the hosted Runner.</summary>
 public sealed class RunCommand(CliContext context)
 {
+    /// <summary>The settings of a host that registers none (the Runner's forwarded verbs): the vault's defaults.</summary>
+    private static readonly IConfiguration EmptySettings = new ConfigurationBuilder().Build();
+
     public async Task<int> ExecuteAsync(RunOptions options, CancellationToken cancellationToken)
     {
         var (output, error) = (context.Output, context.Error);
@@ -44,7 +47,7 @@ public sealed class RunCommand(CliContext context)
 
         var problems = new List<string>();
         var credentials = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        var vault = new LocalCredentials(new Vault.LocalVault(services.GetRequiredService<IConfiguration>(), paths),
+        var vault = new LocalCredentials(new Vault.LocalVault(services.GetService<IConfiguration>() ?? EmptySettings, paths), // read only with --credential
             services.GetService<CredentialBinders>() ?? CredentialBinders.None);
         var parameters = CliParameters.Bind(loaded.Playbook, options.Params, options.ParamFile, problems, given =>
         {

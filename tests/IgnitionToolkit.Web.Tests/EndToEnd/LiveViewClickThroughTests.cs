@@ -58,7 +58,9 @@ public sealed class LiveViewClickThroughTests(UiFixture ui)
         await using var context = await ui.Browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
         var probe = await context.NewPageAsync();
         await probe.GotoAsync(url);
-        var box = (await probe.Locator($"[data-component-path=\"{path}\"]").BoundingBoxAsync())!;
+        var component = probe.Locator($"[data-component-path=\"{path}\"]");
+        await component.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 120_000 }); // shown once the page's spinner is gone
+        var box = (await component.BoundingBoxAsync())!;
         return ((box.X + box.Width / 2) / 1280, (box.Y + box.Height / 2) / 720);
     }
 
