@@ -50,8 +50,7 @@ public static class BaselineEndpoints
         if (Locate(store, request.PlaybookPath, request.Key) is not { } location) return Unknown(request.PlaybookPath, request.Key);
         if (!store.Approve(location, user.Name, clock.GetUtcNow()))
             return ApiProblems.NotFound($"no picture of {request.Key} of {request.PlaybookPath} waits for approval: run the playbook first");
-        var entry = store.List().FirstOrDefault(e => e.Location.Folder == location.Folder && e.Key == location.Key);
-        return TypedResults.Ok(entry is null ? new BaselineDto(request.PlaybookPath, request.Key, true, false, user.Name, clock.GetUtcNow(), null, null, null, 0) : ToDto(entry));
+        return TypedResults.Ok(ToDto(store.Entry(request.PlaybookPath, location)));
     }
 
     private static BaselineLocation? Locate(BaselineStore store, string? playbook, string? key) =>

@@ -87,11 +87,11 @@ public sealed partial class BaselineStore(ToolkitPaths paths)
             .Select(name => name.EndsWith(".pending", StringComparison.Ordinal) ? name[..^".pending".Length] : name)
             .Where(key => KeyPattern().IsMatch(key))
             .Distinct(StringComparer.Ordinal)
-            .Select(key =>
-            {
-                var location = new BaselineLocation(folder, key);
-                return new BaselineEntry(playbookPath, key, location, ReadApproval(location), File.Exists(location.Pending), History(location).Count);
-            });
+            .Select(key => Entry(playbookPath, new BaselineLocation(folder, key)));
+
+    /// <summary>One baseline as <see cref="List"/> shows it, read from its files.</summary>
+    public BaselineEntry Entry(string playbookPath, BaselineLocation location) =>
+        new(playbookPath, location.Key, location, ReadApproval(location), File.Exists(location.Pending), History(location).Count);
 
     public byte[]? ReadApproved(BaselineLocation location) => File.Exists(location.Approved) ? File.ReadAllBytes(location.Approved) : null;
 
