@@ -4,13 +4,15 @@ namespace IgnitionToolkit.Core.Plugins;
 
 /// <summary>One action on an execution's live browser view (click through the live view): a click at a point given as
 /// fractions (0–1) of the picture, scaled by the target to its page's viewport, text typed, or a key pressed.</summary>
-/// <param name="Kind"><see cref="Click"/>, <see cref="Type"/> or <see cref="Press"/>.</param>
+/// <param name="Kind"><see cref="Click"/>, <see cref="Type"/> or <see cref="Press"/>; <see cref="StopRecording"/> ends the
+/// execution's recording (<c>perspective.record</c>).</param>
 /// <param name="By">Who did it (named in the execution's log).</param>
 public sealed record BrowserInput(string Kind, double? X, double? Y, string? Text, string? Key, string By)
 {
     public const string Click = "click";
     public const string Type = "type";
     public const string Press = "press";
+    public const string StopRecording = "stop_recording";
 
     /// <summary>Why the input cannot be applied (names the field), or null when it is well formed.</summary>
     public string? Problem() => Kind switch
@@ -21,6 +23,7 @@ public sealed record BrowserInput(string Kind, double? X, double? Y, string? Tex
         Type => null,
         Press when string.IsNullOrWhiteSpace(Key) || Key.Length > 40 => "key must name one key (e.g. Enter, Backspace, ArrowDown)",
         Press => null,
+        StopRecording => null,
         _ => $"kind must be {Click}, {Type} or {Press}",
     };
 
@@ -29,6 +32,7 @@ public sealed record BrowserInput(string Kind, double? X, double? Y, string? Tex
     {
         Click => $"clicked at ({X:0.###}, {Y:0.###}) of the live view",
         Type => $"typed {Text!.Length} character(s)",
+        StopRecording => "stopped the recording",
         _ => $"pressed {Key}",
     };
 }

@@ -12,6 +12,13 @@ internal sealed class LiveViewInputTarget(PerspectiveSession session, IExecution
     public async Task<string?> ApplyAsync(BrowserInput input, CancellationToken cancellationToken)
     {
         if (input.Problem() is { } problem) return problem;
+        if (input.Kind == BrowserInput.StopRecording)
+        {
+            if (session.Recorder is not { } recorder) return "no recording runs in this execution";
+            recorder.RequestStop(input.By);
+            log?.Write(session.CurrentStepPath, "info", $"recorder: {input.By} stopped the recording");
+            return null;
+        }
         var page = session.Page;
         if (page.IsClosed) return "the execution's browser page is closed";
         try

@@ -26,6 +26,10 @@ public sealed class PerspectiveSession : IAsyncDisposable
     public string? CurrentStepPath { get; set; }
     /// <summary>Downloads of this execution, saved as artifacts (and into <c>download_path</c>).</summary>
     internal DownloadRecorder Downloads { get; } = new();
+    /// <summary>The recording that runs now (<c>perspective.record</c>), if any: a stop from the live view reaches it.</summary>
+    internal Recording.PageRecorder? Recorder { get; set; }
+    /// <summary>The recorder's binding is in the page (it stays for the page's life; later recordings reuse it).</summary>
+    internal bool RecorderBindingInstalled { get; set; }
     /// <summary>Screenshots the browser steps of this execution saved (a FAT report shows them).</summary>
     public IReadOnlyList<ArtifactInfo> Screenshots { get { lock (_screenshots) return [.. _screenshots]; } }
 

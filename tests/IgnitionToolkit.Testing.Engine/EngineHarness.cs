@@ -39,9 +39,9 @@ public sealed class EngineHarness
     public RecordingRun Start(Playbook playbook, bool debug = false, IReadOnlyDictionary<string, object?>? parameters = null,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null, IPlaybookSource? source = null,
         string? artifactDirectory = null, CancellationToken cancellationToken = default, ResumePoint? resume = null,
-        IReadOnlyDictionary<string, double>? timeoutOverrides = null)
+        IReadOnlyDictionary<string, double>? timeoutOverrides = null, Guid? executionId = null)
     {
-        var request = new ExecutionRequest(Guid.NewGuid(), playbook, parameters ?? new Dictionary<string, object?>(), debug)
+        var request = new ExecutionRequest(executionId ?? Guid.NewGuid(), playbook, parameters ?? new Dictionary<string, object?>(), debug)
         {
             Resume = resume,
             Credentials = credentials ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(),

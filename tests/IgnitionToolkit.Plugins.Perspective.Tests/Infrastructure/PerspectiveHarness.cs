@@ -26,6 +26,7 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(Paths); // as AddToolkitCore registers them in the Runner (baselines, data folder)
         if (liveView is not null) services.AddSingleton<ILiveViewPublisher>(liveView);
+        services.AddSingleton<LiveViewInputs>(); // as the Runner: click through the live view (and the recorder's stop)
         services.AddPerspectiveSteps(o => o.ProcessRecordDirectory = ProcessRecordDirectory);
         // as in the Runner: the gateway plugin declares which fields of a gateway login are no secret (user name, URL)
         services.AddCredentialBinder<IgnitionToolkit.Plugins.Gateway.Credentials.GatewayLoginBinder>();
@@ -57,8 +58,11 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
 
     /// <summary>Starts an execution (parameter <c>gateway_url</c> = the simulator unless given).</summary>
     public RecordingRun Start(Playbook playbook, IReadOnlyDictionary<string, object?>? parameters = null,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null) =>
-        Engine.Start(playbook, parameters: parameters ?? new Dictionary<string, object?> { ["gateway_url"] = Url }, credentials: credentials);
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? credentials = null, Guid? executionId = null) =>
+        Engine.Start(playbook, parameters: parameters ?? new Dictionary<string, object?> { ["gateway_url"] = Url }, credentials: credentials, executionId: executionId);
+
+    /// <summary>The live view inputs of the executions (click through the live view), as the Runner has them.</summary>
+    public LiveViewInputs Inputs => _services.GetRequiredService<LiveViewInputs>();
 
     /// <summary>Runs a YAML playbook to its end (an upper bound for a very busy machine, not a speed target).</summary>
     public async Task<(ExecutionStatus Status, RecordingRun Run)> RunAsync(string yaml,
