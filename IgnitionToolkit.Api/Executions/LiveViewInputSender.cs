@@ -1,5 +1,6 @@
 using IgnitionToolkit.Api.Messaging;
 using IgnitionToolkit.Api.Persistence;
+using IgnitionToolkit.Api.Persistence.Entities;
 using IgnitionToolkit.Api.Problems;
 using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Contracts.Bus;
@@ -17,7 +18,8 @@ namespace IgnitionToolkit.Api.Executions;
 public sealed record LiveViewInputRequest(string? Kind, double? X, double? Y, string? Text, string? Key);
 
 /// <summary>
-/// Click through the live view: while an execution is paused or runs in debug mode, an operator's click or keys on its
+/// Click through the live view: while an execution is paused, runs in debug mode or is a running recording
+/// (<see cref="Recordings.RecorderPlaybook"/>), an operator's click or keys on its
 /// live browser picture are sent as the <c>browser_input</c> <see cref="ControlExecution"/> to the owning Runner, whose
 /// Perspective page takes them and writes what was done into the execution's log. Typed text travels sealed with the
 /// transport key (it may be a password) and is never logged, only its length.
@@ -28,12 +30,23 @@ public sealed partial class LiveViewInputSender(
     public async Task<Results<Accepted<ControlAccepted>, ProblemHttpResult>> SendAsync(Guid id, LiveViewInputRequest? request, string user, CancellationToken ct)
     {
         var input = new BrowserInput((request?.Kind ?? "").Trim().ToLowerInvariant(), request?.X, request?.Y, request?.Text, request?.Key, user);
-        if (input.Problem() is { } problem)
-            return ApiProblems.BadRequest(problem, input.Kind switch { BrowserInput.Click => "x", BrowserInput.Type => "text", BrowserInput.Press => "key", _ => "kind" });
+        if (input.Kind == BrowserInput.StopRecording || input.Problem() is not null)
+            return ApiProblems.BadRequest(input.Kind == BrowserInput.StopRecording ? "kind must be click, type or press" : input.Problem()!,
+                input.Kind switch { BrowserInput.Click => "x", BrowserInput.Type => "text", BrowserInput.Press => "key", _ => "kind" });
         var execution = await db.Executions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (execution is null) return ApiProblems.NotFound($"execution {id} does not exist");
-        if (execution.Status.IsTerminal() || !(execution.Status == ExecutionStatus.Paused || execution.DebugMode))
-            return ApiProblems.Conflict($"execution {id} is {execution.Status.ToWire()}; its live view takes clicks and keys only while it is paused or runs in debug mode");
+        if (execution.Status.IsTerminal() || !(execution.Status == ExecutionStatus.Paused || execution.DebugMode || Recordings.RecorderPlaybook.IsRecording(execution)))
+            return ApiProblems.Conflict($"execution {id} is {execution.Status.ToWire()}; its live view takes clicks and keys only while it is paused, runs in debug mode or records");
+        return await PublishAsync(execution, input, user, ct);
+    }
+
+    /// <summary>Ends a running recording (<c>perspective.record</c> returns its draft); the API checked it is one.</summary>
+    public Task<Results<Accepted<ControlAccepted>, ProblemHttpResult>> StopRecordingAsync(ExecutionRecord execution, string user, CancellationToken ct) =>
+        PublishAsync(execution, new BrowserInput(BrowserInput.StopRecording, null, null, null, null, user), user, ct);
+
+    private async Task<Results<Accepted<ControlAccepted>, ProblemHttpResult>> PublishAsync(ExecutionRecord execution, BrowserInput input, string user, CancellationToken ct)
+    {
+        var id = execution.Id;
 
         string? sealedText = null;
         if (input.Kind == BrowserInput.Type)

@@ -51,6 +51,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<StepRerunner>();
         builder.Services.AddScoped<PendingStepsEditor>();
         builder.Services.AddScoped<LiveViewInputSender>();
+        builder.Services.AddScoped<IgnitionToolkit.Api.Recordings.Recordings>();
         builder.Services.AddScoped<ExecutionRemoval>();
         builder.Services.AddScoped<ExecutionPins>();
 

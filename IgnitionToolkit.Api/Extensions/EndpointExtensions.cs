@@ -14,6 +14,7 @@ using IgnitionToolkit.Api.Meta;
 using IgnitionToolkit.Api.Notifications;
 using IgnitionToolkit.Api.OpenApi;
 using IgnitionToolkit.Api.Playbooks;
+using IgnitionToolkit.Api.Recordings;
 using IgnitionToolkit.Api.Runners;
 using IgnitionToolkit.Api.Schedules;
 using IgnitionToolkit.Api.Security;
@@ -66,6 +67,7 @@ public static class EndpointExtensions
         api.MapApiTokenEndpoints();
         api.MapTriggerEndpoints();
         api.MapBaselineEndpoints();
+        api.MapRecordingEndpoints();
         app.MapToolkitLive().RequireViewer().NotAudited("the live hub only reads; controls go through the audited REST endpoints");
         app.MapDefaultEndpoints();
         return app;
