@@ -39,6 +39,7 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<PlaybooksApi>();
         builder.Services.AddScoped<LibraryApi>();
         builder.Services.AddScoped<ExecutionsApi>();
+        builder.Services.AddScoped<RecordingsApi>();
         builder.Services.AddScoped<CredentialsApi>();
         builder.Services.AddScoped<Settings.GlobalCredential>();
         builder.Services.AddScoped<WebhooksApi>();
