@@ -121,8 +121,11 @@ public sealed class DraftBuilder
         if (_username is not null)
             parameters.Add(new() { ["name"] = "username", ["type"] = "string", ["required"] = true, ["default"] = _username, ["description"] = "User name typed while recording" });
         if (HasPassword)
-            parameters.Add(new() { ["name"] = "password", ["type"] = "string", ["required"] = true,
-                ["description"] = "Password (not recorded; give it at run time or as {{ credential.<name>.password }})" });
+            parameters.Add(new()
+            {
+                ["name"] = "password", ["type"] = "string", ["required"] = true,
+                ["description"] = "Password (not recorded; give it at run time or as {{ credential.<name>.password }})"
+            });
         var playbook = new Dictionary<string, object?>
         {
             ["name"] = name,
