@@ -16,7 +16,8 @@ public sealed class DraftStep(string id, string name, string type, Dictionary<st
 /// <summary>
 /// Turns recorded actions into the steps of a draft playbook: a click is <c>perspective.click</c>, typing is one
 /// <c>perspective.fill</c> per field (consecutive typing into the same field merges), a special key is
-/// <c>perspective.keyboard</c>, a navigation is <c>perspective.verify_page</c> (it follows an action, which replays it).
+/// <c>perspective.keyboard</c>, a navigation is <c>perspective.verify_page</c> of the new path (it follows an action,
+/// which replays it).
 /// The start URL becomes the <c>gateway_url</c> parameter; a password field refers to the <c>password</c> parameter
 /// (its value is never seen), a user name field to <c>username</c> (default: what was typed).
 /// </summary>
@@ -96,7 +97,8 @@ public sealed class DraftBuilder
         if (string.Equals(Strip(target), Strip(new Uri(_currentUrl)), StringComparison.Ordinal)) return null;
         _currentUrl = target.AbsoluteUri;
         var sameGateway = string.Equals(target.GetLeftPart(UriPartial.Authority), _start.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
-        var expected = sameGateway ? target.PathAndQuery : target.AbsoluteUri;
+        // the path only: a query often carries a one-time token (an IdP login) that a replay will not see again
+        var expected = sameGateway ? target.AbsolutePath : target.GetLeftPart(UriPartial.Path);
         return New("page", $"Wait for {target.AbsolutePath}", "perspective.verify_page",
             new() { ["expected_url_pattern"] = expected, ["timeout"] = 30 }, null);
     }

@@ -85,9 +85,22 @@ public sealed class RecordStep : PerspectiveStep
         while (recorder.Actions.TryRead(out var action))
         {
             if (builder.Add(action) is not { } step) continue;
+            if (step.Type == "perspective.verify_page") await LoadedAsync(session.Page, cancellationToken); // its thumbnail shows the new page
             var number = builder.RecordedCount;
             context.Logger.LogStep($"recorded step {number}: {step.Type} — {step.Name}");
             if (thumbnails) await ThumbnailAsync(context, session.Page, $"recorded-{number:000}-{step.Id}.jpg", cancellationToken);
+        }
+    }
+
+    private static async Task LoadedAsync(IPage page, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 30_000 }).WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // a page that does not load still was navigated to: the step stays
         }
     }
 

@@ -64,12 +64,12 @@ public sealed class RecorderDraftTests
         Assert.NotNull(builder.Add(new RecordedAction { Kind = RecordedAction.Press, Key = "Enter" }));
         Assert.NotNull(builder.Add(Click(Button)));
         Assert.Null(builder.Add(new RecordedAction { Kind = RecordedAction.Navigate, Url = "http://gw:8088/data/perspective/client/Demo_HMI" }));
-        Assert.NotNull(builder.Add(new RecordedAction { Kind = RecordedAction.Navigate, Url = "http://gw:8088/data/perspective/client/Demo_HMI/docked" }));
+        Assert.NotNull(builder.Add(new RecordedAction { Kind = RecordedAction.Navigate, Url = "http://gw:8088/data/perspective/client/Demo_HMI/docked?token=one-time" }));
 
         Assert.Equal(["perspective.navigate", "perspective.click", "perspective.fill", "perspective.keyboard", "perspective.click", "perspective.verify_page"],
             builder.Steps.Select(s => s.Type));
         Assert.Equal("42", builder.Steps[2].Parameters["value"]);
-        Assert.Equal("/data/perspective/client/Demo_HMI/docked", builder.Steps[5].Parameters["expected_url_pattern"]);
+        Assert.Equal("/data/perspective/client/Demo_HMI/docked", builder.Steps[5].Parameters["expected_url_pattern"]); // no one-time query
         Assert.Equal(5, builder.RecordedCount);
 
         var loaded = _engine.Loader.Load(builder.ToYaml("Recorded", DateTimeOffset.UnixEpoch), "drafts/recorded.yaml");
