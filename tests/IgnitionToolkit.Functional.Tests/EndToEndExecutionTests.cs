@@ -54,8 +54,7 @@ public class EndToEndExecutionTests
             await stack.WaitForAsync(id, e => StepStatus(e, "held") == "running");
             await stack.SendAsync(id, "pause");
             // released once the Runner has the pause (its log says so), so the pause lands while the step still runs
-            await Wait.UntilAsync(() => stack.Runners[0].Output.Contains($"sent to execution {id}", StringComparison.Ordinal),
-                what: "the Runner to log the pause command", state: () => stack.Runners[0].Output);
+            await stack.WaitForRunnerToReceiveAsync(id, "pause");
             await File.WriteAllTextAsync(release, "go");
 
             // The pause takes effect at the next step boundary: nothing runs while paused.
