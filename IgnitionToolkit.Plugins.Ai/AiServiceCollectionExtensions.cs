@@ -1,12 +1,14 @@
 using IgnitionToolkit.Core;
 using IgnitionToolkit.Plugins.Ai.Authoring;
 using IgnitionToolkit.Plugins.Ai.Providers;
+using IgnitionToolkit.Plugins.Ai.Verdicts;
+using IgnitionToolkit.Core.Plugins;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the AI steps (<c>ai.assist</c>, <c>ai.generate</c>, <c>ai.generate_test_cases</c>, <c>ai.validate</c>),
-/// the settings and the chat client factory.</summary>
+/// the settings, the chat client factory and the AI verdict other plugins' steps use (<see cref="IAiJudge"/>).</summary>
 public static class AiServiceCollectionExtensions
 {
     /// <param name="settings">Configuration lookup for the <c>Toolkit:Ai:*</c> settings and <c>ConnectionStrings:ai</c>.</param>
@@ -19,6 +21,7 @@ public static class AiServiceCollectionExtensions
         services.TryAddSingleton(AiSettings.From(settings));
         services.TryAddSingleton<AiChatClientFactory>();
         services.TryAddSingleton<PlaybookDrafter>();
+        services.TryAddSingleton<IAiJudge, AiJudge>(); // ai.validate's verdict, lent to perspective.verify_with_ai
         return services;
     }
 }

@@ -20,8 +20,7 @@ public static class AiStepSupport
 
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static readonly StepOutputSchema UsageOutput = new(AiUsage.OutputName, StepParameterType.Dict,
-        "Tokens used and estimated cost: model, input_tokens, output_tokens, total_tokens, estimated_cost_usd (null without a price).");
+    public static readonly StepOutputSchema UsageOutput = AiVerdictOutputs.Usage;
 
     /// <summary>A chat with the provider for this step. The key comes from the execution's vault credential
     /// (<c>Toolkit:Ai:Credential</c>, sent sealed with the execution), else from <c>TOOLKIT_AI_API_KEY</c> (command line).

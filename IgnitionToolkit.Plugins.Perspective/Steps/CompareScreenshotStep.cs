@@ -51,7 +51,7 @@ public sealed class CompareScreenshotStep : PerspectiveStep
         await PerspectiveWaits.CheckNotBrokenAsync(page);
         var fullPage = context.Get<bool>("full_page");
         var masked = await MaskRectanglesAsync(page, locator, options, fullPage, cancellationToken);
-        var png = await CaptureAsync(page, locator, fullPage, timeout, cancellationToken);
+        var png = await PageCapture.CaptureAsync(page, locator, fullPage, timeout, stable: true, cancellationToken);
 
         var viewport = page.ViewportSize;
         var (width, height) = viewport is null ? ImageComparison.SizeOf(png) : (viewport.Width, viewport.Height);
@@ -119,30 +119,6 @@ public sealed class CompareScreenshotStep : PerspectiveStep
             }
         }
         return rectangles;
-    }
-
-    private static async Task<byte[]> CaptureAsync(IPage page, LocatorSpec? locator, bool fullPage, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return locator is null
-                ? await Await(page.ScreenshotAsync(new PageScreenshotOptions
-                {
-                    FullPage = fullPage, Type = ScreenshotType.Png, Timeout = PerspectiveWaits.Ms(timeout),
-                    Animations = ScreenshotAnimations.Disabled, Caret = ScreenshotCaret.Hide, Scale = ScreenshotScale.Css,
-                }), cancellationToken)
-                : await Await(locator.First(page).ScreenshotAsync(new LocatorScreenshotOptions
-                {
-                    Type = ScreenshotType.Png, Timeout = PerspectiveWaits.Ms(timeout),
-                    Animations = ScreenshotAnimations.Disabled, Caret = ScreenshotCaret.Hide, Scale = ScreenshotScale.Css,
-                }), cancellationToken);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new PerspectivePageException(locator is null
-                ? $"the screenshot took longer than {P.Seconds(timeout)} s"
-                : $"cannot take a screenshot of {locator}: not found or not visible within {P.Seconds(timeout)} s", ex);
-        }
     }
 
     private static async Task<ArtifactInfo> SaveAsync(StepContext context, string name, byte[] png, CancellationToken cancellationToken)

@@ -109,7 +109,7 @@ public sealed class RecordStep : PerspectiveStep
     {
         try
         {
-            var png = await page.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Png, Timeout = 10_000 }).WaitAsync(cancellationToken);
+            var png = await PageCapture.CaptureAsync(page, null, fullPage: false, TimeSpan.FromSeconds(10), stable: false, cancellationToken);
             using var full = SKBitmap.Decode(png);
             if (full is null) return;
             var height = Math.Max(1, full.Height * ThumbnailWidth / Math.Max(1, full.Width));
@@ -118,9 +118,9 @@ public sealed class RecordStep : PerspectiveStep
             await using var stream = new MemoryStream(data.ToArray());
             await context.Artifacts.SaveAsync(name, "image/jpeg", stream, cancellationToken);
         }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or PerspectivePageException)
         {
-            context.Logger.LogStep($"no thumbnail for {name}: {ex.Message}");
+            context.Logger.LogStep($"no thumbnail for {name}: {BrowserText.FirstLine(ex.Message)}");
         }
     }
 }

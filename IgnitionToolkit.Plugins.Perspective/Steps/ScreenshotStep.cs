@@ -28,26 +28,7 @@ public sealed class ScreenshotStep : PerspectiveStep
         var timeout = P.TimeoutOf(context, 10);
         var name = context.Get<string>("name") is { Length: > 0 } given ? given : $"{context.StepId}.png";
         if (!name.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) name += ".png";
-        await PerspectiveWaits.CheckNotBrokenAsync(session.Page);
-        byte[] png;
-        try
-        {
-            png = locator is null
-                ? await Await(session.Page.ScreenshotAsync(new PageScreenshotOptions
-                {
-                    FullPage = context.Get<bool>("full_page"), Type = ScreenshotType.Png, Timeout = PerspectiveWaits.Ms(timeout),
-                }), cancellationToken)
-                : await Await(locator.First(session.Page).ScreenshotAsync(new LocatorScreenshotOptions
-                {
-                    Type = ScreenshotType.Png, Timeout = PerspectiveWaits.Ms(timeout),
-                }), cancellationToken);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new PerspectivePageException(locator is null
-                ? $"the screenshot took longer than {P.Seconds(timeout)} s"
-                : $"cannot take a screenshot of {locator}: not found or not visible within {P.Seconds(timeout)} s", ex);
-        }
+        var png = await PageCapture.CaptureAsync(session.Page, locator, context.Get<bool>("full_page"), timeout, stable: false, cancellationToken);
         await using var stream = new MemoryStream(png);
         var artifact = await context.Artifacts.SaveAsync(name, "image/png", stream, cancellationToken);
         session.RecordScreenshot(artifact);

@@ -33,40 +33,52 @@ public class EndToEndExecutionTests
     public async Task Pause_resume_and_cancel_through_the_api_reach_the_runner()
     {
         await using var stack = await ToolkitStack.StartAsync();
-        await File.WriteAllTextAsync(Path.Combine(stack.Library, "utility", "slow.yaml"), """
+        // The first step is held until the Runner has the pause (a python step waiting for a file): the pause always
+        // reaches the Runner while it runs, however slow the machine.
+        var release = Path.Combine(Path.GetTempPath(), $"itk-pause-{Guid.NewGuid():N}.release");
+        await File.WriteAllTextAsync(Path.Combine(stack.Library, "utility", "slow.yaml"), $$"""
             name: Slow
             version: "1.0"
             steps:
-              - { id: s1, type: utility.wait, parameters: { seconds: 1.5 } }
-              - { id: s2, type: utility.wait, parameters: { seconds: 1.5 } }
-              - { id: s3, type: utility.wait, parameters: { seconds: 1.5 } }
+              - id: held
+                type: utility.python
+                parameters:
+                  script: "import os, time\nwhile not os.path.exists(r'{{release}}'):\n    time.sleep(0.05)\n"
               - { id: long, type: utility.wait, parameters: { seconds: 120 } }
               - { id: never, type: utility.log, parameters: { message: never } }
             """);
 
-        var id = await stack.StartExecutionAsync("utility/slow.yaml");
-        await stack.WaitForStatusAsync(id, "running");
-        await stack.SendAsync(id, "pause");
+        try
+        {
+            var id = await stack.StartExecutionAsync("utility/slow.yaml");
+            await stack.WaitForAsync(id, e => StepStatus(e, "held") == "running");
+            await stack.SendAsync(id, "pause");
+            // released once the Runner has the pause (its log says so), so the pause lands while the step still runs
+            await stack.WaitForRunnerToReceiveAsync(id, "pause");
+            await File.WriteAllTextAsync(release, "go");
 
-        // The pause takes effect at the next step boundary: nothing runs while paused.
-        var paused = await stack.WaitForStatusAsync(id, "paused");
-        var completed = CountCompleted(paused);
-        Assert.DoesNotContain(paused["steps"]!.AsArray(), s => s!["status"]!.GetValue<string>() == "running");
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var stillPaused = await stack.GetExecutionAsync(id);
-        Assert.Equal("paused", ToolkitStack.Status(stillPaused));
-        Assert.Equal(completed, CountCompleted(stillPaused));
+            // The pause takes effect at the next step boundary: nothing runs while paused.
+            var paused = await stack.WaitForStatusAsync(id, "paused");
+            Assert.Equal("completed", StepStatus(paused, "held"));
+            Assert.DoesNotContain(paused["steps"]!.AsArray(), s => s!["status"]!.GetValue<string>() == "running");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var stillPaused = await stack.GetExecutionAsync(id);
+            Assert.Equal("paused", ToolkitStack.Status(stillPaused));
+            Assert.Null(StepStatus(stillPaused, "long"));
 
-        await stack.SendAsync(id, "resume");
-        await stack.WaitForAsync(id, e => StepStatus(e, "long") == "running");
-        await stack.SendAsync(id, "cancel");
-        var cancelled = await stack.WaitForStatusAsync(id, "cancelled");
+            await stack.SendAsync(id, "resume");
+            await stack.WaitForAsync(id, e => StepStatus(e, "long") == "running");
+            await stack.SendAsync(id, "cancel");
+            var cancelled = await stack.WaitForStatusAsync(id, "cancelled");
 
-        Assert.Null(StepStatus(cancelled, "never"));
+            Assert.Null(StepStatus(cancelled, "never"));
+        }
+        finally
+        {
+            File.WriteAllText(release, "go"); // never leave a python step waiting
+            File.Delete(release);
+        }
     }
-
-    private static int CountCompleted(JsonNode execution) =>
-        execution["steps"]!.AsArray().Count(s => s!["status"]!.GetValue<string>() == "completed");
 
     [Fact]
     public async Task An_execution_whose_runner_dies_is_marked_interrupted_with_a_reason()

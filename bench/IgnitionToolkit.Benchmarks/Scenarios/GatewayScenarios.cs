@@ -44,17 +44,18 @@ internal static class GatewayScenarios
             var raw = Path.Combine(RepositoryLayout.Root, "bench", "IgnitionToolkit.RawPing", "bin", RepositoryLayout.Configuration, "net10.0", "IgnitionToolkit.RawPing.dll");
             string[] cliArgs = [cli, "run", "ping.yaml"];
             string[] rawArgs = [raw, url];
-            await TimeProcessAsync(folder, cliArgs); // warm-up: the file cache
-            await TimeProcessAsync(folder, rawArgs);
+            await ProcessTiming.DotnetAsync(folder, cliArgs); // warm-up: the file cache
+            await ProcessTiming.DotnetAsync(folder, rawArgs);
             var cliTimes = new List<double>();
             var rawTimes = new List<double>();
             for (var i = 0; i < samples; i++)
             {
-                cliTimes.Add(await TimeProcessAsync(folder, cliArgs));
-                rawTimes.Add(await TimeProcessAsync(folder, rawArgs));
+                cliTimes.Add(await ProcessTiming.DotnetAsync(folder, cliArgs));
+                rawTimes.Add(await ProcessTiming.DotnetAsync(folder, rawArgs));
             }
             rows.Add(new($"`ignition-toolkit run` of a one-step gateway.ping playbook (median of {samples})", BenchmarkReport.Percentile(cliTimes, 0.5), "ms",
                 "raw C# program, one GET", BenchmarkReport.Percentile(rawTimes, 0.5), "≤ 1.3×"));
+            if (await AnsibleScenario.RunAsync(folder, cli, url, pings, samples) is { } ansible) rows.Add(ansible);
         }
         finally
         {
@@ -63,7 +64,7 @@ internal static class GatewayScenarios
         return rows;
     }
 
-    private static string PingPlaybook(int steps, string url)
+    internal static string PingPlaybook(int steps, string url)
     {
         var text = new StringBuilder("name: Ping bench\nversion: \"1.0\"\nsteps:\n");
         for (var i = 1; i <= steps; i++)
@@ -81,22 +82,5 @@ internal static class GatewayScenarios
             await response.Content.ReadAsStringAsync();
         }
         return clock.Elapsed.TotalMilliseconds;
-    }
-
-    /// <summary>Wall time of <c>dotnet ARGS</c> from start to exit; a non-zero exit fails the bench with the output.</summary>
-    private static async Task<double> TimeProcessAsync(string workingDirectory, string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["CI"] = "true"; // as in a pipeline: plain lines, no live view
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var elapsed = clock.Elapsed.TotalMilliseconds;
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} exited {process.ExitCode}:\n{await output}\n{await error}");
-        return elapsed;
     }
 }

@@ -11,12 +11,14 @@ public class EngineControlTests
     [Fact]
     public async Task Pause_takes_effect_at_the_next_step_boundary_and_resume_continues()
     {
-        var run = new EngineHarness().Start(Of(
-            Step("first", "utility.wait", new { seconds = 0.3 }),
+        var gate = new GateStep(); // the first step runs until the pause is sent: no timing window
+        var run = new EngineHarness(gate).Start(Of(
+            Step("first", "test.gate"),
             Step("second", "utility.log", new { message = "two" })));
         await run.Events.WaitForAsync<StepStartedEvent>(s => s.StepPath == "first");
 
         run.Control.Send(ExecutionCommand.Pause);
+        gate.Open();
         await run.Events.WaitForAsync<ExecutionStatusChangedEvent>(e => e.Status == ExecutionStatus.Paused);
         Assert.Equal(StepStatus.Completed, run.FinishedStep("first").Status);
         Assert.DoesNotContain(run.Events.OfType<StepStartedEvent>(), s => s.StepPath == "second");

@@ -42,3 +42,19 @@ internal sealed class StubbornStep : IStepPlugin
         return StepResult.Completed();
     }
 }
+
+/// <summary>Runs until the test opens it: holds a step (and the state a test must observe) for as long as the test needs.</summary>
+internal sealed class GateStep : IStepPlugin
+{
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public StepTypeDescriptor Descriptor { get; } = new("test.gate", "test", "Completes once the test opens the gate.", []);
+
+    public void Open() => _open.TrySetResult();
+
+    public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        await _open.Task.WaitAsync(cancellationToken);
+        return StepResult.Completed();
+    }
+}

@@ -18,7 +18,7 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _root = Directory.CreateTempSubdirectory("toolkit-perspective-tests-").FullName;
 
-    private PerspectiveHarness(SimulatorServer sim, RecordingLiveView? liveView)
+    private PerspectiveHarness(SimulatorServer sim, RecordingLiveView? liveView, Action<IServiceCollection>? configure)
     {
         Sim = sim;
         Frames = liveView ?? new RecordingLiveView();
@@ -30,6 +30,7 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
         services.AddPerspectiveSteps(o => o.ProcessRecordDirectory = ProcessRecordDirectory);
         // as in the Runner: the gateway plugin declares which fields of a gateway login are no secret (user name, URL)
         services.AddCredentialBinder<IgnitionToolkit.Plugins.Gateway.Credentials.GatewayLoginBinder>();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
         Engine = new EngineHarness(_services);
     }
@@ -45,8 +46,9 @@ internal sealed class PerspectiveHarness : IAsyncDisposable
     /// <summary>This harness's data folder and library folder (empty until a test writes to them).</summary>
     public ToolkitPaths Paths => new(Path.Combine(_root, "data"), Path.Combine(_root, "library"), Path.Combine(_root, "plugins"));
 
-    public static async Task<PerspectiveHarness> StartAsync(bool liveView = false) =>
-        new(await SimulatorServer.StartAsync(), liveView ? new RecordingLiveView() : null);
+    /// <param name="configure">More services for the engine (e.g. the AI steps).</param>
+    public static async Task<PerspectiveHarness> StartAsync(bool liveView = false, Action<IServiceCollection>? configure = null) =>
+        new(await SimulatorServer.StartAsync(), liveView ? new RecordingLiveView() : null, configure);
 
     /// <summary>Loads YAML with the real loader (failing the test on errors) and returns the playbook and its warnings.</summary>
     public (Playbook Playbook, IReadOnlyList<string> Warnings) Load(string yaml)

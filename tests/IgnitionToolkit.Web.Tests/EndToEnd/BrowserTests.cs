@@ -55,6 +55,7 @@ public sealed class BrowserTests(UiFixture ui)
 
         await page.GetByTestId("pause").ClickAsync();
         await Expect(page.GetByTestId("pause-requested")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await ui.Stack.WaitForRunnerToReceiveAsync(id, "pause"); // the step still runs when the pause arrives
         gate.Release(); // the pause takes effect at the step boundary
         await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 120_000 });
         await page.GetByTestId("resume").ClickAsync();

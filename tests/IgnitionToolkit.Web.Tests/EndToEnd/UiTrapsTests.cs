@@ -68,6 +68,7 @@ public sealed class UiTrapsTests(UiFixture ui)
 
         await page.GetByTestId("pause").ClickAsync();
         await Expect(page.GetByTestId("pause-requested")).ToBeVisibleAsync(); // the held step still runs
+        await ui.Stack.WaitForRunnerToReceiveAsync(id, "pause"); // the skip must not overtake the pause on the bus
         await page.GetByTestId("skip").ClickAsync(); // ends that step: the pause takes effect at the boundary
         await Expect(status).ToHaveAttributeAsync("data-status", "paused", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("pause-requested")).ToHaveCountAsync(0);
