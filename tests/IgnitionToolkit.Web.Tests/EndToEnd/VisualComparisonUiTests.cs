@@ -74,7 +74,9 @@ public sealed class VisualComparisonUiTests(UiFixture ui)
         await page.GetByTestId("nav-baselines").ClickAsync();
         await Expect(baseline).ToHaveAttributeAsync("data-pending", "false");
         await Expect(baseline.GetByTestId("baseline-history-count")).ToContainTextAsync("1 earlier baseline");
-        await Expect(baseline.GetByTestId("baseline-history")).ToBeAttachedAsync();
+        await baseline.GetByTestId("baseline-history").Locator("summary").ClickAsync();
+        await Expect(baseline.GetByTestId("baseline-history-image")).ToHaveJSPropertyAsync("naturalWidth", 1280); // the first approved picture
+        await Expect(baseline.GetByTestId("baseline-history")).ToContainTextAsync(ToolkitStack.AdminUser);
         await Expect(baseline.GetByTestId("baseline-approved-image")).ToHaveJSPropertyAsync("naturalWidth", 1280);
         await ui.ScreenshotAsync(page, "baselines");
         var passed = await RunAsync(gatewayUrl, "42.5", "completed");
