@@ -37,6 +37,8 @@ public sealed class CompareScreenshotStep : PerspectiveStep
             new StepOutputSchema("diff_pixels", StepParameterType.Integer, "Pixels that differ from the baseline."),
             new StepOutputSchema("diff_ratio", StepParameterType.Float, "Share of the compared pixels that differ."),
             new StepOutputSchema("baseline", StepParameterType.String, "Where the baseline is kept."),
+            new StepOutputSchema("baseline_key", StepParameterType.String, "The baseline's key (name-WIDTHxHEIGHT), as the Baselines page and API name it."),
+            new StepOutputSchema("baseline_playbook", StepParameterType.String, "The playbook the baseline belongs to (with baseline_key: what approval names)."),
             new StepOutputSchema("actual", StepParameterType.String, "Artifact name of the screenshot."),
             new StepOutputSchema("expected", StepParameterType.String, "Artifact name of the baseline (on a difference)."),
             new StepOutputSchema("diff", StepParameterType.String, "Artifact name of the diff picture (on a difference).")));
@@ -59,7 +61,10 @@ public sealed class CompareScreenshotStep : PerspectiveStep
         var location = store.Locate(context.Host.PlaybookPath, name, width, height);
         var actual = await SaveAsync(context, $"{name}-actual.png", png, cancellationToken);
         session.RecordScreenshot(actual);
-        var outputs = new Dictionary<string, object?> { ["baseline"] = location.Approved, ["actual"] = actual.Name };
+        var outputs = new Dictionary<string, object?>
+        {
+            ["baseline"] = location.Approved, ["baseline_key"] = location.Key, ["baseline_playbook"] = context.Host.PlaybookPath, ["actual"] = actual.Name,
+        };
 
         if (store.ReadApproved(location) is not { } baseline)
         {

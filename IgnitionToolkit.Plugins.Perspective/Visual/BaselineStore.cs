@@ -18,6 +18,10 @@ public sealed record BaselineLocation(string Folder, string Key)
 /// <summary>One baseline as the Baselines page lists it: whose it is, whether it is approved, whether a new picture waits.</summary>
 public sealed record BaselineEntry(string PlaybookPath, string Key, BaselineLocation Location, BaselineApproval? Approval, bool Pending, int HistoryCount);
 
+/// <summary>An earlier baseline kept in <c>history/</c>: its version (when it was approved, <c>yyyyMMddTHHmmssZ</c>), who
+/// approved it (when its record was kept with it) and its size in bytes.</summary>
+public sealed record BaselineHistoryItem(string Version, BaselineApproval? Approval, long Size);
+
 /// <summary>Who approved a baseline and when (the <c>.json</c> beside its PNG).</summary>
 public sealed record BaselineApproval(string ApprovedBy, DateTimeOffset ApprovedAt, int Width, int Height, long Size);
 
@@ -116,6 +120,7 @@ public sealed partial class BaselineStore(ToolkitPaths paths)
             Directory.CreateDirectory(location.HistoryFolder);
             var stamp = (ReadApproval(location)?.ApprovedAt ?? File.GetLastWriteTimeUtc(location.Approved)).ToString("yyyyMMddTHHmmssZ", CultureInfo.InvariantCulture);
             File.Move(location.Approved, Path.Combine(location.HistoryFolder, $"{location.Key}.{stamp}.png"), overwrite: true);
+            if (File.Exists(location.Record)) File.Move(location.Record, Path.Combine(location.HistoryFolder, $"{location.Key}.{stamp}.json"), overwrite: true);
         }
         WriteAtomically(location.Approved, png);
         WriteAtomically(location.Record, JsonSerializer.SerializeToUtf8Bytes(new BaselineApproval(approvedBy, now, width, height, png.Length), Json));
@@ -129,8 +134,26 @@ public sealed partial class BaselineStore(ToolkitPaths paths)
             ? [.. Directory.GetFiles(location.HistoryFolder, location.Key + ".*.png").OrderDescending(StringComparer.Ordinal)]
             : [];
 
+    /// <summary>The earlier baselines of a location with who approved them, newest first.</summary>
+    public IReadOnlyList<BaselineHistoryItem> HistoryItems(BaselineLocation location) =>
+        [.. History(location).Select(file =>
+        {
+            var version = Path.GetFileName(file)[(location.Key.Length + 1)..^".png".Length];
+            var record = Path.ChangeExtension(file, ".json");
+            var approval = File.Exists(record) ? JsonSerializer.Deserialize<BaselineApproval>(File.ReadAllText(record), Json) : null;
+            return new BaselineHistoryItem(version, approval, new FileInfo(file).Length);
+        })];
+
+    /// <summary>The picture of an earlier baseline; null when <paramref name="version"/> is not a history stamp (so no request
+    /// can name another file) or there is no such picture.</summary>
+    public string? HistoryPicture(BaselineLocation location, string version) =>
+        VersionPattern().IsMatch(version) && Path.Combine(location.HistoryFolder, $"{location.Key}.{version}.png") is var file && File.Exists(file) ? file : null;
+
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]*-[0-9]+x[0-9]+$")]
     private static partial Regex KeyPattern();
+
+    [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z$")]
+    private static partial Regex VersionPattern();
 
     private static void WriteAtomically(string path, byte[] content)
     {

@@ -2,7 +2,8 @@ using IgnitionToolkit.Web.Api;
 
 namespace IgnitionToolkit.Web.Extensions;
 
-/// <summary>Plain HTTP downloads (no JavaScript needed): playbook export, execution export and reports, and execution artifacts, read from the API.</summary>
+/// <summary>Plain HTTP downloads (no JavaScript needed): playbook export, execution export and reports, execution artifacts
+/// and baseline pictures, read from the API.</summary>
 public static class DownloadEndpoints
 {
     public static void MapDownloads(this WebApplication app)
@@ -22,6 +23,10 @@ public static class DownloadEndpoints
         // The execution's JUnit or HTML report (the API's /report, built by the command line's writers).
         group.MapGet("/executions/{id:guid}/report", (Guid id, string? format, RestClient rest, HttpContext context) =>
             StreamAsync($"/api/v1/executions/{id}/report?format={Uri.EscapeDataString(format ?? "junit")}", rest, context));
+        // A screenshot baseline's picture (approved, pending or earlier), shown inline on the Baselines page.
+        group.MapGet("/baselines/image", (string? playbook, string? key, string? version, RestClient rest, HttpContext context) =>
+            InlineAsync($"/api/v1/baselines/image?playbook={Uri.EscapeDataString(playbook ?? "")}&key={Uri.EscapeDataString(key ?? "")}"
+                + $"&version={Uri.EscapeDataString(version ?? "approved")}", rest, context));
         group.MapGet("/artifacts/{id:guid}/{**name}", async (Guid id, string name, bool? inline, RestClient rest, HttpContext context) =>
         {
             // Streamed from the API to the browser, never held in memory.
@@ -33,6 +38,15 @@ public static class DownloadEndpoints
             var type = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
             return inline == true ? Results.Stream(stream, type) : Results.Stream(stream, type, Path.GetFileName(name));
         });
+    }
+
+    private static async Task<IResult> InlineAsync(string apiPath, RestClient rest, HttpContext context)
+    {
+        var response = await rest.OpenAsync(apiPath, context.RequestAborted);
+        if (response is null) return Results.NotFound();
+        context.Response.RegisterForDispose(response);
+        var stream = await response.Content.ReadAsStreamAsync(context.RequestAborted);
+        return Results.Stream(stream, response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream");
     }
 
     private static async Task<IResult> StreamAsync(string apiPath, RestClient rest, HttpContext context)

@@ -49,6 +49,7 @@ public static class WebApplicationExtensions
         builder.Services.AddScoped<FleetRunsApi>();
         builder.Services.AddScoped<SchedulesApi>();
         builder.Services.AddScoped<TokensApi>();
+        builder.Services.AddScoped<BaselinesApi>();
         builder.Services.AddAiPanel(baseAddress);
         builder.Services.AddScoped<LiveConnection>(); // one per circuit (browser tab)
         return builder;

@@ -80,6 +80,8 @@ public sealed class VisualComparisonTests : IAsyncLifetime
         var failed = run.Step("overview");
         Assert.Contains("differs from its baseline", failed.Error, StringComparison.Ordinal);
         Assert.Equal("failed", failed.Outputs["result"]);
+        Assert.Equal("overview-1280x720", failed.Outputs["baseline_key"]); // what the execution page's approval names
+        Assert.Equal(PlaybookPath, failed.Outputs["baseline_playbook"]);
         var names = run.Artifacts.Select(a => a.Name).ToList();
         Assert.Contains("overview-actual.png", names);
         Assert.Contains("overview-expected.png", names);
@@ -102,6 +104,7 @@ public sealed class VisualComparisonTests : IAsyncLifetime
         Assert.Equal("warned", run.Output("overview", "result"));
         Assert.True(store.Approve(Baseline, "bob", DateTimeOffset.UtcNow.AddMinutes(1)));
         Assert.Equal("bob", store.ReadApproval(Baseline)!.ApprovedBy);
+        Assert.Equal("alice", Assert.Single(store.HistoryItems(Baseline)).Approval?.ApprovedBy); // the history keeps who approved it
         Assert.Equal(approved, await File.ReadAllBytesAsync(Assert.Single(store.History(Baseline))));
         (status, run) = await RunAsync(Screen(applySetpoint: true));
         Expect.Completed(status, run);

@@ -47,6 +47,20 @@ public sealed class BaselineApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var again = await api.Client.PostAsJsonAsync("/api/v1/baselines/approve", new { playbook_path = playbook, key = "overview-1280x720" });
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Contains("waits for approval", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // a later approval keeps the earlier baseline in the history, with who approved it; its picture is served by version
+        store.WritePending(location, Png(5, 3));
+        using (var second = await api.Client.PostAsJsonAsync("/api/v1/baselines/approve", new { playbook_path = playbook, key = "overview-1280x720" }))
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var relisted = Entry(await api.Client.GetFromJsonAsync<JsonArray>("/api/v1/baselines"), playbook);
+        Assert.Equal(1, relisted["history_count"]!.GetValue<int>());
+        var earlier = Assert.Single(relisted["history"]!.AsArray())!;
+        Assert.Equal(ApiFixture.AdminUser, earlier["approved_by"]!.GetValue<string>());
+        var version = earlier["version"]!.GetValue<string>();
+        Assert.Equal(png, await api.Client.GetByteArrayAsync(
+            $"/api/v1/baselines/image?playbook={Uri.EscapeDataString(playbook)}&key=overview-1280x720&version={version}"));
+        using var gone = await api.Client.GetAsync($"/api/v1/baselines/image?playbook={Uri.EscapeDataString(playbook)}&key=overview-1280x720&version=19990101T000000Z");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
     [Fact]
