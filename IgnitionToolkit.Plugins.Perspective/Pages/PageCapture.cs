@@ -1,3 +1,5 @@
+using IgnitionToolkit.Core.Plugins;
+using IgnitionToolkit.Plugins.Perspective.Sessions;
 using Microsoft.Playwright;
 using P = IgnitionToolkit.Plugins.Perspective.Steps.PerspectiveParameters;
 
@@ -36,5 +38,20 @@ internal static class PageCapture
                 ? $"the screenshot took longer than {P.Seconds(timeout)} s"
                 : $"cannot take a screenshot of {locator}: not found or not visible within {P.Seconds(timeout)} s", ex);
         }
+    }
+
+    /// <summary>The screenshot a step asks for (its locator, <c>full_page</c>, <c>timeout</c>), saved as the artifact
+    /// <c>name</c> (default <c>&lt;step id&gt;.png</c>) and listed with the session's screenshots (FAT reports).</summary>
+    public static async Task<(byte[] Png, ArtifactInfo Artifact)> SaveAsync(StepContext context, PerspectiveSession session, bool stable,
+        CancellationToken cancellationToken)
+    {
+        var name = context.Get<string>("name") is { Length: > 0 } given ? given : $"{context.StepId}.png";
+        if (!name.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) name += ".png";
+        var png = await CaptureAsync(session.Page, LocatorSpec.FromOptional(context), context.Get<bool>("full_page"), P.TimeoutOf(context, 10),
+            stable, cancellationToken);
+        await using var stream = new MemoryStream(png);
+        var artifact = await context.Artifacts.SaveAsync(name, "image/png", stream, cancellationToken);
+        session.RecordScreenshot(artifact);
+        return (png, artifact);
     }
 }

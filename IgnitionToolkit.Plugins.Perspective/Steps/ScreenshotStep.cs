@@ -24,14 +24,7 @@ public sealed class ScreenshotStep : PerspectiveStep
 
     protected override async Task<StepResult> RunAsync(StepContext context, PerspectiveSession session, CancellationToken cancellationToken)
     {
-        var locator = LocatorSpec.FromOptional(context);
-        var timeout = P.TimeoutOf(context, 10);
-        var name = context.Get<string>("name") is { Length: > 0 } given ? given : $"{context.StepId}.png";
-        if (!name.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) name += ".png";
-        var png = await PageCapture.CaptureAsync(session.Page, locator, context.Get<bool>("full_page"), timeout, stable: false, cancellationToken);
-        await using var stream = new MemoryStream(png);
-        var artifact = await context.Artifacts.SaveAsync(name, "image/png", stream, cancellationToken);
-        session.RecordScreenshot(artifact);
+        var (_, artifact) = await PageCapture.SaveAsync(context, session, stable: false, cancellationToken);
         context.Logger.LogStep($"screenshot {artifact.Name} ({artifact.Size} bytes)");
         return Done(("artifact", artifact.Name), ("size", artifact.Size), ("sha256", artifact.Sha256));
     }

@@ -35,15 +35,8 @@ public sealed class VerifyWithAiStep(IAiJudge? judge = null) : PerspectiveStep
         var expected = context.GetRequiredString("expected");
         context.Parameters.TryGetValue("context", out var facts);
         var threshold = context.Get<double?>("threshold") ?? 0.7;
-        var locator = LocatorSpec.FromOptional(context);
-        var timeout = P.TimeoutOf(context, 10);
-        var name = context.Get<string>("name") is { Length: > 0 } given ? given : $"{context.StepId}.png";
-        if (!name.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) name += ".png";
 
-        var png = await PageCapture.CaptureAsync(session.Page, locator, context.Get<bool>("full_page"), timeout, stable: true, cancellationToken);
-        await using var stream = new MemoryStream(png);
-        var artifact = await context.Artifacts.SaveAsync(name, "image/png", stream, cancellationToken);
-        session.RecordScreenshot(artifact);
+        var (png, artifact) = await PageCapture.SaveAsync(context, session, stable: true, cancellationToken);
         context.Logger.LogStep($"screenshot {artifact.Name} ({artifact.Size} bytes) sent to the AI model");
 
         var verdict = await judge.JudgeAsync(context, new AiJudgement(expected, null, facts, new AiImage(png, "image/png"), threshold,
