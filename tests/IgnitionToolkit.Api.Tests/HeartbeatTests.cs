@@ -20,6 +20,8 @@ public sealed class ManualClockApiFixture : ApiFixture
 
     protected override string HeartbeatTimeoutSeconds => "8";
 
+    protected override FakeTimeProvider ManualClock => Clock;
+
     protected override void ConfigureApi(IWebHostBuilder builder) =>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
 

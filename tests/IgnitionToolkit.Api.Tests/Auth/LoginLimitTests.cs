@@ -17,6 +17,8 @@ public sealed class LoginLimitApiFixture : ApiFixture
 
     public FakeTimeProvider Clock { get; } = new(MiddleOfAWindow());
 
+    protected override FakeTimeProvider ManualClock => Clock;
+
     protected override void ConfigureApi(IWebHostBuilder builder)
     {
         builder.UseSetting("Toolkit:Auth:LoginAttemptsPerUser", "3");

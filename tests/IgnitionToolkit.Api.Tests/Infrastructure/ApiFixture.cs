@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using IgnitionToolkit.Contracts.Bus;
 using IgnitionToolkit.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IgnitionToolkit.Api.Tests.Infrastructure;
 
@@ -89,11 +90,14 @@ public class ApiFixture : IAsyncLifetime
         if (BrokerAvailable) await Runner.StartAsync();
     }
 
+    /// <summary>The API's clock when a fixture replaces it (it then moves only when the test moves it).</summary>
+    protected virtual FakeTimeProvider? ManualClock => null;
+
     public async Task DisposeAsync()
     {
         await Runner.DisposeAsync();
         Client.Dispose();
-        await Factory.DisposeAsync();
+        await StopApiAsync();
         await DropDatabaseAsync();
         if (BrokerAvailable) await TestBroker.DeleteAsync(Prefix);
         try
@@ -104,6 +108,25 @@ public class ApiFixture : IAsyncLifetime
         {
             // A file still held open by the OS is left in the temp folder.
         }
+    }
+
+    /// <summary>Stops the API. On a manual clock, time keeps moving meanwhile: Polly waits on the API's clock for calls
+    /// still retrying (e.g. a webhook to an address nobody answers) before it lets the host go, so a clock that stands
+    /// still would hold the host, and the test run, forever.</summary>
+    private async Task StopApiAsync()
+    {
+        if (ManualClock is not { } clock)
+        {
+            await Factory.DisposeAsync();
+            return;
+        }
+        var stopping = Factory.DisposeAsync().AsTask();
+        while (!stopping.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(stopping, Task.Delay(10));
+        }
+        await stopping;
     }
 
     /// <summary>Copies a folder of the repository's example library (<c>playbooks/&lt;folder&gt;</c>) into the library.</summary>
