@@ -30,9 +30,10 @@ public sealed partial class LiveViewInputSender(
     public async Task<Results<Accepted<ControlAccepted>, ProblemHttpResult>> SendAsync(Guid id, LiveViewInputRequest? request, string user, CancellationToken ct)
     {
         var input = new BrowserInput((request?.Kind ?? "").Trim().ToLowerInvariant(), request?.X, request?.Y, request?.Text, request?.Key, user);
-        if (input.Kind == BrowserInput.StopRecording || input.Problem() is not null)
-            return ApiProblems.BadRequest(input.Kind == BrowserInput.StopRecording ? "kind must be click, type or press" : input.Problem()!,
-                input.Kind switch { BrowserInput.Click => "x", BrowserInput.Type => "text", BrowserInput.Press => "key", _ => "kind" });
+        // stop_recording is the recorder's own (POST /recordings/{id}/stop), never an operator's input
+        var problem = input.Kind == BrowserInput.StopRecording ? "kind must be click, type or press" : input.Problem();
+        if (problem is not null)
+            return ApiProblems.BadRequest(problem, input.Kind switch { BrowserInput.Click => "x", BrowserInput.Type => "text", BrowserInput.Press => "key", _ => "kind" });
         var execution = await db.Executions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (execution is null) return ApiProblems.NotFound($"execution {id} does not exist");
         if (execution.Status.IsTerminal() || !(execution.Status == ExecutionStatus.Paused || execution.DebugMode || Recordings.RecorderPlaybook.IsRecording(execution)))
