@@ -32,7 +32,7 @@ fi
 
 # A fresh RabbitMQ virtual host per run (scripts/test-broker.sh), unless the caller chose a broker URL.
 if [ -z "${TOOLKIT_TEST_RABBITMQ:-}" ] && url="$("$ROOT/scripts/test-broker.sh" up $$)"; then
-  export TOOLKIT_TEST_RABBITMQ="$url"
+  export TOOLKIT_TEST_RABBITMQ="$url" TOOLKIT_TEST_BROKER_OWNED=1
   trap '"$ROOT/scripts/test-broker.sh" down $$' EXIT
   echo "RabbitMQ for this run: ${url##*@}"
 fi
@@ -43,12 +43,38 @@ filter=()
 collect=()
 [ "${COVERAGE:-0}" = 1 ] && collect=(--collect "XPlat Code Coverage" --settings "$ROOT/coverage.runsettings")
 
-for proj in "${projects[@]}"; do
-  name="$(basename "$proj" .csproj)"
+# A test that has not finished after 30 minutes (ten times the slowest one on a loaded machine) hangs: the test host is
+# stopped and the run names it as failed, instead of a CI that never ends.
+run_project() {
+  local proj="$1" name; name="$(basename "$1" .csproj)"
   echo "== $name"
-  dotnet test "$proj" -c "$CONFIGURATION" --no-build --nologo \
+  dotnet test "$proj" -c "$CONFIGURATION" --no-build --nologo --blame-hang-timeout 30m --blame-hang-dump-type none \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" "${filter[@]}" "${collect[@]}"
+}
+
+# Two lanes of about equal length: the functional tests (real processes that mostly wait on each other) and the small
+# projects in the background, the API, AppHost, browser and Web tests (AppHost and Web share `make start`'s fixed ports,
+# so they stay in one lane) in the foreground. Every stack has its own bus prefix, database, folders and dynamic ports;
+# the background lane's output is printed when it ends.
+background_lane="Functional.Tests Cli.Tests Plugins.Gateway.Tests Ops.Tests Runner.Tests Core.Tests GatewaySimulator.Tests Plugins.Ai.Tests"
+lane=() rest=()
+for proj in "${projects[@]}"; do
+  name="$(basename "$proj" .csproj)" in_lane=0
+  for suffix in $background_lane; do [[ "$name" == *".$suffix" ]] && in_lane=1; done
+  if [ "$in_lane" = 1 ] && [ "${#projects[@]}" -gt 1 ]; then lane+=("$proj"); else rest+=("$proj"); fi
 done
+lane_pid=""
+if [ "${#lane[@]}" -gt 0 ]; then
+  lane_log="$results/functional-lane.log"
+  ( for proj in "${lane[@]}"; do run_project "$proj"; done ) >"$lane_log" 2>&1 &
+  lane_pid=$!
+  trap '[ -n "$lane_pid" ] && { pkill -TERM -P "$lane_pid"; kill "$lane_pid"; } 2>/dev/null; [ -n "${TOOLKIT_TEST_BROKER_OWNED:-}" ] && "$ROOT/scripts/test-broker.sh" down $$' EXIT
+fi
+for proj in "${rest[@]}"; do run_project "$proj"; done
+if [ -n "$lane_pid" ]; then
+  wait "$lane_pid"; lane_pid=""
+  cat "$lane_log"
+fi
 
 echo
 "$ROOT/scripts/test-summary.sh" "$results"

@@ -39,6 +39,9 @@ public sealed record HeartbeatMonitorOptions(TimeSpan Timeout)
 /// Nor is it counted while this API is cut off from the broker (heartbeats cannot reach it then either), nor for
 /// <see cref="ReconnectGrace"/> after the broker is back: each Runner reconnects on its own backoff, and a loaded machine
 /// took longer than the 15 s timeout to bring a Runner back after a RabbitMQ restart (a live execution was interrupted).
+/// At start-up the bus is not down but connecting: silence counts from when it is up, and the grace is only given when
+/// connecting took longer than the timeout (the broker was unreachable, so the Runners may have been cut off as well) —
+/// otherwise every API start would delay noticing a dead Runner by a minute.
 /// Of several API instances, only the holder of the job's lease checks.</summary>
 public sealed class HeartbeatMonitor(
     IServiceScopeFactory scopes, HeartbeatMonitorOptions options, TimeProvider clock, JobLeases leases, ILogger<HeartbeatMonitor> logger,
@@ -49,10 +52,13 @@ public sealed class HeartbeatMonitor(
 
     private DateTimeOffset? _watchingSince;
     private bool _brokerWasDown;
+    /// <summary>When this monitor started, until the bus was first up (null from then).</summary>
+    private DateTimeOffset? _connectingSince;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.CheckInterval, clock);
+        _connectingSince = clock.GetUtcNow();
         do
         {
             try
@@ -60,9 +66,10 @@ public sealed class HeartbeatMonitor(
                 if (broker is { IsUp: false })
                 {
                     _watchingSince = null; // a broker outage is no Runner's silence: count again once it is back
-                    _brokerWasDown = true;
+                    _brokerWasDown = _connectingSince is null || clock.GetUtcNow() - _connectingSince > options.Timeout;
                     continue;
                 }
+                _connectingSince = null;
                 if (_brokerWasDown)
                 {
                     _brokerWasDown = false;

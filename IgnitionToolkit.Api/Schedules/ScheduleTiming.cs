@@ -13,10 +13,14 @@ public sealed record ScheduleTimingDto(string? Kind, string? Cron = null, int? E
 public sealed record CompiledTiming(string? Cron, CronExpression? Expression, string? Field, string? Error)
 {
     public bool IsValid => Expression is not null;
+
+    /// <summary>A 6-field expression (a seconds field first): it may run more often than once a minute.</summary>
+    public bool HasSeconds => Cron is { } cron && ScheduleTiming.FieldCount(cron) == 6;
 }
 
 /// <summary>
-/// Turns presets into 5-field cron expressions and every expression into a Cronos <see cref="CronExpression"/>: the
+/// Turns presets into 5-field cron expressions and every expression into a Cronos <see cref="CronExpression"/> (an
+/// expression may have a sixth, leading seconds field, for checks more often than once a minute): the
 /// presets are only a friendlier way to write cron, and Cronos alone parses cron and computes occurrences (also across
 /// daylight-saving changes: a time skipped by the clock runs once, right after the change; a repeated time runs once).
 /// </summary>
@@ -65,21 +69,36 @@ public static class ScheduleTiming
         }
     }
 
-    /// <summary>Parses a standard 5-field expression (minute hour day-of-month month day-of-week) with Cronos.</summary>
+    /// <summary>Parses a standard 5-field expression (minute hour day-of-month month day-of-week), or 6 fields with the
+    /// seconds first, with Cronos.</summary>
     public static CompiledTiming Parse(string? cron, string field)
     {
         if (string.IsNullOrWhiteSpace(cron)) return Bad(field, "a cron expression is required, e.g. \"30 2 * * *\" (02:30 every day)");
+        var format = FieldCount(cron) == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
         // H picks a value per expression instance; every API instance must compute the same times.
         if (cron.ToUpperInvariant().Replace("THU", "", StringComparison.Ordinal).Contains('H', StringComparison.Ordinal))
             return Bad(field, "the H (jitter) character is not supported: write the minute and hour");
         try
         {
-            return new CompiledTiming(cron, CronExpression.Parse(cron, CronFormat.Standard), null, null);
+            return new CompiledTiming(cron, CronExpression.Parse(cron, format), null, null);
         }
         catch (CronFormatException ex)
         {
-            return Bad(field, $"'{cron}' is not a valid cron expression (minute hour day-of-month month day-of-week): {ex.Message}");
+            return Bad(field, $"'{cron}' is not a valid cron expression (minute hour day-of-month month day-of-week, or second minute hour day-of-month month day-of-week): {ex.Message}");
         }
+    }
+
+    public static int FieldCount(string cron) => cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>The shortest time between two of the next occurrences (in UTC), to tell whether the scheduler, looking every
+    /// tick, can start each of them.</summary>
+    public static TimeSpan ShortestGap(CronExpression cron, DateTimeOffset after, int occurrences = 120)
+    {
+        var times = Next(cron, TimeZoneInfo.Utc, after, occurrences);
+        var shortest = TimeSpan.MaxValue;
+        for (var i = 1; i < times.Count; i++)
+            if (times[i] - times[i - 1] < shortest) shortest = times[i] - times[i - 1];
+        return shortest;
     }
 
     /// <summary>The IANA (or system) time zone, or null when unknown.</summary>

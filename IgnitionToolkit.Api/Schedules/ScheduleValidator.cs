@@ -29,7 +29,8 @@ public static class ScheduleRules
 /// needs: a valid timing and zone, known policies, and no secret values in the parameters (they would sit in the
 /// database in clear: a vault credential is named instead). Every problem names its field.
 /// </summary>
-public sealed class ScheduleValidator(PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials, FleetRunCreator fleet)
+public sealed class ScheduleValidator(PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials, FleetRunCreator fleet,
+    ScheduleOptions options, TimeProvider clock)
 {
     public async Task<(ValidSchedule? Schedule, ProblemHttpResult? Problem)> ValidateAsync(ScheduleRequest request, CancellationToken ct)
     {
@@ -41,6 +42,11 @@ public sealed class ScheduleValidator(PlaybookLibrary library, PlaybookValidator
 
         var timing = ScheduleTiming.Compile(request.Timing);
         if (!timing.IsValid) return Bad(timing.Error!, timing.Field);
+        // The scheduler looks every tick and starts one occurrence per look: closer runs would be recorded as missed.
+        if (timing.HasSeconds && ScheduleTiming.ShortestGap(timing.Expression!, clock.GetUtcNow()) is var gap && gap < 2 * options.TickInterval)
+            return Bad($"'{timing.Cron}' runs {gap.TotalSeconds:0.#} s apart; this server looks for due schedules every " +
+                $"{options.TickInterval.TotalSeconds:0.#} s ({ScheduleOptions.TickIntervalKey}), so runs must be at least " +
+                $"{(2 * options.TickInterval).TotalSeconds:0.#} s apart", "timing.cron");
         var zoneId = string.IsNullOrWhiteSpace(request.TimeZone) ? "UTC" : request.TimeZone.Trim();
         if (ScheduleTiming.FindZone(zoneId) is null)
             return Bad($"time_zone '{zoneId}' is not a known IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)", "time_zone");

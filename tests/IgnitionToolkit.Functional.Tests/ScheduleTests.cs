@@ -5,10 +5,11 @@ using IgnitionToolkit.Testing;
 namespace IgnitionToolkit.Functional.Tests;
 
 /// <summary>
-/// Schedules on the real API, Runner, broker and database (SQLite and PostgreSQL): a schedule every minute starts
-/// executions that complete and say which schedule started them; it keeps firing after the API is killed and started
-/// again; and with two API instances on one database each due run starts exactly once. The scheduler looks every
-/// second (<c>Toolkit:Schedules:TickInterval</c>); the tests wait for the runs with generous bounds, never on timing.
+/// Schedules on the real API, Runner, broker and database (SQLite and PostgreSQL): a schedule every 20 seconds (a cron
+/// expression with a seconds field) starts executions that complete and say which schedule started them; it keeps
+/// firing after the API is killed and started again; and with two API instances on one database each due run starts
+/// exactly once. The scheduler looks every second (<c>Toolkit:Schedules:TickInterval</c>); the tests wait for the runs
+/// with generous bounds, never on timing.
 /// </summary>
 [Trait("Category", "Functional")]
 public sealed class ScheduleTests
@@ -18,22 +19,22 @@ public sealed class ScheduleTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_schedule_every_minute_starts_executions_that_name_it_and_keeps_firing_after_an_api_restart(bool postgres)
+    public async Task A_schedule_every_20_seconds_starts_executions_that_name_it_and_keeps_firing_after_an_api_restart(bool postgres)
     {
         await using var stack = await ToolkitStack.StartAsync(postgres: postgres, runners: 1, settings: FastTicks);
-        var id = await CreateEveryMinuteAsync(stack.Http, "every-minute");
+        var id = await CreateEvery20SecondsAsync(stack.Http, "every-20s");
 
         var first = await WaitForRunsAsync(stack.Http, id, runs => runs.Count(r => State(r) == "started") >= 1, stack);
         var run = first.Last(r => State(r) == "started");
         var executionId = Guid.Parse(run["execution_id"]!.GetValue<string>());
         var execution = (await stack.WaitForStatusAsync(executionId, "completed", 180))["execution"]!;
         Assert.Equal(id, execution["schedule_id"]!.GetValue<string>());
-        Assert.Equal("every-minute", execution["schedule_name"]!.GetValue<string>());
+        Assert.Equal("every-20s", execution["schedule_name"]!.GetValue<string>());
         Assert.Equal("admin", execution["started_by"]!.GetValue<string>()); // the user who saved the schedule
         var listed = (await stack.Http.GetFromJsonAsync<JsonObject>($"api/v1/executions?schedule={id}"))!["items"]!.AsArray();
         Assert.Contains(listed, e => e!["id"]!.GetValue<string>() == executionId.ToString());
         Assert.All(listed, e => Assert.Equal(id, e!["schedule_id"]!.GetValue<string>()));
-        var byName = (await stack.Http.GetFromJsonAsync<JsonObject>("api/v1/executions?schedule=EVERY-minute"))!["total_count"]!.GetValue<int>();
+        var byName = (await stack.Http.GetFromJsonAsync<JsonObject>("api/v1/executions?schedule=EVERY-20S"))!["total_count"]!.GetValue<int>();
         Assert.Equal(listed.Count, byName);
 
         // The schedule lives in the database: after a crash and a restart the API keeps starting its runs.
@@ -52,9 +53,9 @@ public sealed class ScheduleTests
     {
         await using var stack = await ToolkitStack.StartAsync(postgres: postgres, runners: 1, settings: FastTicks);
         var b = await stack.AddApiAsync();
-        var id = await CreateEveryMinuteAsync(stack.Http, "once-" + (postgres ? "pg" : "sqlite"));
+        var id = await CreateEvery20SecondsAsync(stack.Http, "once-" + (postgres ? "pg" : "sqlite"));
 
-        // both instances look every second for the same due runs, three minutes in a row
+        // both instances look every second for the same due runs, three in a row
         var runs = await WaitForRunsAsync(stack.Http, id, list => list.Count(r => State(r) == "started") >= 3, stack, timeoutSeconds: 420);
         Assert.DoesNotContain(runs, r => State(r) is "failed" or "missed");
         var started = runs.Where(r => State(r) == "started").ToList();
@@ -79,12 +80,12 @@ public sealed class ScheduleTests
         }
     }
 
-    private static async Task<string> CreateEveryMinuteAsync(HttpClient api, string name)
+    private static async Task<string> CreateEvery20SecondsAsync(HttpClient api, string name)
     {
         using var response = await api.PostAsJsonAsync("api/v1/schedules", new
         {
             name, playbook = "utility/hello_world.yaml", parameters = new { who = "schedule" },
-            timing = new { kind = "minutes", every = 1 }, time_zone = "Europe/Berlin", overlap = "parallel",
+            timing = new { kind = "cron", cron = "*/20 * * * * *" }, time_zone = "Europe/Berlin", overlap = "parallel",
         });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);

@@ -90,6 +90,7 @@ public sealed class ScheduleApiTests(VaultApiFixture api) : IClassFixture<VaultA
     [InlineData("secret", "parameters.api_password")]
     [InlineData("name", "name")]
     [InlineData("every", "timing.every")]
+    [InlineData("seconds", "timing.cron")]
     public async Task Bad_input_is_a_problem_naming_the_field(string what, string field)
     {
         var playbook = api.WritePlaybook("sched/bad.yaml", SamplePlaybooks.Hello());
@@ -103,6 +104,8 @@ public sealed class ScheduleApiTests(VaultApiFixture api) : IClassFixture<VaultA
             "missed" => new { name, playbook, parameters = new { greeting = "x" }, timing = new { kind = "daily", at = "01:00" }, missed_runs = "all" },
             "secret" => new { name, playbook, parameters = new { greeting = "x", api_password = "hunter2" }, timing = new { kind = "daily", at = "01:00" } },
             "name" => new { name = "", playbook, parameters = new { greeting = "x" }, timing = new { kind = "daily", at = "01:00" } },
+            // every 5 s: closer than twice the scheduler's look (15 s by default), so runs would be missed
+            "seconds" => new { name, playbook, parameters = new { greeting = "x" }, timing = new { kind = "cron", cron = "*/5 * * * * *" } },
             _ => new { name, playbook, parameters = new { greeting = "x" }, timing = new { kind = "minutes", every = 7 } },
         };
         using var response = await api.Client.PostJsonAsync("/api/v1/schedules", body);

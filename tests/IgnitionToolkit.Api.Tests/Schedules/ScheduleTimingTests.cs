@@ -43,6 +43,19 @@ public sealed class ScheduleTimingTests
     }
 
     [Fact]
+    public void Six_fields_put_seconds_first_and_run_more_often_than_once_a_minute()
+    {
+        var compiled = ScheduleTiming.Compile(new ScheduleTimingDto("cron", "*/20 * * * * *"));
+        Assert.True(compiled.IsValid, compiled.Error);
+        Assert.True(compiled.HasSeconds);
+        Assert.False(ScheduleTiming.Compile(new ScheduleTimingDto("cron", "*/20 * * * *")).HasSeconds);
+        var start = new DateTimeOffset(2026, 12, 7, 8, 0, 5, TimeSpan.Zero);
+        Assert.Equal([start.AddSeconds(15), start.AddSeconds(35), start.AddSeconds(55)], ScheduleTiming.Next(compiled.Expression!, TimeZoneInfo.Utc, start, 3));
+        Assert.Equal(TimeSpan.FromSeconds(20), ScheduleTiming.ShortestGap(compiled.Expression!, start));
+        Assert.Equal(TimeSpan.FromSeconds(10), ScheduleTiming.ShortestGap(Cron("0,10 * * * * *"), start)); // 0, 10, then 50 s later
+    }
+
+    [Fact]
     public void A_cron_expression_on_thursdays_is_not_taken_for_jitter() =>
         Assert.True(ScheduleTiming.Compile(new ScheduleTimingDto("cron", "0 8 * * THU")).IsValid);
 

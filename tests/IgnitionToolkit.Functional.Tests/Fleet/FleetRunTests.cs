@@ -104,13 +104,13 @@ public sealed class FleetRunTests
         });
         var schedule = await Fleet.PostAsync(fleet.Stack.Http, "api/v1/schedules", new
         {
-            name = "Nightly fleet check", playbook = Fleet.PlaybookPath, timing = new { kind = "cron", cron = "* * * * *" },
+            name = "Nightly fleet check", playbook = Fleet.PlaybookPath, timing = new { kind = "cron", cron = "*/30 * * * * *" },
             fleet = new { selection = new { tags = new Dictionary<string, string> { ["site"] = "north" } }, max_parallel = 2 },
         });
         Assert.Equal("north", schedule["fleet"]!["selection"]!["tags"]!["site"]!.GetValue<string>());
         var scheduleId = schedule["id"]!.GetValue<string>();
 
-        // the first minute's run is a fleet run over both gateways of site north
+        // the first run (every 30 s) is a fleet run over both gateways of site north
         var started = await Wait.ForAsync<JsonNode>(async () =>
         {
             var runs = JsonNode.Parse(await fleet.Stack.Http.GetStringAsync($"api/v1/schedules/{scheduleId}/runs"))!["items"]!.AsArray();

@@ -254,9 +254,14 @@ public sealed class UiTrapsTests(UiFixture ui)
         Assert.Empty(errors);
     }
 
-    /// <summary>WCAG contrast ratio of an element's text colour against the first opaque background behind it.</summary>
+    /// <summary>WCAG contrast ratio of an element's text colour against the first opaque background behind it, once the
+    /// colour transitions of the element and what is behind it have ended (MudBlazor fades colours: a busy machine read a
+    /// button halfway between the light and dark palettes).</summary>
     private static Task<double> ContrastAsync(ILocator element) => element.EvaluateAsync<double>("""
-        e => {
+        async e => {
+          const behind = a => a instanceof CSSTransition && a.effect?.target instanceof Element && (a.effect.target === e || a.effect.target.contains(e));
+          for (let running; (running = document.getAnimations().filter(behind)).length > 0; )
+            await Promise.all(running.map(a => a.finished.catch(() => null)));
           const rgb = s => s.match(/[\d.]+/g).map(Number);
           const lum = ([r, g, b]) => { const c = [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
           let bg = null;
