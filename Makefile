@@ -98,9 +98,10 @@ bench: ## Run bench/IgnitionToolkit.Benchmarks (each scenario against its baseli
 	  ConnectionStrings__messaging=$(RABBITMQ_URL) dotnet run --project $(BENCH_PROJECT) -c Release -- $(BENCH_ARGS); \
 	fi
 
-soak: ## Executions back to back for SOAK_MINUTES (default 10; 1440 = the plan's 24 h leak check); fails on memory growth
+soak: ## SOAK_EXECUTIONS (e.g. 10000: first vs last thousand, ±10 %) or SOAK_MINUTES (default 10; 1440 = the 24 h check); fails on memory growth
 	@.ci/services.sh rabbitmq && \
-	  ConnectionStrings__messaging=$(RABBITMQ_URL) dotnet run --project $(BENCH_PROJECT) -c Release -- soak $(or $(SOAK_MINUTES),10) $(or $(SOAK_MAX_GROWTH),25)
+	  ConnectionStrings__messaging=$(RABBITMQ_URL) dotnet run --project $(BENCH_PROJECT) -c Release -- soak \
+	    $(if $(SOAK_EXECUTIONS),executions=$(SOAK_EXECUTIONS) $(or $(SOAK_MAX_GROWTH),10),$(or $(SOAK_MINUTES),10) $(or $(SOAK_MAX_GROWTH),25))
 
 secrets: ## Write the Docker Compose .env with fresh random keys and passwords (never overwrites one)
 	@scripts/secrets.sh

@@ -11,9 +11,10 @@ namespace IgnitionToolkit.Api.Retention;
 
 /// <summary>Section <c>Toolkit:Retention</c>: <c>MaxAgeDays</c> (executions that ended longer ago are removed; 0 or
 /// unset: no age limit), <c>MaxPerPlaybook</c> (only the newest N executions of each playbook are kept; 0 or unset: no
-/// limit), <c>Interval</c> (how often the job runs, default 1 hour) and <c>BatchSize</c> (executions removed per
-/// statement, default 200).</summary>
-public sealed record ExecutionRetentionOptions(double MaxAgeDays, int MaxPerPlaybook, TimeSpan Interval, int BatchSize)
+/// limit), <c>AuditMaxAgeDays</c> (audit entries older than this are removed; 0 or unset: the audit trail is kept
+/// forever), <c>Interval</c> (how often the job runs, default 1 hour) and <c>BatchSize</c> (rows removed per statement,
+/// default 200).</summary>
+public sealed record ExecutionRetentionOptions(double MaxAgeDays, int MaxPerPlaybook, TimeSpan Interval, int BatchSize, double AuditMaxAgeDays = 0)
 {
     public const string Section = "Toolkit:Retention";
 
@@ -25,22 +26,26 @@ public sealed record ExecutionRetentionOptions(double MaxAgeDays, int MaxPerPlay
         if (days < 0) throw new InvalidOperationException($"{Section}:MaxAgeDays must be 0 (no limit) or a positive number of days, got {days}");
         var count = configuration.GetValue<int?>($"{Section}:MaxPerPlaybook") ?? 0;
         if (count < 0) throw new InvalidOperationException($"{Section}:MaxPerPlaybook must be 0 (no limit) or a positive count, got {count}");
+        var auditDays = configuration.GetValue<double?>($"{Section}:AuditMaxAgeDays") ?? 0;
+        if (auditDays < 0) throw new InvalidOperationException($"{Section}:AuditMaxAgeDays must be 0 (keep the audit trail) or a positive number of days, got {auditDays}");
         var interval = NotificationOptions.Duration(configuration, $"{Section}:Interval", TimeSpan.FromHours(1));
         var batch = configuration.GetValue<int?>($"{Section}:BatchSize") ?? 200;
         if (batch is < 1 or > 10_000) throw new InvalidOperationException($"{Section}:BatchSize must be between 1 and 10000, got {batch}");
-        return new ExecutionRetentionOptions(days, count, interval, batch);
+        return new ExecutionRetentionOptions(days, count, interval, batch, auditDays);
     }
 }
 
 /// <summary>What one retention pass removed.</summary>
-public sealed record RetentionResult(int ByAge, int ByCount, int Deliveries);
+public sealed record RetentionResult(int ByAge, int ByCount, int Deliveries, int AuditEntries = 0);
 
 /// <summary>
 /// Background history retention, once for all API instances (<see cref="JobLeases.ExecutionRetention"/>): removes
 /// executions (steps, logs, artifacts and their files, pending events) that ended before the age limit, and those beyond
 /// the newest <see cref="ExecutionRetentionOptions.MaxPerPlaybook"/> of their playbook, in batches. Never an execution that
 /// has not ended (pending, running, paused), never a pinned one. Also trims the webhook delivery log
-/// (<see cref="NotificationOptions.DeliveryLogDays"/>).
+/// (<see cref="NotificationOptions.DeliveryLogDays"/>) and, when asked to, the audit trail
+/// (<see cref="ExecutionRetentionOptions.AuditMaxAgeDays"/>: each execution start is an audit entry, so with executions
+/// trimmed the audit trail is what still grows).
 /// </summary>
 public sealed partial class ExecutionRetentionService(
     IServiceScopeFactory scopes, ExecutionRetentionOptions options, NotificationOptions notifications, TimeProvider clock, JobLeases leases,
@@ -50,7 +55,7 @@ public sealed partial class ExecutionRetentionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Enabled && notifications.DeliveryLogDays <= 0) return;
+        if (!options.Enabled && notifications.DeliveryLogDays <= 0 && options.AuditMaxAgeDays <= 0) return;
         using var timer = new PeriodicTimer(options.Interval, clock);
         do
         {
@@ -98,9 +103,10 @@ public sealed partial class ExecutionRetentionService(
             }
         }
         var deliveries = await TrimDeliveryLogAsync(ct);
-        if (byAge + byCount + deliveries > 0)
-            LogRemoved(logger, byAge, options.MaxAgeDays, byCount, options.MaxPerPlaybook, deliveries);
-        return new RetentionResult(byAge, byCount, deliveries);
+        var audit = await TrimAuditAsync(ct);
+        if (byAge + byCount + deliveries + audit > 0)
+            LogRemoved(logger, byAge, options.MaxAgeDays, byCount, options.MaxPerPlaybook, deliveries, audit);
+        return new RetentionResult(byAge, byCount, deliveries, audit);
     }
 
     private async Task<int> RemoveBatchAsync(Func<ToolkitDbContext, IQueryable<Guid>> select, CancellationToken ct)
@@ -129,10 +135,22 @@ public sealed partial class ExecutionRetentionService(
         }
     }
 
+    private async Task<int> TrimAuditAsync(CancellationToken ct)
+    {
+        if (options.AuditMaxAgeDays <= 0) return 0;
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(options.AuditMaxAgeDays);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+        var total = 0;
+        while (await db.Audit.Where(a => a.Timestamp < cutoff).OrderBy(a => a.Timestamp).Select(a => a.Id).Take(options.BatchSize).ToListAsync(ct) is { Count: > 0 } ids)
+            total += await db.Audit.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
+        return total;
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "History retention failed; retrying in {Interval}")]
     private static partial void LogFailed(ILogger logger, Exception exception, TimeSpan interval);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "History retention removed {ByAge} execution(s) by age ({Days} days), {ByCount} beyond {Max} per playbook, {Deliveries} webhook delivery(ies)")]
-    private static partial void LogRemoved(ILogger logger, int byAge, double days, int byCount, int max, int deliveries);
+        Message = "History retention removed {ByAge} execution(s) by age ({Days} days), {ByCount} beyond {Max} per playbook, {Deliveries} webhook delivery(ies), {Audit} audit entry(ies)")]
+    private static partial void LogRemoved(ILogger logger, int byAge, double days, int byCount, int max, int deliveries, int audit);
 }

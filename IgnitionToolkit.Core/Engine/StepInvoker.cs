@@ -118,6 +118,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
     {
         var token = session.Controller.BeginStep(StepTimeout(plugin.Descriptor, step, session.Request), out var endStep);
         var ended = false;
+        Task<StepResult>? running = null;
         try
         {
             var context = new StepContext
@@ -138,7 +139,8 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
                 StepOutputs = frame.StepOutputs,
                 Credentials = session.Request.Credentials,
             };
-            var result = await plugin.ExecuteAsync(context, token).WaitAsync(token);
+            running = plugin.ExecuteAsync(context, token);
+            var result = await running.WaitAsync(token);
             return (result, Navigation.None);
         }
         catch (OperationCanceledException) when (!session.Controller.Token.IsCancellationRequested)
@@ -160,6 +162,26 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         finally
         {
             if (!ended) endStep();
+            await SettleAsync(running);
+        }
+    }
+
+    /// <summary>How long a step that was cancelled or timed out gets to finish what it started (close a browser context it
+    /// was opening, kill its process) before the engine goes on without it: the execution's items are disposed after
+    /// the step, so what the step opens meanwhile is closed with the execution instead of after it.</summary>
+    internal static readonly TimeSpan SettleGrace = TimeSpan.FromSeconds(10);
+
+    private static async Task SettleAsync(Task<StepResult>? running)
+    {
+        if (running is null || running.IsCompleted) return;
+        try
+        {
+            await running.WaitAsync(SettleGrace);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // cancelled, failed or still running: the step's result no longer counts; a step that ignores cancellation
+            // longer than the grace is left behind (ExecutionItems still closes what it adds later)
         }
     }
 

@@ -2,12 +2,15 @@ using System.Globalization;
 using IgnitionToolkit.Benchmarks;
 using IgnitionToolkit.Testing;
 
-// make bench: [steps] [samples] [burst] [only=bus,gateway,perspective,scaleout]; make soak: soak [minutes] [max growth %]
+// make bench: [steps] [samples] [burst] [only=bus,gateway,perspective,scaleout]
+// make soak: soak [minutes] [max growth %] | soak executions=N [max growth %]
 if (args.Length > 0 && args[0] == "soak")
 {
-    var minutes = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
-    var growth = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 25;
-    return await SoakRunner.RunAsync(TimeSpan.FromMinutes(minutes), growth);
+    var count = args.Length > 1 && args[1].StartsWith("executions=", StringComparison.Ordinal)
+        ? int.Parse(args[1]["executions=".Length..], CultureInfo.InvariantCulture) : (int?)null;
+    var minutes = count is null && args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+    var growth = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : count is null ? 25 : 10;
+    return await SoakRunner.RunAsync(TimeSpan.FromMinutes(minutes), count, growth);
 }
 
 var numbers = args.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToArray();

@@ -76,6 +76,28 @@ public abstract class HistoryRetentionTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Audit_entries_older_than_the_audit_limit_go_and_newer_ones_stay_and_without_a_limit_all_stay()
+    {
+        var target = Guid.NewGuid().ToString();
+        var now = DateTimeOffset.UtcNow;
+        await using (var scope = Api.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+            foreach (var (action, age) in new[] { ("execution.started", 40), ("execution.cancelled", 30), ("execution.pinned", 2) })
+                db.Audit.Add(new AuditRecord { Timestamp = now.AddDays(-age), UserName = "retention", Action = action, TargetType = "execution", TargetId = target });
+            await db.SaveChangesAsync();
+        }
+
+        var kept = await RetentionPass(maxAgeDays: 0, maxPerPlaybook: 0, batchSize: 1).RunOnceAsync(CancellationToken.None);
+        Assert.Equal(0, kept.AuditEntries); // the audit trail is kept forever unless a limit is set
+        var result = await RetentionPass(maxAgeDays: 0, maxPerPlaybook: 0, batchSize: 1, auditMaxAgeDays: 10).RunOnceAsync(CancellationToken.None);
+
+        Assert.True(result.AuditEntries >= 2, $"removed {result.AuditEntries}");
+        var audit = (await Api.Client.GetJsonAsync($"/api/v1/audit?targetId={target}"))["items"]!.AsArray();
+        Assert.Equal(["execution.pinned"], audit.Select(a => a!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Pinning_an_unknown_execution_is_a_404_problem_and_a_viewer_may_not_pin()
     {
         using var missing = await Api.Client.PostAsync($"/api/v1/executions/{Guid.NewGuid()}/pin", null);
@@ -87,11 +109,11 @@ public abstract class HistoryRetentionTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
-    private ExecutionRetentionService RetentionPass(double maxAgeDays, int maxPerPlaybook, int batchSize)
+    private ExecutionRetentionService RetentionPass(double maxAgeDays, int maxPerPlaybook, int batchSize, double auditMaxAgeDays = 0)
     {
         var services = Api.Factory.Services;
         return new ExecutionRetentionService(services.GetRequiredService<IServiceScopeFactory>(),
-            new ExecutionRetentionOptions(maxAgeDays, maxPerPlaybook, TimeSpan.FromHours(1), batchSize),
+            new ExecutionRetentionOptions(maxAgeDays, maxPerPlaybook, TimeSpan.FromHours(1), batchSize, auditMaxAgeDays),
             new NotificationOptions(null, 0, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 0), TimeProvider.System,
             services.GetRequiredService<JobLeases>(), services.GetRequiredService<ILogger<ExecutionRetentionService>>());
     }

@@ -58,3 +58,43 @@ internal sealed class GateStep : IStepPlugin
         return StepResult.Completed();
     }
 }
+
+/// <summary>Opens something that lives with the execution (as a browser step opens its context) only once the test lets
+/// it, whether or not the execution was cancelled meanwhile: what it opens must still be closed.</summary>
+internal sealed class LateItemStep : IStepPlugin
+{
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public StepTypeDescriptor Descriptor { get; } = new("test.late_item", "test", "Opens an execution item when the test lets it.", []);
+
+    private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ClosedOnDispose Item { get; } = new();
+
+    /// <summary>Completes when the step's cancellation token fired.</summary>
+    public Task Cancelled => _cancelled.Task;
+
+    public void Open() => _open.TrySetResult();
+
+    public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        await using var seen = cancellationToken.Register(() => _cancelled.TrySetResult());
+        await _open.Task; // not cancellable on purpose, like a browser context being created
+        context.Items.Set("test.item", Item);
+        cancellationToken.ThrowIfCancellationRequested();
+        return StepResult.Completed();
+    }
+
+    internal sealed class ClosedOnDispose : IAsyncDisposable
+    {
+        private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Closed => _closed.Task;
+
+        public ValueTask DisposeAsync()
+        {
+            _closed.TrySetResult();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
