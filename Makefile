@@ -94,13 +94,15 @@ bench: ## Run bench/IgnitionToolkit.Benchmarks (each scenario against its baseli
 	@if [ ! -f $(BENCH_PROJECT)/IgnitionToolkit.Benchmarks.csproj ]; then \
 	  echo "bench: $(BENCH_PROJECT) does not exist yet; nothing to run"; \
 	else \
-	  .ci/services.sh rabbitmq && \
-	  ConnectionStrings__messaging=$(RABBITMQ_URL) dotnet run --project $(BENCH_PROJECT) -c Release -- $(BENCH_ARGS); \
+	  .ci/services.sh rabbitmq && url="$$(scripts/test-broker.sh up $$$$)" && trap 'scripts/test-broker.sh down '$$$$ EXIT && \
+	  TOOLKIT_TEST_RABBITMQ="$$url" dotnet run --project $(BENCH_PROJECT) -c Release -- $(BENCH_ARGS); \
 	fi
 
+# bench and soak run in a RabbitMQ virtual host of their own (scripts/test-broker.sh), as make test does: a test run
+# starting meanwhile sweeps test-named queues out of "/", and a soak there once lost its event queue that way.
 soak: ## SOAK_EXECUTIONS (e.g. 10000: first vs last thousand, ±10 %) or SOAK_MINUTES (default 10; 1440 = the 24 h check); fails on memory growth
-	@.ci/services.sh rabbitmq && \
-	  ConnectionStrings__messaging=$(RABBITMQ_URL) dotnet run --project $(BENCH_PROJECT) -c Release -- soak \
+	@.ci/services.sh rabbitmq && url="$$(scripts/test-broker.sh up $$$$)" && trap 'scripts/test-broker.sh down '$$$$ EXIT && \
+	  TOOLKIT_TEST_RABBITMQ="$$url" dotnet run --project $(BENCH_PROJECT) -c Release -- soak \
 	    $(if $(SOAK_EXECUTIONS),executions=$(SOAK_EXECUTIONS) $(or $(SOAK_MAX_GROWTH),10),$(or $(SOAK_MINUTES),10) $(or $(SOAK_MAX_GROWTH),25))
 
 secrets: ## Write the Docker Compose .env with fresh random keys and passwords (never overwrites one)

@@ -37,6 +37,7 @@ public static class ToolkitBus
         var prefix = configuration[BusEndpoints.PrefixKey];
         builder.Services.AddMassTransit(x =>
         {
+            x.DisableUsageTelemetry(); // MassTransit would report usage to its vendor: nothing leaves a plant's network unasked
             consumers(x, prefix);
             x.UsingRabbitMq((context, cfg) =>
             {
