@@ -30,10 +30,18 @@ else
   done
 fi
 
+# On exit: stop the background lane if it still runs, delete this run's virtual host if it made one.
+lane_pid="" broker_owned=0
+cleanup() {
+  [ -n "$lane_pid" ] && { pkill -TERM -P "$lane_pid"; kill "$lane_pid"; } 2>/dev/null
+  [ "$broker_owned" = 1 ] && "$ROOT/scripts/test-broker.sh" down $$
+}
+trap cleanup EXIT
+
 # A fresh RabbitMQ virtual host per run (scripts/test-broker.sh), unless the caller chose a broker URL.
 if [ -z "${TOOLKIT_TEST_RABBITMQ:-}" ] && url="$("$ROOT/scripts/test-broker.sh" up $$)"; then
-  export TOOLKIT_TEST_RABBITMQ="$url" TOOLKIT_TEST_BROKER_OWNED=1
-  trap '"$ROOT/scripts/test-broker.sh" down $$' EXIT
+  export TOOLKIT_TEST_RABBITMQ="$url"
+  broker_owned=1
   echo "RabbitMQ for this run: ${url##*@}"
 fi
 
@@ -63,12 +71,10 @@ for proj in "${projects[@]}"; do
   for suffix in $background_lane; do [[ "$name" == *".$suffix" ]] && in_lane=1; done
   if [ "$in_lane" = 1 ] && [ "${#projects[@]}" -gt 1 ]; then lane+=("$proj"); else rest+=("$proj"); fi
 done
-lane_pid=""
 if [ "${#lane[@]}" -gt 0 ]; then
   lane_log="$results/functional-lane.log"
   ( for proj in "${lane[@]}"; do run_project "$proj"; done ) >"$lane_log" 2>&1 &
   lane_pid=$!
-  trap '[ -n "$lane_pid" ] && { pkill -TERM -P "$lane_pid"; kill "$lane_pid"; } 2>/dev/null; [ -n "${TOOLKIT_TEST_BROKER_OWNED:-}" ] && "$ROOT/scripts/test-broker.sh" down $$' EXIT
 fi
 for proj in "${rest[@]}"; do run_project "$proj"; done
 if [ -n "$lane_pid" ]; then
