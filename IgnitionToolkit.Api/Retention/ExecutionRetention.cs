@@ -105,7 +105,10 @@ public sealed partial class ExecutionRetentionService(
         var deliveries = await TrimDeliveryLogAsync(ct);
         var audit = await TrimAuditAsync(ct);
         if (byAge + byCount + deliveries + audit > 0)
+        {
             LogRemoved(logger, byAge, options.MaxAgeDays, byCount, options.MaxPerPlaybook, deliveries, audit);
+            await ResetWriteAheadLogAsync(ct);
+        }
         return new RetentionResult(byAge, byCount, deliveries, audit);
     }
 
@@ -145,6 +148,17 @@ public sealed partial class ExecutionRetentionService(
         while (await db.Audit.Where(a => a.Timestamp < cutoff).OrderBy(a => a.Timestamp).Select(a => a.Id).Take(options.BatchSize).ToListAsync(ct) is { Count: > 0 } ids)
             total += await db.Audit.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
         return total;
+    }
+
+    /// <summary>SQLite: copies the write-ahead log into the database and empties it. Freed pages are reused either way,
+    /// but a log that the automatic checkpoints never find idle (clients reading without pause) keeps the size of its
+    /// busiest moment; after each pass that removed something it goes back to nothing. PostgreSQL: nothing to do.</summary>
+    private async Task ResetWriteAheadLogAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "History retention failed; retrying in {Interval}")]

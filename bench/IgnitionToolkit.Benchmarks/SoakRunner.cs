@@ -65,7 +65,7 @@ internal static class SoakRunner
         while (!Done() && !clients.All(c => c.IsCompleted)) // a client that failed ends the run with its error below
         {
             await Task.WhenAny(Task.WhenAll(clients), Task.Delay(interval));
-            samples.Add(new Sample(clock.Elapsed, Volatile.Read(ref completed), Read(stack.Api.Id), Read(stack.Runners[0].Id), DatabaseMb(stack.DataDirectory)));
+            samples.Add(new Sample(clock.Elapsed, Volatile.Read(ref completed), Read(stack.Api.Id), Read(stack.Runners[0].Id), FileMb(stack.DataDirectory, "toolkit.db"), FileMb(stack.DataDirectory, "toolkit.db-wal")));
         }
         await Task.WhenAll(clients);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -106,12 +106,14 @@ internal static class SoakRunner
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {name,-7} memory {before,8:F1} MB -> {after,8:F1} MB  ({growth,6:F1} %, limit ±{maxGrowthPercent} %)  threads {threads}  {verdict}"));
         }
-        var dbEarly = Median(early.Select(s => s.DatabaseMb));
-        var dbLate = Median(late.Select(s => s.DatabaseMb));
+        var dbEarly = Median(early.Select(s => s.DatabaseMb + s.WalMb));
+        var dbLate = Median(late.Select(s => s.DatabaseMb + s.WalMb));
         var dbGrowth = dbEarly > 0 ? (dbLate - dbEarly) / dbEarly * 100 : 0;
         failed |= dbGrowth > maxGrowthPercent;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  database {dbEarly,7:F1} MB -> {dbLate,8:F1} MB  ({dbGrowth,6:F1} %, limit {maxGrowthPercent} %)  retention: newest {KeptPerPlaybook} per playbook, audit 10 s  {(dbGrowth > maxGrowthPercent ? "GROWING" : "flat")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"           of which the file {Median(early.Select(s => s.DatabaseMb)):F1} MB -> {Median(late.Select(s => s.DatabaseMb)):F1} MB, its write-ahead log {Median(early.Select(s => s.WalMb)):F1} MB -> {Median(late.Select(s => s.WalMb)):F1} MB"));
         return failed ? 1 : 0;
     }
 
@@ -138,9 +140,13 @@ internal static class SoakRunner
 
     private sealed record ProcessFigures(double RssMb, int Threads);
 
-    /// <summary>The SQLite database with its write-ahead log and shared-memory files.</summary>
-    private static double DatabaseMb(string dataDirectory) =>
-        Directory.EnumerateFiles(dataDirectory, "toolkit.db*").Sum(f => new FileInfo(f).Length) / 1024.0 / 1024.0;
+    /// <summary>The size of one of the SQLite database's files (0 while it does not exist).</summary>
+    private static double FileMb(string dataDirectory, string name)
+    {
+        var file = new FileInfo(Path.Combine(dataDirectory, name));
+        return file.Exists ? file.Length / 1024.0 / 1024.0 : 0;
+    }
 
-    private sealed record Sample(TimeSpan At, int Completed, ProcessFigures Api, ProcessFigures Runner, double DatabaseMb);
+    /// <summary>One sample: the database's file and its write-ahead log are measured apart.</summary>
+    private sealed record Sample(TimeSpan At, int Completed, ProcessFigures Api, ProcessFigures Runner, double DatabaseMb, double WalMb);
 }
