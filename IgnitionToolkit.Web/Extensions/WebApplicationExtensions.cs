@@ -4,6 +4,7 @@ using IgnitionToolkit.Web.Auth;
 using IgnitionToolkit.Web.Components;
 using IgnitionToolkit.Web.Live;
 using IgnitionToolkit.Web.Security;
+using Microsoft.Extensions.Http.Resilience;
 using MudBlazor.Services;
 
 namespace IgnitionToolkit.Web.Extensions;
@@ -31,9 +32,9 @@ public static class WebApplicationExtensions
 
         var apiBase = builder.Configuration["Toolkit:ApiBaseAddress"];
         var baseAddress = new Uri(string.IsNullOrWhiteSpace(apiBase) ? DefaultApiBaseAddress : apiBase);
-        builder.Services.AddHttpClient<ToolkitApiClient>(client => client.BaseAddress = baseAddress).WithQuickFailure();
-        builder.Services.AddHttpClient<RestClient>(client => client.BaseAddress = baseAddress).WithQuickFailure();
-        builder.Services.AddHttpClient<SignInService>(client => client.BaseAddress = baseAddress).WithQuickFailure();
+        builder.Services.AddHttpClient<ToolkitApiClient>(client => client.BaseAddress = baseAddress).WithApiResilience();
+        builder.Services.AddHttpClient<RestClient>(client => client.BaseAddress = baseAddress).WithApiResilience();
+        builder.Services.AddHttpClient<SignInService>(client => client.BaseAddress = baseAddress).WithApiResilience();
         builder.Services.AddToolkitWebAuth();
         builder.AddWebDataProtection();
         builder.Services.AddScoped<PlaybooksApi>();
@@ -75,16 +76,21 @@ public static class WebApplicationExtensions
     }
 
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it replaces the default pipeline.
-    private static void WithQuickFailure(this IHttpClientBuilder client) => client
+    private static void WithApiResilience(this IHttpClientBuilder client) => client
         .RemoveAllResilienceHandlers()
         .AddStandardResilienceHandler(options =>
         {
-            // Pages should say "API unreachable" within seconds, not after the default 30 s budget.
+            // An API that is down is reported at once (the connection is refused) and a read is tried once more. An API
+            // that is only slow (a busy machine) gets 30 s per attempt: a start reported as failed while it went through
+            // would be worse than a wait.
             options.Retry.MaxRetryAttempts = 1;
             options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
-            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(20);
-            options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(20);
+            // A POST that timed out may have been carried out (an execution started, a credential saved): sent again, it
+            // would be done twice. Only GET, HEAD, OPTIONS and the like are retried.
+            options.Retry.DisableForUnsafeHttpMethods();
+            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
+            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(45);
+            options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60); // at least twice the attempt timeout
         });
 #pragma warning restore EXTEXP0001
 }

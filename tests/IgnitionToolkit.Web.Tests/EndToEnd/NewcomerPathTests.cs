@@ -47,7 +47,7 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-dialog input')].some(i => i.value === 'demo-gateway')");
         await stack.ScreenshotAsync(page, "start-run-dialog");
-        await page.GetByTestId("run-start").ClickAsync();
+        await StartAsync(page);
         await ExpectCompletedAsync(page);
         await Expect(page.GetByTestId("artifacts")).ToContainTextAsync(".gwbk");
         await stack.ScreenshotAsync(page, "start-execution-detail");
@@ -55,7 +55,7 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
         // 3. Perspective HMI Smoke Test: a real browser on the simulator's Perspective page.
         await UiFixture.OpenAsync(page, "playbooks");
         await OpenRunDialogAsync(page, "perspective/hmi_smoke_test.yaml", "Perspective HMI Smoke Test");
-        await page.GetByTestId("run-start").ClickAsync();
+        await StartAsync(page);
         await ExpectCompletedAsync(page);
 
         await UiFixture.OpenAsync(page, "executions");
@@ -69,6 +69,15 @@ public sealed class NewcomerPathTests(NewcomerFixture stack)
         var card = page.Locator($"[data-testid=playbook-card][data-path='{path}']");
         await card.GetByRole(AriaRole.Button, new() { Name = $"Run {name}" }).ClickAsync();
         await Expect(page.GetByTestId("run-start")).ToBeEnabledAsync();
+    }
+
+    /// <summary>Clicks Start and waits for the execution's page, or fails with what the dialog answered instead.</summary>
+    private static async Task StartAsync(IPage page)
+    {
+        await page.GetByTestId("run-start").ClickAsync();
+        await Expect(page.Locator("[data-testid=execution-status], [data-testid=run-error]").First).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        var error = page.GetByTestId("run-error");
+        if (await error.IsVisibleAsync()) Assert.Fail("the run dialog answered instead of starting: " + await error.InnerTextAsync());
     }
 
     private static async Task ExpectCompletedAsync(IPage page)
