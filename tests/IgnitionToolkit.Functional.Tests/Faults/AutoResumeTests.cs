@@ -42,8 +42,13 @@ public sealed class AutoResumeTests(ITestOutputHelper output)
             Assert.Equal("completed", StepStatus(held, "remember"));
 
             var clock = Clock();
-            var processes = new ProcessCensus().Track(stack.Runners[0].Id); // the Runner and the held step's interpreter
-            Assert.Contains(processes.StillRunning(), p => p.CommandLine.Contains("python", StringComparison.Ordinal));
+            // The step is reported running before its interpreter has started: the census of the Runner and its
+            // descendants is taken once the interpreter runs.
+            var processes = new ProcessCensus();
+            await Wait.UntilAsync(() => (processes = new ProcessCensus().Track(stack.Runners[0].Id)).StillRunning()
+                    .Any(p => p.CommandLine.Contains("python", StringComparison.Ordinal)),
+                TimeSpan.FromSeconds(120), "the held step's Python interpreter to run under the Runner",
+                () => ProcessCensus.Describe(processes.StillRunning()));
             stack.Runners[0].Crash(aloneAsACrashWould: true); // SIGKILL of the Runner only: nothing tells the API, the heartbeats stop
             // The interpreter does not outlive its Runner, although its script would hold until the release file exists.
             var left = await processes.WaitGoneAsync(TimeSpan.FromMinutes(2));
