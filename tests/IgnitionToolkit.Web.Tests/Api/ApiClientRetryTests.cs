@@ -33,9 +33,11 @@ public sealed class ApiClientRetryTests
         await fakeApi.StartAsync();
         var address = fakeApi.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
 
+        var data = Directory.CreateTempSubdirectory("toolkit-web-retry-");
+        using var removeData = new DataFolder(data);
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         web.Configuration["Toolkit:ApiBaseAddress"] = address;
-        web.Configuration["Toolkit:DataDirectory"] = Directory.CreateTempSubdirectory("toolkit-web-retry-").FullName;
+        web.Configuration["Toolkit:DataDirectory"] = data.FullName;
         web.AddToolkitWeb();
         await using var services = web.Services.BuildServiceProvider();
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ToolkitApiClient));
@@ -50,6 +52,11 @@ public sealed class ApiClientRetryTests
             Assert.Equal(1, counts.GetValueOrDefault("POST"));
             Assert.Equal(2, counts.GetValueOrDefault("GET"));
         }
-        await fakeApi.StopAsync();
+    }
+
+    /// <summary>Removes the Web's temporary data folder at the end of the test.</summary>
+    private sealed class DataFolder(DirectoryInfo folder) : IDisposable
+    {
+        public void Dispose() => folder.Delete(recursive: true);
     }
 }
