@@ -11,8 +11,10 @@ commit="$(git rev-parse --short "${1:-HEAD}")" || exit 2
 passes="${2:-3}"
 command -v stress-ng >/dev/null 2>&1 || { echo "stress-ng is missing: apt-get install stress-ng" >&2; exit 2; }
 logs="$ROOT/artifacts/loaded-ci"; mkdir -p "$logs"
-load=""
-trap '[ -n "$load" ] && kill "$load" 2>/dev/null' EXIT   # the load never outlives the script
+load="" run="" parent=""
+# Neither the load, a pass nor its clone outlives the script (a pass runs in its own process group: the whole group is stopped).
+trap '[ -n "$load" ] && kill "$load" 2>/dev/null; [ -n "$run" ] && kill -- "-$run" 2>/dev/null; [ -n "$parent" ] && rm -rf "$parent"' EXIT
+trap 'exit 130' INT TERM
 for pass in $(seq 1 "$passes"); do
   # The clone gets the reference material beside it, as the repository has (../shared: the tests read it or skip).
   parent="$(mktemp -d /tmp/toolkit-loaded-ci-XXXXXX)"
@@ -21,7 +23,8 @@ for pass in $(seq 1 "$passes"); do
   git clone -q "$ROOT" "$clone" && git -C "$clone" checkout -q "$commit" || exit 2
   stress-ng --cpu "$(nproc)" --quiet & load=$!
   started=$(date +%s)
-  (cd "$clone" && bash .ci/run) >"$logs/$commit-$pass.log" 2>&1; status=$?
+  setsid bash -c 'cd "$1" && exec bash .ci/run' _ "$clone" >"$logs/$commit-$pass.log" 2>&1 & run=$!
+  wait "$run"; status=$?; run=""
   kill "$load" 2>/dev/null; wait "$load" 2>/dev/null; load=""
   echo "pass $pass of $passes at $commit: $(tail -n 1 "$logs/$commit-$pass.log") ($(( $(date +%s) - started )) s, log $logs/$commit-$pass.log)"
   rm -rf "$parent"
