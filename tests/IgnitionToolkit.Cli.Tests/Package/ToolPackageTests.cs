@@ -27,7 +27,7 @@ public sealed class ToolPackageTests : IDisposable
         // Built as make pack builds it: the per-platform packages are published (ReadyToRun for linux-x64) while packing.
         var pack = await ShellCommand.RunAsync(
             $"dotnet pack IgnitionToolkit.Cli -c {RepositoryLayout.Configuration} -o '{feed}' -nologo",
-            RepositoryLayout.Root, Generous);
+            RepositoryLayout.Root, Generous * 2); // two publishes, one with crossgen: minutes on a busy machine
         Assert.True(pack.ExitCode == 0, pack.Output);
         foreach (var package in new[] { "ignition-toolkit", "ignition-toolkit.linux-x64", "ignition-toolkit.any" })
             Assert.True(File.Exists(Path.Combine(feed, $"{package}.{version}.nupkg")), $"{package} is missing:\n{pack.Output}");
