@@ -24,9 +24,11 @@ public sealed class ToolPackageTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(_folder.Path, "nuget.config"),
             """<configuration><packageSources><clear /></packageSources></configuration>""");
 
-        // Built as make pack builds it: the per-platform packages are published (ReadyToRun for linux-x64) while packing.
+        // Built as make pack builds it: the per-platform packages are published (ReadyToRun for linux-x64) while packing,
+        // into their own folders. No restore: the solution's restore already covers both platforms, and one here would
+        // rewrite files that tests running beside this one (dotnet run of the docs' examples) read.
         var pack = await ShellCommand.RunAsync(
-            $"dotnet pack IgnitionToolkit.Cli -c {RepositoryLayout.Configuration} -o '{feed}' -nologo",
+            $"dotnet pack IgnitionToolkit.Cli -c {RepositoryLayout.Configuration} --no-restore -o '{feed}' -nologo",
             RepositoryLayout.Root, Generous * 2); // two publishes, one with crossgen: minutes on a busy machine
         Assert.True(pack.ExitCode == 0, pack.Output);
         foreach (var package in new[] { "ignition-toolkit", "ignition-toolkit.linux-x64", "ignition-toolkit.any" })
