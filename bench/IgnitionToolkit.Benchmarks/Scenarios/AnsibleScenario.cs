@@ -11,7 +11,7 @@ internal static class AnsibleScenario
     /// <summary>Ansible takes seconds a run: fewer samples than the other process scenarios.</summary>
     private const int MaxSamples = 3;
 
-    public static async Task<BenchmarkRow?> RunAsync(string folder, string cli, string url, int pings, int samples)
+    public static async Task<BenchmarkRow?> RunAsync(string folder, string tool, string url, int pings, int samples)
     {
         if (ProcessTiming.Find("ansible-playbook") is not { } ansible)
         {
@@ -21,15 +21,15 @@ internal static class AnsibleScenario
         Console.Error.WriteLine($"ansible: {pings} × gateway.ping with the command line and {pings} × uri with ansible-playbook, as processes...");
         await File.WriteAllTextAsync(Path.Combine(folder, "pings.yaml"), GatewayScenarios.PingPlaybook(pings, url));
         await File.WriteAllTextAsync(Path.Combine(folder, "pings-ansible.yaml"), AnsiblePlaybook(pings, url));
-        string[] cliArgs = [cli, "run", "pings.yaml"];
+        string[] cliArgs = ["run", "pings.yaml"];
         string[] ansibleArgs = ["-i", "localhost,", "-c", "local", "pings-ansible.yaml"];
-        await ProcessTiming.DotnetAsync(folder, cliArgs); // warm-up: the file cache
+        await ProcessTiming.TimeAsync(tool, folder, cliArgs); // warm-up: the file cache
         await ProcessTiming.TimeAsync(ansible, folder, ansibleArgs);
         var cliTimes = new List<double>();
         var ansibleTimes = new List<double>();
         for (var i = 0; i < Math.Min(samples, MaxSamples); i++)
         {
-            cliTimes.Add(await ProcessTiming.DotnetAsync(folder, cliArgs));
+            cliTimes.Add(await ProcessTiming.TimeAsync(tool, folder, cliArgs));
             ansibleTimes.Add(await ProcessTiming.TimeAsync(ansible, folder, ansibleArgs));
         }
         var taken = Math.Min(samples, MaxSamples);
