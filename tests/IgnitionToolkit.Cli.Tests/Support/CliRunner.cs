@@ -1,3 +1,4 @@
+using TempFolder = IgnitionToolkit.Testing.TempFolder;
 using IgnitionToolkit.Cli.CommandLine;
 using IgnitionToolkit.Hosting.Plugins;
 using Microsoft.Extensions.Configuration;

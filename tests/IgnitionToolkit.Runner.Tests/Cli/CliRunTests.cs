@@ -1,3 +1,4 @@
+using TempFolder = IgnitionToolkit.Testing.TempFolder;
 using IgnitionToolkit.Runner.Cli;
 using IgnitionToolkit.Runner.Tests.Support;
 using Wait = IgnitionToolkit.Testing.Wait;

@@ -1,3 +1,4 @@
+using TempFolder = IgnitionToolkit.Testing.TempFolder;
 using IgnitionToolkit.Contracts.Events;
 using System.Diagnostics;
 using System.Text.Json;

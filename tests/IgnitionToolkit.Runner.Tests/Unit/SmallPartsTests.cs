@@ -1,3 +1,4 @@
+using TempFolder = IgnitionToolkit.Testing.TempFolder;
 using IgnitionToolkit.Hosting.Playbooks;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Core.Playbooks;

@@ -1,4 +1,5 @@
 using System.Net;
+using IgnitionToolkit.Testing;
 using IgnitionToolkit.Web.Api;
 using IgnitionToolkit.Web.Extensions;
 using Microsoft.AspNetCore.Builder;
@@ -33,11 +34,10 @@ public sealed class ApiClientRetryTests
         await fakeApi.StartAsync();
         var address = fakeApi.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
 
-        var data = Directory.CreateTempSubdirectory("toolkit-web-retry-");
-        using var removeData = new DataFolder(data);
+        using var data = new TempFolder("toolkit-web-retry-");
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         web.Configuration["Toolkit:ApiBaseAddress"] = address;
-        web.Configuration["Toolkit:DataDirectory"] = data.FullName;
+        web.Configuration["Toolkit:DataDirectory"] = data.Path;
         web.AddToolkitWeb();
         await using var services = web.Services.BuildServiceProvider();
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ToolkitApiClient));
@@ -52,11 +52,5 @@ public sealed class ApiClientRetryTests
             Assert.Equal(1, counts.GetValueOrDefault("POST"));
             Assert.Equal(2, counts.GetValueOrDefault("GET"));
         }
-    }
-
-    /// <summary>Removes the Web's temporary data folder at the end of the test.</summary>
-    private sealed class DataFolder(DirectoryInfo folder) : IDisposable
-    {
-        public void Dispose() => folder.Delete(recursive: true);
     }
 }

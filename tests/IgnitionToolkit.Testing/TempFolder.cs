@@ -1,9 +1,9 @@
-namespace IgnitionToolkit.Cli.Tests.Support;
+namespace IgnitionToolkit.Testing;
 
-/// <summary>A folder removed when the test ends.</summary>
-public sealed class TempFolder : IDisposable
+/// <summary>A folder under the system temp folder, removed when the test (or bench scenario) ends.</summary>
+public sealed class TempFolder(string prefix = "toolkit-test-") : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("toolkit-cli-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
 
     public string Write(string relative, string content)
     {
