@@ -23,7 +23,8 @@ public static class PersistenceExtensions
         else
         {
             builder.Services.AddDbContext<SqliteToolkitDbContext>((sp, options) =>
-                options.UseSqlite(SqliteConnectionString(sp.GetRequiredService<ToolkitPaths>())));
+                options.UseSqlite(SqliteConnectionString(sp.GetRequiredService<ToolkitPaths>()))
+                    .AddInterceptors(new SqliteBusyTimeout()));
             builder.Services.AddScoped<ToolkitDbContext>(sp => sp.GetRequiredService<SqliteToolkitDbContext>());
             builder.Services.AddHealthChecks().AddDbContextCheck<SqliteToolkitDbContext>("database", tags: ["ready"]);
         }
@@ -36,6 +37,6 @@ public static class PersistenceExtensions
     public static string SqliteConnectionString(ToolkitPaths paths)
     {
         Directory.CreateDirectory(paths.DataDirectory);
-        return $"Data Source={Path.Combine(paths.DataDirectory, "toolkit.db")};Default Timeout=30";
+        return $"Data Source={Path.Combine(paths.DataDirectory, "toolkit.db")};Default Timeout={SqliteBusyTimeout.Seconds}";
     }
 }

@@ -36,12 +36,14 @@ public static class ToolkitLogging
     private static readonly Dictionary<string, string?> QuietDefaults = new()
     {
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 
     public static TBuilder AddToolkitLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // Lowest-priority defaults (any configuration source overrides them): EF Core logs every SQL command at
-        // Information, a line per query that costs the API more than the query on a busy execution.
+        // Lowest-priority defaults (any configuration source overrides them): EF Core logs every SQL command and ASP.NET
+        // Core six lines per request at Information, lines that cost the API more than the query or the request (every
+        // sink writes under a lock: under load, the request threads queued behind the console).
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietDefaults });
         var options = ReadOptions(builder.Configuration);
         var json = options.UseJson(builder.Environment.IsProduction());

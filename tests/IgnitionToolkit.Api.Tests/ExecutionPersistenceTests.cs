@@ -205,6 +205,37 @@ public abstract class ExecutionPersistenceTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task One_batch_of_several_executions_is_applied_to_each_with_its_gaps_repeats_and_strangers()
+    {
+        Api.WritePlaybook("together/hello.yaml", SamplePlaybooks.Hello());
+        var complete = await Api.StartAsync("together/hello.yaml");
+        var gapped = await Api.StartAsync("together/hello.yaml");
+        var first = ExecutionSteps.NestedRun(Api.Runner, complete);
+        var second = ExecutionSteps.NestedRun(Api.Runner, gapped);
+        // Interleaved as one consumer batch: all of the first (twice over in part), the second without its event #3,
+        // and events of an execution this API does not know.
+        var batch = first.Zip(second).SelectMany(p => new[] { p.First, p.Second }).Where(m => !(m.ExecutionId == gapped && m.Sequence == 3))
+            .Concat(first.Take(3)).Concat(ExecutionSteps.NestedRun(Api.Runner, Guid.NewGuid()).Take(2)).ToList();
+
+        await using (var scope = Api.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<IgnitionToolkit.Api.Executions.Projection.ExecutionEventApplier>().ApplyAsync(batch, CancellationToken.None);
+
+        await using (var scope = Api.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ToolkitDbContext>();
+            Assert.Equal(first.Count, (await db.Executions.SingleAsync(e => e.Id == complete)).LastAppliedSequence);
+            Assert.Equal(2, (await db.Executions.SingleAsync(e => e.Id == gapped)).LastAppliedSequence);
+            Assert.Equal(second.Count - 3, await db.PendingEvents.CountAsync(p => p.ExecutionId == gapped));
+        }
+        Assert.Equal("completed", (await Api.GetExecutionAsync(complete))["execution"]!["status"]!.GetValue<string>());
+
+        await using (var scope = Api.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<IgnitionToolkit.Api.Executions.Projection.ExecutionEventApplier>().ApplyAsync([second[2]], CancellationToken.None);
+        var done = await Api.WaitForStatusAsync(gapped, "completed");
+        Assert.Equal((await Api.GetExecutionAsync(complete))["steps"]!.ToJsonString(), done["steps"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task List_pages_and_filters_by_status()
     {
         Api.WritePlaybook("paging/hello.yaml", SamplePlaybooks.Hello());

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IgnitionToolkit.Api.Persistence;
 using IgnitionToolkit.Api.Persistence.Entities;
+using IgnitionToolkit.Contracts;
 using IgnitionToolkit.Contracts.Bus;
 using IgnitionToolkit.Contracts.Events;
 using IgnitionToolkit.Contracts.Live;
@@ -22,10 +23,38 @@ public sealed partial class ExecutionEventApplier(
 
     private sealed record Queued(long Sequence, string RunnerId, ExecutionEvent? Event, PendingEventRecord? Stored);
 
+    /// <summary>One execution's events, projected into the context but not saved yet.</summary>
+    private sealed record Staged(ExecutionRecord Execution, ExecutionStatus StatusBefore, List<SequencedEvent> Applied);
+
+    /// <summary>
+    /// Applies a batch: every execution's events are staged and saved in one unit of work (one commit, one fsync on
+    /// SQLite: the single writer's cost, shared by all the executions of the batch). When that save conflicts (another
+    /// writer changed one of them), each execution is applied on its own again, with retries.
+    /// </summary>
     public async Task ApplyAsync(IEnumerable<ExecutionEventMessage> messages, CancellationToken ct)
     {
-        foreach (var group in messages.GroupBy(m => m.ExecutionId))
-            await ApplyExecutionAsync(group.Key, group.ToList(), ct);
+        var groups = messages.GroupBy(m => m.ExecutionId).Select(g => (Id: g.Key, Messages: (IReadOnlyList<ExecutionEventMessage>)g.ToList())).ToList();
+        if (groups.Count > 1)
+        {
+            var staged = new List<Staged>();
+            try
+            {
+                foreach (var (id, list) in groups)
+                    if (await StageAsync(id, list, ct) is { } one) staged.Add(one);
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex)
+            {
+                LogConflict(logger, ex, groups.Sum(g => g.Messages.Count), groups[0].Id);
+                db.ChangeTracker.Clear();
+                staged.Clear();
+                foreach (var (id, list) in groups) await ApplyExecutionAsync(id, list, ct);
+                return;
+            }
+            foreach (var one in staged) await NotifyAsync(one, ct);
+            return;
+        }
+        foreach (var (id, list) in groups) await ApplyExecutionAsync(id, list, ct);
     }
 
     private async Task ApplyExecutionAsync(Guid executionId, IReadOnlyList<ExecutionEventMessage> messages, CancellationToken ct)
@@ -34,7 +63,9 @@ public sealed partial class ExecutionEventApplier(
         {
             try
             {
-                await ApplyOnceAsync(executionId, messages, ct);
+                if (await StageAsync(executionId, messages, ct) is not { } staged) return;
+                await db.SaveChangesAsync(ct);
+                await NotifyAsync(staged, ct);
                 return;
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
@@ -47,16 +78,17 @@ public sealed partial class ExecutionEventApplier(
         }
     }
 
-    private async Task ApplyOnceAsync(Guid executionId, IReadOnlyList<ExecutionEventMessage> messages, CancellationToken ct)
+    /// <summary>Projects the fresh events of one execution into the context (not saved); null when there is nothing to apply.</summary>
+    private async Task<Staged?> StageAsync(Guid executionId, IReadOnlyList<ExecutionEventMessage> messages, CancellationToken ct)
     {
         var execution = await db.Executions.FirstOrDefaultAsync(e => e.Id == executionId, ct);
         if (execution is null)
         {
             LogUnknownExecution(logger, messages.Count, executionId);
-            return;
+            return null;
         }
         var fresh = messages.Where(m => m.Sequence > execution.LastAppliedSequence).ToList();
-        if (fresh.Count == 0) return; // only duplicates
+        if (fresh.Count == 0) return null; // only duplicates
 
         var queue = new SortedDictionary<long, Queued>();
         foreach (var stored in await db.PendingEvents.Where(p => p.ExecutionId == executionId).ToListAsync(ct))
@@ -72,17 +104,16 @@ public sealed partial class ExecutionEventApplier(
         execution.RunnerId ??= fresh[0].RunnerId;
         execution.Version++;
 
-        var statusBefore = execution.Status;
+        var staged = new Staged(execution, execution.Status, []);
         var rows = new ExecutionRows(db, execution);
         await rows.LoadStepsAsync(queue.Values.Select(q => q.Event).OfType<ExecutionEvent>(), ct);
-        var applied = new List<SequencedEvent>();
         while (queue.Remove(execution.LastAppliedSequence + 1, out var next))
         {
             // An event that cannot be read or is of an unknown kind is skipped: it must not block the ones after it.
             if (next.Event is { } e)
             {
                 if (!ExecutionProjection.Apply(rows, next.Sequence, e)) LogUnknownKind(logger, next.Sequence, executionId);
-                applied.Add(new SequencedEvent(next.Sequence, e)); // live clients skip unknown kinds the same way
+                staged.Applied.Add(new SequencedEvent(next.Sequence, e)); // live clients skip unknown kinds the same way
             }
             execution.LastAppliedSequence = next.Sequence;
             if (next.Stored is not null) db.PendingEvents.Remove(next.Stored);
@@ -95,11 +126,17 @@ public sealed partial class ExecutionEventApplier(
                 Timestamp = waiting.Event.Timestamp.ToUniversalTime(), PayloadJson = ContractJson.SerializeEvent(waiting.Event), ReceivedAt = now,
             });
         }
-        await db.SaveChangesAsync(ct);
-        if (applied.Count > 0)
+        return staged;
+    }
+
+    /// <summary>After the save: live clients and metrics.</summary>
+    private async Task NotifyAsync(Staged staged, CancellationToken ct)
+    {
+        var execution = staged.Execution;
+        if (staged.Applied.Count > 0)
             foreach (var notifier in notifiers)
-                await notifier.EventsAppliedAsync(new ExecutionEventsMessage(executionId, execution.Status, execution.LastAppliedSequence, applied), ct);
-        Observability.ExecutionMetrics.Transition(execution.PlaybookPath, statusBefore, execution.Status);
+                await notifier.EventsAppliedAsync(new ExecutionEventsMessage(execution.Id, execution.Status, execution.LastAppliedSequence, staged.Applied), ct);
+        Observability.ExecutionMetrics.Transition(execution.PlaybookPath, staged.StatusBefore, execution.Status);
     }
 
     /// <summary>A waiting event as it was stored (the event's JSON with its kind); null when it cannot be read.</summary>
