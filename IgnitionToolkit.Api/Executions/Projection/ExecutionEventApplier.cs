@@ -14,7 +14,7 @@ namespace IgnitionToolkit.Api.Executions.Projection;
 /// Applies a Runner's events to the database exactly once and in sequence order, through the shared
 /// <see cref="ExecutionProjection"/>: a sequence already applied is ignored, one that arrives early waits in
 /// <c>pending_events</c> (the event's JSON with its kind) until the gap is filled. Duplicates and reordering change
-/// nothing. Events are applied in batches (one unit of work per execution per batch).
+/// nothing. Events are applied in batches: one unit of work for all the executions of a batch, one notification per execution.
 /// </summary>
 public sealed partial class ExecutionEventApplier(
     ToolkitDbContext db, TimeProvider clock, ILogger<ExecutionEventApplier> logger, IEnumerable<IExecutionEventNotifier> notifiers)
@@ -24,7 +24,7 @@ public sealed partial class ExecutionEventApplier(
     private sealed record Queued(long Sequence, string RunnerId, ExecutionEvent? Event, PendingEventRecord? Stored);
 
     /// <summary>One execution's events, projected into the context but not saved yet.</summary>
-    private sealed record Staged(ExecutionRecord Execution, ExecutionStatus StatusBefore, List<SequencedEvent> Applied);
+    private sealed record Staged(ExecutionRecord Execution, ExecutionStatus StatusBefore, ExecutionRows Rows, List<SequencedEvent> Applied);
 
     /// <summary>
     /// Applies a batch: every execution's events are staged and saved in one unit of work (one commit, one fsync on
@@ -41,9 +41,9 @@ public sealed partial class ExecutionEventApplier(
             {
                 foreach (var (id, list) in groups)
                     if (await StageAsync(id, list, ct) is { } one) staged.Add(one);
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(staged, ct);
             }
-            catch (DbUpdateException ex)
+            catch (Exception ex) when (IsWriteFailure(ex))
             {
                 LogConflict(logger, ex, groups.Sum(g => g.Messages.Count), groups[0].Id);
                 db.ChangeTracker.Clear();
@@ -64,11 +64,11 @@ public sealed partial class ExecutionEventApplier(
             try
             {
                 if (await StageAsync(executionId, messages, ct) is not { } staged) return;
-                await db.SaveChangesAsync(ct);
+                await SaveAsync([staged], ct);
                 await NotifyAsync(staged, ct);
                 return;
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            catch (Exception ex) when (IsWriteFailure(ex) && attempt < MaxAttempts)
             {
                 // Another writer (heartbeat monitor, control endpoint, a second API instance) changed the execution: reload and retry.
                 LogConflict(logger, ex, messages.Count, executionId);
@@ -104,8 +104,8 @@ public sealed partial class ExecutionEventApplier(
         execution.RunnerId ??= fresh[0].RunnerId;
         execution.Version++;
 
-        var staged = new Staged(execution, execution.Status, []);
         var rows = new ExecutionRows(db, execution);
+        var staged = new Staged(execution, execution.Status, rows, []);
         await rows.LoadStepsAsync(queue.Values.Select(q => q.Event).OfType<ExecutionEvent>(), ct);
         while (queue.Remove(execution.LastAppliedSequence + 1, out var next))
         {
@@ -127,6 +127,25 @@ public sealed partial class ExecutionEventApplier(
             });
         }
         return staged;
+    }
+
+    /// <summary>The save conflicted (another writer changed an execution: EF Core's version check) or a row was refused
+    /// (the bulk insert's own database error, e.g. an execution deleted meanwhile): reload and try again.</summary>
+    private static bool IsWriteFailure(Exception ex) => ex is DbUpdateException or System.Data.Common.DbException;
+
+    /// <summary>One transaction: the context's changes (the executions with their version check, step rows updated,
+    /// pending events), then the new rows of every staged execution in bulk (<see cref="ExecutionRows.InsertNewAsync"/>).
+    /// Run by the provider's execution strategy (PostgreSQL retries transient failures: the whole transaction again).</summary>
+    private async Task SaveAsync(IReadOnlyList<Staged> staged, CancellationToken ct)
+    {
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token);
+            foreach (var one in staged) await one.Rows.InsertNewAsync(token);
+            await transaction.CommitAsync(token);
+        }, ct);
+        db.ChangeTracker.AcceptAllChanges();
     }
 
     /// <summary>After the save: live clients and metrics.</summary>

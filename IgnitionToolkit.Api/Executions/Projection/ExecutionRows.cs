@@ -7,11 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace IgnitionToolkit.Api.Executions.Projection;
 
 /// <summary>The database rows of one execution as a target of <see cref="ExecutionProjection"/>, within one unit of
-/// work: the step rows a batch touches are loaded once (<see cref="LoadStepsAsync"/>), new rows, log lines and artifacts
-/// are added to the context (saved by the caller).</summary>
+/// work: the step rows a batch touches are loaded once (<see cref="LoadStepsAsync"/>) and updated through the context;
+/// new step rows, log lines and artifacts are collected in their final state for <see cref="InsertNewAsync"/>.</summary>
 public sealed class ExecutionRows(ToolkitDbContext db, ExecutionRecord execution) : IExecutionProjectionTarget
 {
     private readonly Dictionary<string, StepResultRecord> _steps = new(StringComparer.Ordinal);
+    private readonly List<StepResultRecord> _newSteps = [];
+    private readonly List<LogLineRecord> _logs = [];
+    private readonly List<ArtifactRecord> _artifacts = [];
 
     public IProjectedExecution Execution => execution;
 
@@ -28,19 +31,28 @@ public sealed class ExecutionRows(ToolkitDbContext db, ExecutionRecord execution
     {
         if (_steps.TryGetValue(stepPath, out var row)) return row;
         row = new StepResultRecord { ExecutionId = execution.Id, StepPath = stepPath, StepId = stepId, Name = stepId, Type = string.Empty, Order = sequence };
-        db.StepResults.Add(row);
+        _newSteps.Add(row);
         _steps[stepPath] = row;
         return row;
     }
 
-    public void AddLog(long sequence, LogEvent log) => db.LogLines.Add(new LogLineRecord
+    public void AddLog(long sequence, LogEvent log) => _logs.Add(new LogLineRecord
     {
         ExecutionId = execution.Id, Sequence = sequence, Timestamp = log.Timestamp, StepPath = log.StepPath, Level = log.Level, Message = log.Message,
     });
 
-    public void AddArtifact(long sequence, ArtifactSavedEvent a) => db.Artifacts.Add(new ArtifactRecord
+    public void AddArtifact(long sequence, ArtifactSavedEvent a) => _artifacts.Add(new ArtifactRecord
     {
         ExecutionId = execution.Id, Sequence = sequence, StepPath = a.StepPath, Name = a.Name, ContentType = a.ContentType,
         Size = a.Size, Sha256 = a.Sha256, Path = a.Path, CreatedAt = a.Timestamp,
     });
+
+    /// <summary>Writes the new rows (after the context's changes, in its transaction): a multi-row insert per table
+    /// instead of a command per row.</summary>
+    public async Task InsertNewAsync(CancellationToken ct)
+    {
+        await BulkInsert.InsertAsync(db, _newSteps, ct);
+        await BulkInsert.InsertAsync(db, _logs, ct);
+        await BulkInsert.InsertAsync(db, _artifacts, ct);
+    }
 }
