@@ -46,23 +46,32 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Metrics always (Prometheus <c>/metrics</c>); traces and the OpenTelemetry log provider only when an OTLP
+    /// endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, as the AppHost sets it for the dashboard). Without an
+    /// exporter they went nowhere, but every span and every log line still went through them and their secret masking:
+    /// a Runner spent more time there than in a <c>utility.log</c> step (docs/performance.md).
+    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        IgnitionToolkit.ServiceDefaults.Telemetry.SecretMaskingActivityProcessor.RegisterExceptionRecorder();
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(ToolkitSources)
+                .AddPrometheusExporter());
+        if (!exporting) return builder;
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
             logging.AddProcessor(new IgnitionToolkit.ServiceDefaults.Logging.SecretMaskingLogProcessor()); // first: every exporter gets masked records
         });
-
-        IgnitionToolkit.ServiceDefaults.Telemetry.SecretMaskingActivityProcessor.RegisterExceptionRecorder();
-        builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(ToolkitSources)
-                .AddPrometheusExporter())
+        telemetry
             .WithTracing(tracing => tracing
                 .AddProcessor(new IgnitionToolkit.ServiceDefaults.Telemetry.SecretMaskingActivityProcessor()) // first: every exporter gets masked spans
                 .AddSource(builder.Environment.ApplicationName)
@@ -71,12 +80,8 @@ public static class ServiceDefaultsExtensions
                     !ctx.Request.Path.StartsWithSegments(HealthPath) &&
                     !ctx.Request.Path.StartsWithSegments(AlivePath) &&
                     !ctx.Request.Path.StartsWithSegments(MetricsPath))
-                .AddHttpClientInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
-        }
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
     }
 
