@@ -53,26 +53,20 @@ public static class ToolkitLogging
             .Enrich.With(new SecretMaskingEnricher(), new ExecutionTagEnricher())
             .Enrich.WithProperty("Service", ServiceName(builder.Environment.ApplicationName));
 
-        // The sinks write on one background thread (Serilog.Sinks.Async), so a step's log line costs the engine an
-        // enqueue, not a console and a file write under their locks; the queue is flushed when the host stops, and a
-        // full queue makes the writer wait rather than drop lines.
-        logger.WriteTo.Async(sinks =>
+        if (options.Console)
         {
-            if (options.Console)
-            {
-                if (string.Equals(options.ConsoleFormat, "json", StringComparison.OrdinalIgnoreCase)) sinks.Console(new CompactJsonFormatter());
-                else sinks.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-            }
-            if (options.Files)
-            {
-                var directory = LogDirectory(builder.Configuration, options);
-                Directory.CreateDirectory(directory);
-                var name = ServiceName(builder.Environment.ApplicationName);
-                ITextFormatter Formatter() => json ? new CompactJsonFormatter() : new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture);
-                File(sinks, Formatter(), Path.Combine(directory, $"{name}.log"), options, LogEventLevel.Verbose);
-                File(sinks, Formatter(), Path.Combine(directory, $"{name}-errors.log"), options, LogEventLevel.Error);
-            }
-        }, blockWhenFull: true);
+            if (string.Equals(options.ConsoleFormat, "json", StringComparison.OrdinalIgnoreCase)) logger.WriteTo.Console(new CompactJsonFormatter());
+            else logger.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (options.Files)
+        {
+            var directory = LogDirectory(builder.Configuration, options);
+            Directory.CreateDirectory(directory);
+            var name = ServiceName(builder.Environment.ApplicationName);
+            ITextFormatter Formatter() => json ? new CompactJsonFormatter() : new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture);
+            File(logger, Formatter(), Path.Combine(directory, $"{name}.log"), options, LogEventLevel.Verbose);
+            File(logger, Formatter(), Path.Combine(directory, $"{name}-errors.log"), options, LogEventLevel.Error);
+        }
 
         builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information); // Logging:LogLevel:* still override
         builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
@@ -89,8 +83,8 @@ public static class ToolkitLogging
         rule is { CategoryName: null, LogLevel: Microsoft.Extensions.Logging.LogLevel.Trace, Filter: null }
         && (rule.ProviderName == typeof(Serilog.Extensions.Logging.SerilogLoggerProvider).FullName || rule.ProviderName == "Serilog");
 
-    private static void File(Serilog.Configuration.LoggerSinkConfiguration sinks, ITextFormatter formatter, string path, LoggingOptions options, LogEventLevel minimum) =>
-        sinks.File(formatter, path, restrictedToMinimumLevel: minimum,
+    private static void File(LoggerConfiguration logger, ITextFormatter formatter, string path, LoggingOptions options, LogEventLevel minimum) =>
+        logger.WriteTo.File(formatter, path, restrictedToMinimumLevel: minimum,
             fileSizeLimitBytes: options.FileSizeLimitMB * 1024L * 1024L, rollOnFileSizeLimit: true,
             retainedFileCountLimit: options.RetainedFiles, shared: true, flushToDiskInterval: TimeSpan.FromSeconds(1));
 
