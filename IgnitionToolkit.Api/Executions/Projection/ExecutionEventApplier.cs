@@ -47,7 +47,6 @@ public sealed partial class ExecutionEventApplier(
             {
                 LogConflict(logger, ex, groups.Sum(g => g.Messages.Count), groups[0].Id);
                 db.ChangeTracker.Clear();
-                staged.Clear();
                 foreach (var (id, list) in groups) await ApplyExecutionAsync(id, list, ct);
                 return;
             }
