@@ -105,10 +105,21 @@ public sealed class PlaybookLibrary
         return slash > 0 ? relative[..slash] : null;
     }
 
-    public async Task<string?> ReadAsync(string relative, CancellationToken cancellationToken)
+    /// <summary>The file's text; null when it does not exist. Read synchronously: a playbook is a few kilobytes in the
+    /// page cache, and .NET's asynchronous file reads on Linux hop through the thread pool per buffer, which cost more
+    /// than the read itself on every start, validation and notification (docs/performance.md).</summary>
+    public Task<string?> ReadAsync(string relative, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var full = FullPath(relative);
-        return File.Exists(full) ? await File.ReadAllTextAsync(full, cancellationToken) : null;
+        try
+        {
+            return Task.FromResult(File.Exists(full) ? File.ReadAllText(full) : null);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<string?>(null); // removed in between
+        }
     }
 
     public async Task WriteAsync(string relative, string text, CancellationToken cancellationToken)
