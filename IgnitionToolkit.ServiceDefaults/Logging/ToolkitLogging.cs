@@ -53,20 +53,27 @@ public static class ToolkitLogging
             .Enrich.With(new SecretMaskingEnricher(), new ExecutionTagEnricher())
             .Enrich.WithProperty("Service", ServiceName(builder.Environment.ApplicationName));
 
-        if (options.Console)
+        // The sinks write on one background thread (Serilog.Sinks.Async): a line costs the thread that logs it an enqueue,
+        // not a console and a file write under their locks (a Runner's engine writes every step's lines). A full queue
+        // makes the writer wait rather than drop lines, and FlushOnExitSink writes out what is queued on every way out.
+        var sinks = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Async(to =>
         {
-            if (string.Equals(options.ConsoleFormat, "json", StringComparison.OrdinalIgnoreCase)) logger.WriteTo.Console(new CompactJsonFormatter());
-            else logger.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-        }
-        if (options.Files)
-        {
-            var directory = LogDirectory(builder.Configuration, options);
-            Directory.CreateDirectory(directory);
-            var name = ServiceName(builder.Environment.ApplicationName);
-            ITextFormatter Formatter() => json ? new CompactJsonFormatter() : new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture);
-            File(logger, Formatter(), Path.Combine(directory, $"{name}.log"), options, LogEventLevel.Verbose);
-            File(logger, Formatter(), Path.Combine(directory, $"{name}-errors.log"), options, LogEventLevel.Error);
-        }
+            if (options.Console)
+            {
+                if (string.Equals(options.ConsoleFormat, "json", StringComparison.OrdinalIgnoreCase)) to.Console(new CompactJsonFormatter());
+                else to.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (options.Files)
+            {
+                var directory = LogDirectory(builder.Configuration, options);
+                Directory.CreateDirectory(directory);
+                var name = ServiceName(builder.Environment.ApplicationName);
+                ITextFormatter Formatter() => json ? new CompactJsonFormatter() : new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture);
+                File(to, Formatter(), Path.Combine(directory, $"{name}.log"), options, LogEventLevel.Verbose);
+                File(to, Formatter(), Path.Combine(directory, $"{name}-errors.log"), options, LogEventLevel.Error);
+            }
+        }, blockWhenFull: true).CreateLogger();
+        logger.WriteTo.Sink(new FlushOnExitSink(sinks));
 
         builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information); // Logging:LogLevel:* still override
         builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
@@ -83,8 +90,8 @@ public static class ToolkitLogging
         rule is { CategoryName: null, LogLevel: Microsoft.Extensions.Logging.LogLevel.Trace, Filter: null }
         && (rule.ProviderName == typeof(Serilog.Extensions.Logging.SerilogLoggerProvider).FullName || rule.ProviderName == "Serilog");
 
-    private static void File(LoggerConfiguration logger, ITextFormatter formatter, string path, LoggingOptions options, LogEventLevel minimum) =>
-        logger.WriteTo.File(formatter, path, restrictedToMinimumLevel: minimum,
+    private static void File(Serilog.Configuration.LoggerSinkConfiguration to, ITextFormatter formatter, string path, LoggingOptions options, LogEventLevel minimum) =>
+        to.File(formatter, path, restrictedToMinimumLevel: minimum,
             fileSizeLimitBytes: options.FileSizeLimitMB * 1024L * 1024L, rollOnFileSizeLimit: true,
             retainedFileCountLimit: options.RetainedFiles, shared: true, flushToDiskInterval: TimeSpan.FromSeconds(1));
 
