@@ -89,11 +89,13 @@ public sealed partial class ExecutionEventApplier(
         var fresh = messages.Where(m => m.Sequence > execution.LastAppliedSequence).ToList();
         if (fresh.Count == 0) return null; // only duplicates
 
+        var rows = new ExecutionRows(db, execution);
         var queue = new SortedDictionary<long, Queued>();
-        foreach (var stored in await db.PendingEvents.Where(p => p.ExecutionId == executionId).ToListAsync(ct))
+        foreach (var stored in await db.PendingEvents.AsNoTracking().Where(p => p.ExecutionId == executionId).ToListAsync(ct))
         {
-            if (stored.Sequence <= execution.LastAppliedSequence) db.PendingEvents.Remove(stored);
-            else queue[stored.Sequence] = new Queued(stored.Sequence, stored.RunnerId, Read(stored, executionId), stored);
+            rows.HadPending = true; // the ones applied now (or already) are deleted with the save
+            if (stored.Sequence > execution.LastAppliedSequence)
+                queue[stored.Sequence] = new Queued(stored.Sequence, stored.RunnerId, Read(stored, executionId), stored);
         }
         foreach (var m in fresh)
             queue.TryAdd(m.Sequence, new Queued(m.Sequence, m.RunnerId, m.Event, null));
@@ -103,7 +105,6 @@ public sealed partial class ExecutionEventApplier(
         execution.RunnerId ??= fresh[0].RunnerId;
         execution.Version++;
 
-        var rows = new ExecutionRows(db, execution);
         var staged = new Staged(execution, execution.Status, rows, []);
         await rows.LoadStepsAsync(queue.Values.Select(q => q.Event).OfType<ExecutionEvent>(), ct);
         while (queue.Remove(execution.LastAppliedSequence + 1, out var next))
@@ -115,11 +116,10 @@ public sealed partial class ExecutionEventApplier(
                 staged.Applied.Add(new SequencedEvent(next.Sequence, e)); // live clients skip unknown kinds the same way
             }
             execution.LastAppliedSequence = next.Sequence;
-            if (next.Stored is not null) db.PendingEvents.Remove(next.Stored);
         }
         foreach (var waiting in queue.Values.Where(q => q.Stored is null && q.Event is not null))
         {
-            db.PendingEvents.Add(new PendingEventRecord
+            rows.AddPending(new PendingEventRecord
             {
                 ExecutionId = executionId, Sequence = waiting.Sequence, RunnerId = waiting.RunnerId, Kind = waiting.Event!.Kind,
                 Timestamp = waiting.Event.Timestamp.ToUniversalTime(), PayloadJson = ContractJson.SerializeEvent(waiting.Event), ReceivedAt = now,

@@ -15,6 +15,10 @@ public sealed class ExecutionRows(ToolkitDbContext db, ExecutionRecord execution
     private readonly List<StepResultRecord> _newSteps = [];
     private readonly List<LogLineRecord> _logs = [];
     private readonly List<ArtifactRecord> _artifacts = [];
+    private readonly List<PendingEventRecord> _pending = [];
+
+    /// <summary>The execution had events waiting for a gap when the batch was staged: those applied by now are deleted.</summary>
+    public bool HadPending { get; set; }
 
     public IProjectedExecution Execution => execution;
 
@@ -47,12 +51,19 @@ public sealed class ExecutionRows(ToolkitDbContext db, ExecutionRecord execution
         Size = a.Size, Sha256 = a.Sha256, Path = a.Path, CreatedAt = a.Timestamp,
     });
 
+    /// <summary>An event that came before the gap behind it was filled: stored until it can be applied. The broker
+    /// delivers a consumer batch's messages concurrently, so a Runner's batches often arrive one behind the other.</summary>
+    public void AddPending(PendingEventRecord waiting) => _pending.Add(waiting);
+
     /// <summary>Writes the new rows (after the context's changes, in its transaction): a multi-row insert per table
-    /// instead of a command per row.</summary>
+    /// instead of a command per row; the waiting events applied meanwhile go in one delete.</summary>
     public async Task InsertNewAsync(CancellationToken ct)
     {
+        if (HadPending)
+            await db.PendingEvents.Where(p => p.ExecutionId == execution.Id && p.Sequence <= execution.LastAppliedSequence).ExecuteDeleteAsync(ct);
         await BulkInsert.InsertAsync(db, _newSteps, ct);
         await BulkInsert.InsertAsync(db, _logs, ct);
         await BulkInsert.InsertAsync(db, _artifacts, ct);
+        await BulkInsert.InsertAsync(db, _pending, ct);
     }
 }
