@@ -20,7 +20,9 @@ public static class ClusterExtensions
         builder.Services.AddSingleton<ApiInstance>();
         builder.Services.AddSingleton<JobLeases>();
         builder.Services.AddSingleton<HubExecutionEventNotifier>();
-        builder.Services.AddSingleton<IExecutionEventNotifier, BusEventNotifier>();
+        builder.Services.AddSingleton<BusEventNotifier>();
+        builder.Services.AddSingleton<IExecutionEventNotifier>(sp => sp.GetRequiredService<BusEventNotifier>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BusEventNotifier>());
         return builder;
     }
 
