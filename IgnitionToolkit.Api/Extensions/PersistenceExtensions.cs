@@ -22,7 +22,9 @@ public static class PersistenceExtensions
         }
         else
         {
-            builder.Services.AddDbContext<SqliteToolkitDbContext>((sp, options) =>
+            // Pooled, as the PostgreSQL context is (Aspire's AddNpgsqlDbContext): a fresh context per request set up
+            // its internal services again, a fifth of a POST /executions' own CPU (docs/performance.md).
+            builder.Services.AddDbContextPool<SqliteToolkitDbContext>((sp, options) =>
                 options.UseSqlite(SqliteConnectionString(sp.GetRequiredService<ToolkitPaths>()))
                     .AddInterceptors(new SqliteBusyTimeout()));
             builder.Services.AddScoped<ToolkitDbContext>(sp => sp.GetRequiredService<SqliteToolkitDbContext>());

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IgnitionToolkit.Api.Persistence;
@@ -8,6 +10,8 @@ namespace IgnitionToolkit.Api.Persistence;
 /// writer: while the event consumer commits, a <c>POST /executions</c> insert is refused as busy, and
 /// Microsoft.Data.Sqlite's own retry sleeps 150 ms before trying again — the long tail of the API's write latency.
 /// SQLite's busy handler retries after 1, 2, 5, 10... ms instead; the command timeout still bounds the whole wait.
+/// The setting belongs to the native connection, which Microsoft.Data.Sqlite's pool keeps open between uses: it is
+/// set once per native connection, not on every open.
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
@@ -16,8 +20,11 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 
     private const string Pragma = "PRAGMA busy_timeout = " + Seconds + "000;";
 
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!FirstOpen(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         command.ExecuteNonQuery();
@@ -25,8 +32,13 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!FirstOpen(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>True the first time this native connection is seen (a connection without one is always configured).</summary>
+    private static bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } native } || Configured.TryAdd(native, native);
 }
