@@ -172,7 +172,7 @@ internal sealed record BenchmarkOptions(int Steps = 1000, int Samples = 50, int 
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
     /// <summary>Unmeasured runs of the N-step playbook through the bus before its five measured ones.</summary>
-    public int WarmUpRuns { get; init; } = 10;
+    public int WarmUpRuns { get; init; } = 20;
 
     /// <summary>Unmeasured runs of the latency and submission scenarios before their samples.</summary>
     public int WarmUp { get; init; } = 200;
