@@ -21,7 +21,8 @@ public sealed partial class ExecutionEventApplier(
 {
     private const int MaxAttempts = 6;
 
-    private sealed record Queued(long Sequence, string RunnerId, ExecutionEvent? Event, PendingEventRecord? Stored);
+    /// <param name="Stored">Already waiting in <c>pending_events</c> (not stored again).</param>
+    private sealed record Queued(long Sequence, string RunnerId, ExecutionEvent? Event, bool Stored);
 
     /// <summary>One execution's events, projected into the context but not saved yet.</summary>
     private sealed record Staged(ExecutionRecord Execution, ExecutionStatus StatusBefore, ExecutionRows Rows, List<SequencedEvent> Applied);
@@ -91,14 +92,12 @@ public sealed partial class ExecutionEventApplier(
 
         var rows = new ExecutionRows(db, execution);
         var queue = new SortedDictionary<long, Queued>();
-        foreach (var stored in await db.PendingEvents.AsNoTracking().Where(p => p.ExecutionId == executionId).ToListAsync(ct))
-        {
-            rows.HadPending = true; // the ones applied now (or already) are deleted with the save
-            if (stored.Sequence > execution.LastAppliedSequence)
-                queue[stored.Sequence] = new Queued(stored.Sequence, stored.RunnerId, Read(stored, executionId), stored);
-        }
+        var waitingBefore = await db.PendingEvents.AsNoTracking().Where(p => p.ExecutionId == executionId).ToListAsync(ct);
+        rows.HadPending = waitingBefore.Count > 0; // the ones applied now (or already) are deleted with the save
+        foreach (var stored in waitingBefore.Where(p => p.Sequence > execution.LastAppliedSequence))
+            queue[stored.Sequence] = new Queued(stored.Sequence, stored.RunnerId, Read(stored, executionId), Stored: true);
         foreach (var m in fresh)
-            queue.TryAdd(m.Sequence, new Queued(m.Sequence, m.RunnerId, m.Event, null));
+            queue.TryAdd(m.Sequence, new Queued(m.Sequence, m.RunnerId, m.Event, Stored: false));
 
         var now = clock.GetUtcNow();
         execution.LastHeartbeatAt = now;
@@ -117,7 +116,7 @@ public sealed partial class ExecutionEventApplier(
             }
             execution.LastAppliedSequence = next.Sequence;
         }
-        foreach (var waiting in queue.Values.Where(q => q.Stored is null && q.Event is not null))
+        foreach (var waiting in queue.Values.Where(q => !q.Stored && q.Event is not null))
         {
             rows.AddPending(new PendingEventRecord
             {
