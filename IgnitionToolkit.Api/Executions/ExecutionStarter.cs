@@ -1,4 +1,5 @@
 using IgnitionToolkit.Core.Execution.Status;
+using IgnitionToolkit.Api.Audit;
 using IgnitionToolkit.Api.Credentials;
 using IgnitionToolkit.Api.Library;
 using IgnitionToolkit.Api.Messaging;
@@ -30,10 +31,19 @@ public sealed record ExecutionOrigin
     /// <summary>Started by the API for a <c>resume: auto</c> playbook whose Runner died.</summary>
     public bool ResumedAutomatically { get; init; }
 
+    /// <summary>Who the start is audited for as <c>execution.started</c> (detail <c>playbook &lt;path&gt;[ by &lt;By&gt;]</c>),
+    /// written in the commit that stores the execution; null: the caller audits (or not) itself.</summary>
+    public StartAudit? Audit { get; init; }
+
+    public static ExecutionOrigin AuditedAs(string actor, string? by = null) => new() { Audit = new(actor, by) };
     public static ExecutionOrigin FleetRun(Guid fleetRunId) => new() { FleetRunId = fleetRunId };
     public static ExecutionOrigin Schedule(Guid scheduleId, string scheduleName, Guid executionId) =>
         new() { ScheduleId = scheduleId, ScheduleName = scheduleName, ExecutionId = executionId };
 }
+
+/// <summary>The <c>execution.started</c> audit entry of a start: the actor and, for an automated start, what fired it
+/// (<c>trigger nightly</c>, <c>schedule backup</c>).</summary>
+public sealed record StartAudit(string Actor, string? By = null);
 
 /// <summary>Validates a start request, stores the <c>pending</c> execution and sends <see cref="StartExecution"/> to the Runners' queue.
 /// Entities a caller added to the same (scoped) context are saved in the one transaction that stores the execution,
@@ -41,7 +51,7 @@ public sealed record ExecutionOrigin
 public sealed partial class ExecutionStarter(
     ToolkitDbContext db, PlaybookLibrary library, PlaybookValidator validator, ExecutionCredentials credentials,
     ISendEndpointProvider sendEndpoints, BusSettings bus, TimeProvider clock, ILogger<ExecutionStarter> logger,
-    PlaybookVerifications verifications, IOptions<LibraryOptions> libraryOptions)
+    PlaybookVerifications verifications, IOptions<LibraryOptions> libraryOptions, AuditTrail audit)
 {
     public Task<Results<Accepted<ExecutionSummaryDto>, ProblemHttpResult>> StartAsync(StartExecutionRequest request, CancellationToken ct) =>
         StartAsync(request, origin: null, ct);
@@ -81,6 +91,9 @@ public sealed partial class ExecutionStarter(
             ResumedFromId = origin?.Resume?.ResumedFromId, ResumedAtStep = origin?.Resume?.StartAtStepId, ResumedAutomatically = origin?.ResumedAutomatically == true,
         };
         db.Executions.Add(record);
+        var audited = origin?.Audit is { } who
+            ? audit.Stage(who.Actor, "execution.started", "execution", record.Id.ToString(), who.By is null ? $"playbook {path}" : $"playbook {path} by {who.By}")
+            : null;
         await db.SaveChangesAsync(ct);
 
         try
@@ -102,6 +115,7 @@ public sealed partial class ExecutionStarter(
             LogNotQueued(logger, ex, record.Id);
             StatusMachine.TryMove(record, ExecutionStatus.Failed, clock.GetUtcNow());
             record.Error = "the execution could not be queued: the message broker is unavailable";
+            if (audited is not null) audit.Withdraw(audited); // a start that was refused is not audited
             await db.SaveChangesAsync(CancellationToken.None);
             return ApiProblems.Unavailable(record.Error);
         }

@@ -151,12 +151,11 @@ public sealed partial class ScheduleFiring(
             run.ExecutionId = executionId;
             schedule.LastOutcome = $"started execution {executionId}";
             // The starter's one save stores the execution with the claim and the schedule's change (same context).
-            var result = await starter.StartAsync(request, ExecutionOrigin.Schedule(schedule.Id, schedule.Name, executionId), ct);
+            var origin = ExecutionOrigin.Schedule(schedule.Id, schedule.Name, executionId) with { Audit = new(startedBy, $"schedule {schedule.Name}") };
+            var result = await starter.StartAsync(request, origin, ct);
             var execution = db.ChangeTracker.Entries<ExecutionRecord>().Select(e => e.Entity).FirstOrDefault(e => e.Id == executionId);
             if (execution is null) return await RefusedAsync(schedule, run, result.Result, ct);
             LogStarted(logger, schedule.Name, execution.Id, run.DueAt, instance.Id);
-            await audit.RecordAsAsync(startedBy, "execution.started", "execution", execution.Id.ToString(),
-                $"playbook {schedule.PlaybookPath} by schedule {schedule.Name}", CancellationToken.None);
             return true;
         }
         catch (DbUpdateException ex)

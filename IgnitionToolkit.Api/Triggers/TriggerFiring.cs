@@ -74,15 +74,13 @@ public sealed partial class TriggerFiring(
         var actor = ActorName(trigger.Name);
         var request = new StartExecutionRequest(trigger.PlaybookPath, JsonSerializer.SerializeToElement(parameters), StartedBy: actor,
             CredentialName: trigger.CredentialName);
-        var result = (await starter.StartAsync(request, ct)).Result;
+        var result = (await starter.StartAsync(request, ExecutionOrigin.AuditedAs(actor, $"trigger {trigger.Name}"), ct)).Result;
         if (result is ProblemHttpResult problem)
             return problem.StatusCode == StatusCodes.Status400BadRequest ? ToUnprocessable(problem.ProblemDetails) : problem;
         var execution = ((Accepted<ExecutionSummaryDto>)result).Value!;
         trigger.LastFiredAt = clock.GetUtcNow();
         trigger.LastExecutionId = execution.Id;
         await db.SaveChangesAsync(CancellationToken.None);
-        await audit.RecordAsAsync(actor, "execution.started", "execution", execution.Id.ToString(),
-            $"playbook {execution.PlaybookPath} by trigger {trigger.Name}", CancellationToken.None);
         var path = $"/api/v1/executions/{execution.Id}";
         var url = $"{http.Scheme}://{http.Host}{http.PathBase}{path}";
         return TypedResults.Accepted(path, new TriggerFiredDto(execution.Id, url, execution.Status));

@@ -16,7 +16,7 @@ public sealed class BrokerDownApiFixture : ApiFixture
 public sealed class BrokerDownTests(BrokerDownApiFixture api) : IClassFixture<BrokerDownApiFixture>
 {
     [Fact]
-    public async Task Start_fails_with_503_instead_of_hanging_and_health_says_why()
+    public async Task Start_fails_with_503_instead_of_hanging_is_not_audited_as_started_and_health_says_why()
     {
         api.WritePlaybook("down/hello.yaml", SamplePlaybooks.Hello());
         using var response = await api.Client.PostJsonAsync("/api/v1/executions", new { playbook = "down/hello.yaml", parameters = new { greeting = "x" } });
@@ -25,6 +25,8 @@ public sealed class BrokerDownTests(BrokerDownApiFixture api) : IClassFixture<Br
 
         var failed = await api.Client.GetJsonAsync("/api/v1/executions?status=failed");
         Assert.Equal(1, failed["total_count"]!.GetValue<int>());
+        var audit = await api.Client.GetJsonAsync("/api/v1/audit?action=execution.started");
+        Assert.Equal(0, audit["total_count"]!.GetValue<int>()); // a start that could not be queued is not audited as started
 
         using var health = await api.Client.GetAsync("/health");
         Assert.NotEqual(HttpStatusCode.OK, health.StatusCode);
