@@ -39,7 +39,7 @@ public static class PerspectiveWaits
         try
         {
             var handle = await page.WaitForFunctionAsync(StateScript, null,
-                new PageWaitForFunctionOptions { Timeout = Ms(timeout), PollingInterval = 100 }).WaitAsync(cancellationToken);
+                new PageWaitForFunctionOptions { Timeout = Ms(timeout), PollingInterval = 20 }).WaitAsync(cancellationToken);
             state = await handle.JsonValueAsync<string>();
         }
         catch (TimeoutException ex)

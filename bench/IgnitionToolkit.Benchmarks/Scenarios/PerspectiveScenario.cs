@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IgnitionToolkit.GatewaySimulator.Hosting;
 using IgnitionToolkit.Plugins.Perspective.Browser;
+using IgnitionToolkit.Plugins.Perspective.Pages;
 using Microsoft.Playwright;
 
 namespace IgnitionToolkit.Benchmarks.Scenarios;
@@ -50,8 +51,11 @@ internal static class PerspectiveScenario
         var screenshots = Directory.CreateTempSubdirectory("toolkit-bench-shots-").FullName;
         try
         {
-            await engine.RunAsync(yaml, parameters); // warm-up
-            await RawAsync(browser, options, url, screenshots);
+            for (var i = 0; i < 3; i++) // warm-up: JIT, the browser's caches
+            {
+                await engine.RunAsync(yaml, parameters);
+                await RawAsync(browser, options, url, screenshots);
+            }
             var playbookTimes = new List<double>();
             var rawTimes = new List<double>();
             for (var i = 0; i < samples; i++)
@@ -60,7 +64,7 @@ internal static class PerspectiveScenario
                 rawTimes.Add(await RawAsync(browser, options, url, screenshots));
             }
             return new($"Perspective navigate + fill + click + verify + screenshot playbook (median of {samples})",
-                BenchmarkReport.Percentile(playbookTimes, 0.5), "ms", "the same calls on Playwright", BenchmarkReport.Percentile(rawTimes, 0.5), "≤ 1.05×");
+                BenchmarkReport.Percentile(playbookTimes, 0.5), "ms", "the same calls on Playwright, waiting for the spinner", BenchmarkReport.Percentile(rawTimes, 0.5), "≤ 1.05×");
         }
         finally
         {
@@ -68,8 +72,11 @@ internal static class PerspectiveScenario
         }
     }
 
-    /// <summary>What an integrator would write with Playwright: a new context and page as the engine makes per execution,
-    /// then the same five actions; timed from the navigation to the saved screenshot.</summary>
+    /// <summary>What an integrator would write with Playwright: a new context and page as the engine makes per execution, a
+    /// first navigation as the playbook's <c>warm</c> step (not timed on either side: it starts the page's renderer), then
+    /// the same five actions, the navigation waiting for Perspective's loading spinner to go as the step does (without
+    /// it the fill's own retries, 0.1 then 0.5 s apart, wait for the page and decide the figure); timed from the second
+    /// navigation to the saved screenshot.</summary>
     private static async Task<double> RawAsync(IBrowser browser, BrowserOptions options, string url, string screenshots)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -77,8 +84,10 @@ internal static class PerspectiveScenario
             ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
         });
         var page = await context.NewPageAsync();
+        await page.GotoAsync($"{url}/data/perspective/client/Demo_HMI/");
         var clock = Stopwatch.StartNew();
         await page.GotoAsync($"{url}/data/perspective/client/Demo_HMI/");
+        await page.Locator(PerspectiveWaits.Spinner).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
         await page.Locator("[data-component-path='C:3']").FillAsync("42.5");
         await page.Locator("[data-component-path='C:4']").ClickAsync();
         await Assertions.Expect(page.Locator("[data-component-path='C:5']")).ToHaveTextAsync("Setpoint: 42.5");
