@@ -18,7 +18,7 @@ public sealed partial class MaskedHttpClientLogger(ILogger logger) : IHttpClient
     public object? LogRequestStart(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Sending(logger, request.Method.Method, Url(request.RequestUri));
+        if (logger.IsEnabled(LogLevel.Information)) Sending(logger, request.Method.Method, Url(request.RequestUri)); // the masked URL costs: built only when written
         return null;
     }
 
@@ -26,13 +26,13 @@ public sealed partial class MaskedHttpClientLogger(ILogger logger) : IHttpClient
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
-        Answered(logger, request.Method.Method, Url(request.RequestUri), (int)response.StatusCode, elapsed.TotalMilliseconds);
+        if (logger.IsEnabled(LogLevel.Information)) Answered(logger, request.Method.Method, Url(request.RequestUri), (int)response.StatusCode, elapsed.TotalMilliseconds);
     }
 
     public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Failed(logger, exception, request.Method.Method, Url(request.RequestUri), elapsed.TotalMilliseconds);
+        if (logger.IsEnabled(LogLevel.Information)) Failed(logger, exception, request.Method.Method, Url(request.RequestUri), elapsed.TotalMilliseconds);
     }
 
     /// <summary>The URL as it may be logged: no query values, no secrets.</summary>
