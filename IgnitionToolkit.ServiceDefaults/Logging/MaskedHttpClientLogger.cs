@@ -15,10 +15,13 @@ public sealed partial class MaskedHttpClientLogger(ILogger logger) : IHttpClient
     /// <summary>The category of the records (the framework's loggers used <c>System.Net.Http.HttpClient.&lt;name&gt;.*</c>).</summary>
     public const string Category = "System.Net.Http.HttpClient";
 
+    /// <summary>Whether the records are written: the masked URL costs, so it is built only then.</summary>
+    private bool Writing => logger.IsEnabled(LogLevel.Information);
+
     public object? LogRequestStart(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (logger.IsEnabled(LogLevel.Information)) Sending(logger, request.Method.Method, Url(request.RequestUri)); // the masked URL costs: built only when written
+        if (Writing) Sending(logger, request.Method.Method, Url(request.RequestUri));
         return null;
     }
 
@@ -26,13 +29,13 @@ public sealed partial class MaskedHttpClientLogger(ILogger logger) : IHttpClient
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
-        if (logger.IsEnabled(LogLevel.Information)) Answered(logger, request.Method.Method, Url(request.RequestUri), (int)response.StatusCode, elapsed.TotalMilliseconds);
+        if (Writing) Answered(logger, request.Method.Method, Url(request.RequestUri), (int)response.StatusCode, elapsed.TotalMilliseconds);
     }
 
     public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (logger.IsEnabled(LogLevel.Information)) Failed(logger, exception, request.Method.Method, Url(request.RequestUri), elapsed.TotalMilliseconds);
+        if (Writing) Failed(logger, exception, request.Method.Method, Url(request.RequestUri), elapsed.TotalMilliseconds);
     }
 
     /// <summary>The URL as it may be logged: no query values, no secrets.</summary>

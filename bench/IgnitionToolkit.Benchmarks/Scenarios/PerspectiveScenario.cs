@@ -84,9 +84,10 @@ internal static class PerspectiveScenario
             ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{url}/data/perspective/client/Demo_HMI/");
+        var hmi = $"{url}/data/perspective/client/Demo_HMI/";
+        await page.GotoAsync(hmi);
         var clock = Stopwatch.StartNew();
-        await page.GotoAsync($"{url}/data/perspective/client/Demo_HMI/");
+        await page.GotoAsync(hmi);
         await page.Locator(PerspectiveWaits.Spinner).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
         await page.Locator("[data-component-path='C:3']").FillAsync("42.5");
         await page.Locator("[data-component-path='C:4']").ClickAsync();
