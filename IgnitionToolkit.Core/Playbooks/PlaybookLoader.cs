@@ -15,10 +15,20 @@ public sealed class PlaybookLoader(IStepCatalog catalog, PlaybookLoaderOptions o
 
     public PlaybookLoaderOptions Options { get; } = options;
 
+    private readonly PlaybookLoadCache _cache = new();
+
+    /// <inheritdoc/>
+    /// <remarks>The same text at the same path, finding the same nested playbooks, gives the result of the previous load
+    /// (<see cref="PlaybookLoadCache"/>).</remarks>
     public PlaybookLoadResult Load(string yaml, string sourcePath, IPlaybookSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourcePath);
+        return _cache.GetOrLoad(yaml, sourcePath, source, recorded => LoadTopLevel(yaml, sourcePath, recorded));
+    }
+
+    private PlaybookLoadResult LoadTopLevel(string yaml, string sourcePath, IPlaybookSource? source)
+    {
         var chain = new NestingChain([sourcePath], source?.Find(sourcePath, sourcePath)?.Path);
         var result = LoadCore(yaml, sourcePath, source, chain);
         var files = result.Diagnostics.Select(d => d.Location.File).Distinct().ToList();

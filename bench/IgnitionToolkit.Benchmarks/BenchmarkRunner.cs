@@ -35,7 +35,8 @@ internal static class BenchmarkRunner
         var rows = new List<BenchmarkRow>();
         var yaml = GeneratePlaybook(options.Steps);
         Console.Error.WriteLine($"baseline: {options.Steps} steps in-process...");
-        for (var i = 0; i < options.WarmUpRuns; i++) await InProcessEngine.RunOnceAsync(yaml); // warmed up as the services are
+        var inProcessWarmUp = await JitActivity.WarmUpInProcessAsync(() => InProcessEngine.RunOnceAsync(yaml), options.WarmUpRuns, 1000);
+        Console.Error.WriteLine($"  tiered up after {inProcessWarmUp} runs"); // warmed up as the services are
 
         Console.Error.WriteLine("starting API and Runner...");
         // The bench polls and submits far faster than a person: the per-user request limit would answer 429.
@@ -45,9 +46,10 @@ internal static class BenchmarkRunner
         await using var live = await LiveCompletions.ConnectAsync(stack);
         for (var i = 0; i < 3; i++) await DistributedAsync(stack, live, "one.yaml"); // warm-up
 
-        Console.Error.WriteLine($"distributed: {options.Steps} steps through the bus ({options.WarmUpRuns} warm-up runs, then the median of {PairedRuns}, each beside an in-process run)...");
-        // Warm-up: the services' code tiered up, as in a running installation (the first runs after a start take 2-4 times as long).
-        for (var i = 0; i < options.WarmUpRuns; i++) Console.Error.WriteLine($"  warm-up run {i + 1}: {(await DistributedAsync(stack, live, "bench.yaml")).TotalMilliseconds:F0} ms");
+        Console.Error.WriteLine($"distributed: {options.Steps} steps through the bus (warm-up runs until the services' JIT is quiet, then the median of {PairedRuns}, each beside an in-process run)...");
+        // Warm-up: the services' code tiered up, as in a running installation (the first runs after a start take 2-4 times
+        // as long, and 20 runs left the API's tier-up compiler busy for 60 more: JitActivity).
+        await JitActivity.WarmUpAsync(stack, () => DistributedAsync(stack, live, "bench.yaml"), options.WarmUpRuns, 400);
         // Each distributed run beside an in-process one: the machine's speed drifts by tens of percent within minutes on a
         // shared host, and a ratio of figures taken minutes apart measured the drift.
         var (runs, baselines) = (new List<double>(), new List<double>());
@@ -175,7 +177,8 @@ internal sealed record BenchmarkOptions(int Steps = 1000, int Samples = 50, int 
     /// <summary>The scenarios to run (all when empty).</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
-    /// <summary>Unmeasured runs of the N-step playbook through the bus before its five measured ones.</summary>
+    /// <summary>Unmeasured runs of the N-step playbook (through the bus and in-process) at least, before the measured ones;
+    /// more until the JIT is quiet (<see cref="JitActivity"/>).</summary>
     public int WarmUpRuns { get; init; } = 20;
 
     /// <summary>Unmeasured runs of the latency and submission scenarios before their samples.</summary>
