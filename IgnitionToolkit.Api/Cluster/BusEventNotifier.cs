@@ -38,7 +38,7 @@ public sealed partial class BusEventNotifier(IBus bus, ILogger<BusEventNotifier>
     {
         try
         {
-            await bus.Publish(new LiveEventsApplied(applied), ct);
+            await bus.Publish(LiveEventsApplied.From(applied), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -7,7 +7,7 @@ namespace IgnitionToolkit.Api.Cluster;
 /// <summary>Pushes events applied by any instance to this instance's live clients.</summary>
 public sealed class LiveEventsConsumer(HubExecutionEventNotifier hub) : IConsumer<LiveEventsApplied>
 {
-    public Task Consume(ConsumeContext<LiveEventsApplied> context) => hub.EventsAppliedAsync(context.Message.Applied, context.CancellationToken);
+    public Task Consume(ConsumeContext<LiveEventsApplied> context) => hub.EventsAppliedAsync(context.Message.ToMessage(), context.CancellationToken);
 }
 
 /// <summary>Forgets a changed user's cached session in this instance.</summary>

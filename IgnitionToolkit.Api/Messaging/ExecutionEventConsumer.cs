@@ -12,11 +12,11 @@ public sealed class ExecutionEventConsumer(ExecutionEventApplier applier)
     : IConsumer<Batch<ExecutionEventMessage>>, IConsumer<Batch<ExecutionEventBatch>>
 {
     public const int BatchSize = 100;
-    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(2);
 
     public Task Consume(ConsumeContext<Batch<ExecutionEventMessage>> context) =>
         applier.ApplyAsync(context.Message.Select(m => m.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<Batch<ExecutionEventBatch>> context) =>
-        applier.ApplyAsync(context.Message.SelectMany(m => m.Message.Events), context.CancellationToken);
+        applier.ApplyAsync(context.Message.SelectMany(m => m.Message.ToMessages()), context.CancellationToken);
 }

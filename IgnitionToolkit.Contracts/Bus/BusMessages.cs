@@ -78,11 +78,7 @@ public sealed record LiveViewInput(string Kind, double? X, double? Y, string? Ke
 /// <param name="Event">The typed event (its <c>kind</c> says which; secrets already masked).</param>
 public sealed record ExecutionEventMessage(Guid ExecutionId, long Sequence, string RunnerId, ExecutionEvent Event);
 
-/// <summary>Runner → API: consecutive events of one execution in one message, what a Runner publishes. Each event
-/// keeps its own <see cref="ExecutionEventMessage.Sequence"/>; a batch holds the events the engine reported while the
-/// previous batch was being confirmed, so a busy execution costs one broker round trip per batch instead of per event.
-/// Consumed like <see cref="ExecutionEventMessage"/> (same queue, applied by sequence, duplicates ignored).</summary>
-public sealed record ExecutionEventBatch(Guid ExecutionId, IReadOnlyList<ExecutionEventMessage> Events);
+// ExecutionEventBatch (Runner → API, what a Runner publishes): ExecutionEventBatch.cs.
 
 /// <summary>Runner → API, periodically: the executions this Runner owns are alive. Sent every
 /// <c>Runner:HeartbeatInterval</c> while it owns executions and every <c>Runner:PresenceInterval</c> when idle

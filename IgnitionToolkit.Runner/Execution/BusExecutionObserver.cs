@@ -22,16 +22,16 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
     private readonly ILogger _logger;
     private readonly Func<string?> _cancelReason;
     private readonly CancellationToken _giveUp;
-    private readonly Channel<ExecutionEventMessage> _channel =
-        Channel.CreateUnbounded<ExecutionEventMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<SequencedEvent> _channel =
+        Channel.CreateUnbounded<SequencedEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
 
     /// <summary>Most events in one <see cref="ExecutionEventBatch"/>.</summary>
     private const int MaxBatch = 256;
 
-    /// <summary>Most JSON characters of the events of one batch (unless one event alone is larger): far below the
-    /// broker's message size limit (RabbitMQ 4: 16 MiB) even with large step outputs.</summary>
-    private const int MaxBatchChars = 4 * 1024 * 1024;
+    /// <summary>Most bytes of the events' JSON in one batch (unless one event alone is larger): far below the broker's
+    /// message size limit (RabbitMQ 4: 16 MiB) even with large step outputs, once base64 in the envelope (4/3).</summary>
+    private const int MaxBatchBytes = 4 * 1024 * 1024;
     private readonly Task _pump;
     private long _sequence;
 
@@ -61,7 +61,7 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
             Telemetry?.OnEvent(completed);
             lock (_gate)
             {
-                var message = new ExecutionEventMessage(_executionId, ++_sequence, _runnerId, completed);
+                var message = new SequencedEvent(++_sequence, completed);
                 if (!_channel.Writer.TryWrite(message)) _sequence--;
                 else if (completed is ExecutionFinishedEvent) SawFinished = true;
             }
@@ -95,42 +95,43 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
 
     private async Task PumpAsync()
     {
-        var batch = new List<ExecutionEventMessage>(MaxBatch);
-        ExecutionEventMessage? carried = null; // read, but it would have made the previous batch too large
+        var batch = new List<byte[]>(MaxBatch);
+        SequencedEvent? carried = null; // read, but it would have made the previous batch too large
         while (carried is not null || await _channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             var size = 0;
+            var first = 0L;
             if (carried is not null)
             {
-                batch.Add(carried);
-                size = SizeOf(carried);
-                carried = null;
+                var json = ContractJson.SerializeSequenced(carried);
+                (first, size, carried) = (carried.Sequence, json.Length, null);
+                batch.Add(json);
             }
             while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var message))
             {
-                var messageSize = SizeOf(message);
-                if (batch.Count > 0 && size + messageSize > MaxBatchChars)
+                var json = ContractJson.SerializeSequenced(message);
+                if (batch.Count > 0 && size + json.Length > MaxBatchBytes)
                 {
                     carried = message;
                     break;
                 }
-                batch.Add(message);
-                size += messageSize;
+                if (batch.Count == 0) first = message.Sequence;
+                batch.Add(json);
+                size += json.Length;
             }
-            await PublishAllAsync(batch).ConfigureAwait(false);
+            await PublishAllAsync(batch, first).ConfigureAwait(false);
             batch.Clear();
         }
     }
 
     /// <summary>
-    /// Publishes the events queued so far as one <see cref="ExecutionEventBatch"/> (sequence order, one confirmation),
-    /// again until the broker confirms it or the Runner stops: at least once, in order, whatever the batch size.
+    /// Publishes the events queued so far (each serialised once, in sequence order from <paramref name="first"/>) as one
+    /// <see cref="ExecutionEventBatch"/> with one confirmation, again until the broker confirms it or the Runner stops:
+    /// at least once, in order, whatever the batch size.
     /// </summary>
-    private static int SizeOf(ExecutionEventMessage message) => ContractJson.SerializeEvent(message.Event).Length;
-
-    private async Task PublishAllAsync(List<ExecutionEventMessage> messages)
+    private async Task PublishAllAsync(List<byte[]> events, long first)
     {
-        var batch = new ExecutionEventBatch(_executionId, messages.ToArray());
+        var batch = ExecutionEventBatch.Create(_executionId, _runnerId, events);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -144,17 +145,17 @@ public sealed partial class BusExecutionObserver : IExecutionObserver
             {
                 if (_giveUp.IsCancellationRequested)
                 {
-                    LogAbandoned(_logger, batch.Events.Count, batch.Events[0].Sequence, _executionId);
+                    LogAbandoned(_logger, events.Count, first, _executionId);
                     return;
                 }
-                LogPublishFailed(_logger, ex, batch.Events.Count, batch.Events[0].Sequence, _executionId, attempt);
+                LogPublishFailed(_logger, ex, events.Count, first, _executionId, attempt);
                 try
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, attempt))), _giveUp).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
-                    LogAbandoned(_logger, batch.Events.Count, batch.Events[0].Sequence, _executionId);
+                    LogAbandoned(_logger, events.Count, first, _executionId);
                     return;
                 }
             }

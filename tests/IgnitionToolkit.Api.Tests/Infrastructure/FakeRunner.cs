@@ -48,7 +48,8 @@ public sealed class FakeRunner(string prefix, Uri broker, string runnerId = "fak
 
     /// <summary>Several events of one execution in one message, as a Runner publishes them.</summary>
     public Task PublishBatchAsync(IReadOnlyList<ExecutionEventMessage> messages) =>
-        RunnerBus.Publish(new ExecutionEventBatch(messages[0].ExecutionId, messages));
+        RunnerBus.Publish(ExecutionEventBatch.Of(messages[0].ExecutionId, messages[0].RunnerId,
+            messages.Select(m => new SequencedEvent(m.Sequence, m.Event))));
 
     public ExecutionEventMessage Event(Guid executionId, long sequence, ExecutionEvent executionEvent) =>
         new(executionId, sequence, RunnerId, executionEvent);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using IgnitionToolkit.Testing;
 using RabbitMQ.Client;
 using IgnitionToolkit.Contracts.Bus;
@@ -42,13 +43,23 @@ public sealed class BusCapture : IAsyncDisposable
         return new BusCapture(connection, channel, queue);
     }
 
-    /// <summary>The bodies of all messages captured so far (UTF-8), in order.</summary>
+    /// <summary>The bodies of all messages captured so far (UTF-8), in order; an <see cref="ExecutionEventBatch"/>'s
+    /// events (base64 in its body) follow its body decoded, so what a Runner published can be searched as text.</summary>
     public async Task<IReadOnlyList<string>> DrainAsync()
     {
         var bodies = new List<string>();
         while (await _channel.BasicGetAsync(_queue, autoAck: true) is { } message)
-            bodies.Add(Encoding.UTF8.GetString(message.Body.Span));
+            bodies.Add(Encoding.UTF8.GetString(message.Body.Span) + BatchedEvents(message.Body));
         return bodies;
+    }
+
+    private static string BatchedEvents(ReadOnlyMemory<byte> body)
+    {
+        using var envelope = JsonDocument.Parse(body);
+        return envelope.RootElement.TryGetProperty("messageType", out var types)
+               && types.EnumerateArray().Any(t => t.GetString()!.EndsWith(":" + nameof(ExecutionEventBatch), StringComparison.Ordinal))
+            ? "\n" + Encoding.UTF8.GetString(envelope.RootElement.GetProperty("message").GetProperty("events").GetBytesFromBase64())
+            : "";
     }
 
     public async ValueTask DisposeAsync()

@@ -39,7 +39,7 @@ public sealed class TestBus : IAsyncDisposable
                 });
                 e.Handler<ExecutionEventBatch>(context =>
                 {
-                    foreach (var message in context.Message.Events) _events.Enqueue(message);
+                    foreach (var message in context.Message.ToMessages()) _events.Enqueue(message);
                     return Task.CompletedTask;
                 });
                 e.Handler<RunnerHeartbeat>(context =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IgnitionToolkit.Core.Execution;
 using IgnitionToolkit.Contracts;
+using IgnitionToolkit.Contracts.Bus;
 using IgnitionToolkit.Contracts.Events;
 
 namespace IgnitionToolkit.Runner.Tests.Unit;
@@ -81,5 +82,21 @@ public sealed class EventPayloadJsonTests
 
         Assert.Equal(EventKinds.Unknown, read.Kind);
         Assert.Equal(At, read.Timestamp);
+    }
+
+    [Fact]
+    public void A_batch_carries_its_events_in_order_with_their_sequences()
+    {
+        var execution = Guid.NewGuid();
+        var events = Cases().Select((c, i) => new SequencedEvent(i + 7, (ExecutionEvent)c[0])).ToList();
+
+        var batch = ExecutionEventBatch.Of(execution, "runner-1", events);
+        var messages = batch.ToMessages().ToList();
+
+        Assert.Equal(events.Select(e => e.Sequence), messages.Select(m => m.Sequence));
+        Assert.Equal(events.Select(e => ContractJson.SerializeEvent(e.Event)), messages.Select(m => ContractJson.SerializeEvent(m.Event)));
+        Assert.All(messages, m => Assert.Equal((execution, "runner-1"), (m.ExecutionId, m.RunnerId)));
+        Assert.Empty(ExecutionEventBatch.Of(execution, "runner-1", []).ReadEvents());
+        Assert.Throws<JsonException>(() => (batch with { Events = "{}"u8.ToArray() }).ReadEvents());
     }
 }
