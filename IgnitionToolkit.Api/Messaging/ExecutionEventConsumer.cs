@@ -12,6 +12,8 @@ public sealed class ExecutionEventConsumer(ExecutionEventApplier applier)
     : IConsumer<Batch<ExecutionEventMessage>>, IConsumer<Batch<ExecutionEventBatch>>
 {
     public const int BatchSize = 100;
+    /// <summary>How long a batch waits for more messages after its first. Short: the last events of an execution (its
+    /// end) wait this long before they are applied and reach live views; 10 ms cost the 1000-step bench run 10–13 %.</summary>
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(2);
 
     public Task Consume(ConsumeContext<Batch<ExecutionEventMessage>> context) =>
