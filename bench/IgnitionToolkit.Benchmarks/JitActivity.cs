@@ -15,14 +15,16 @@ internal static class JitActivity
 {
     private const string Counter = "dotnet_jit_compiled_methods_total";
 
+    /// <summary>One client for every scrape (one a warm-up run, hundreds per scenario).</summary>
+    private static readonly HttpClient Scraper = new() { Timeout = TimeSpan.FromSeconds(30) };
+
     /// <summary>The compiled-method count of the API and every Runner, summed.</summary>
     public static async Task<long> CompiledMethodsAsync(ToolkitStack stack)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         long total = 0;
         foreach (var service in stack.Runners.Prepend(stack.Api))
         {
-            var text = await http.GetStringAsync(new Uri(service.BaseAddress, "metrics"));
+            var text = await Scraper.GetStringAsync(new Uri(service.BaseAddress, "metrics"));
             var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(Counter, StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"{service.BaseAddress}metrics has no {Counter}");
             total += long.Parse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture);
