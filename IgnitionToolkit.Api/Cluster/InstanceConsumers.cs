@@ -4,10 +4,27 @@ using MassTransit;
 
 namespace IgnitionToolkit.Api.Cluster;
 
-/// <summary>Pushes events applied by any instance to this instance's live clients.</summary>
-public sealed class LiveEventsConsumer(HubExecutionEventNotifier hub) : IConsumer<LiveEventsApplied>
+/// <summary>Pushes events applied by another instance to this instance's live clients (its own it pushed already).</summary>
+public sealed class LiveEventsConsumer(HubExecutionEventNotifier hub, ApiInstance self) : IConsumer<LiveEventsApplied>
 {
-    public Task Consume(ConsumeContext<LiveEventsApplied> context) => hub.EventsAppliedAsync(context.Message.ToMessage(), context.CancellationToken);
+    public Task Consume(ConsumeContext<LiveEventsApplied> context) => context.Message.SourceInstance == self.Id
+        ? Task.CompletedTask
+        : hub.EventsAppliedAsync(context.Message.ToMessage(), context.CancellationToken);
+}
+
+/// <summary>Keeps <see cref="ApiPeers"/> current and answers a new instance's greeting.</summary>
+public sealed class ApiPresenceConsumer(ApiPeers peers, ApiPresence presence) : IConsumer<ApiInstancePresent>, IConsumer<ApiInstanceStopping>
+{
+    public async Task Consume(ConsumeContext<ApiInstancePresent> context)
+    {
+        if (peers.Seen(context.Message.InstanceId) && context.Message.Greeting) await presence.AnswerAsync(context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<ApiInstanceStopping> context)
+    {
+        peers.Forget(context.Message.InstanceId);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Forgets a changed user's cached session in this instance.</summary>

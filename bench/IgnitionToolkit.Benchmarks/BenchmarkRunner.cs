@@ -57,6 +57,7 @@ internal static class BenchmarkRunner
         {
             baselines.Add((await InProcessEngine.RunOnceAsync(yaml)).TotalMilliseconds);
             runs.Add((await DistributedAsync(stack, live, "bench.yaml")).TotalMilliseconds);
+            Console.Error.WriteLine($"  measured pair {i + 1}: in-process {baselines[^1]:0.0} ms, distributed {runs[^1]:0.0} ms");
         }
         var inProcess = TimeSpan.FromMilliseconds(BenchmarkReport.Percentile(baselines, 0.5));
         var distributed = TimeSpan.FromMilliseconds(BenchmarkReport.Percentile(runs, 0.5));

@@ -39,29 +39,35 @@ public sealed class ScaleOutTests
         var b = await stack.AddApiAsync();
         using var adminB = await stack.CreateClientAsync(ToolkitStack.AdminUser, ToolkitStack.AdminPassword, b);
 
-        // Live: a client of A watches an execution started through B, before any Runner picks it up.
-        var id = await StartAsync(adminB, "utility/hello_world.yaml");
-        var received = new List<(long Sequence, string Kind)>();
-        var finished = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var hub = await ConnectAsync(stack, a);
-        hub.On<JsonElement>("ExecutionEvents", batch =>
+        // The instances found each other through the broker (their `api-instances` health component says so).
+        foreach (var api in new[] { a, b })
         {
-            lock (received)
-                foreach (var e in batch.GetProperty("events").EnumerateArray())
-                    received.Add((e.GetProperty("sequence").GetInt64(), e.GetProperty("event").GetProperty("kind").GetString()!));
-            var status = batch.GetProperty("status").GetString()!;
-            if (status is "completed" or "failed" or "cancelled") finished.TrySetResult(status);
-        });
-        await hub.InvokeAsync("SubscribeExecution", id);
+            using var anonymous = new HttpClient { BaseAddress = api.BaseAddress };
+            await WaitAsync(async () => JsonNode.Parse(await anonymous.GetStringAsync("health"))!["components"]!["api-instances"]!["description"]!.GetValue<string>(),
+                d => d.Contains("and 1 other(s)", StringComparison.Ordinal), "each API instance to hear from the other");
+        }
+
+        // Live: a client of each instance watches an execution started through B, before any Runner picks it up; either
+        // instance applies its events, and each instance's clients see all of them (B joined after A: presence works both ways).
+        var id = await StartAsync(adminB, "utility/hello_world.yaml");
+        await using var hubA = await ConnectAsync(stack, a);
+        await using var hubB = await ConnectAsync(stack, b);
+        var watchers = new[] { (Name: "A", Live: Watch(hubA)), (Name: "B", Live: Watch(hubB)) };
+        await hubA.InvokeAsync("SubscribeExecution", id);
+        await hubB.InvokeAsync("SubscribeExecution", id);
         Assert.Equal(0, (await stack.GetExecutionAsync(id))["execution"]!["last_sequence"]!.GetValue<long>());
         await stack.AddRunnerAsync();
         await stack.AddRunnerAsync();
-        Assert.Equal("completed", await finished.Task.WaitAsync(TimeSpan.FromSeconds(120)));
-        var last = (await stack.GetExecutionAsync(id))["execution"]!["last_sequence"]!.GetValue<long>();
-        // every event reached A live, none missing (a batch applied by B may overtake one applied by A: clients order by sequence)
-        var sequences = await WaitAsync(() => { lock (received) return Task.FromResult(received.Select(r => r.Sequence).Distinct().Order().ToList()); },
-            seen => seen.Count >= last, $"all {last} event sequences to reach instance A live");
-        Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), sequences);
+        foreach (var (name, live) in watchers)
+        {
+            Assert.Equal("completed", await live.Finished.Task.WaitAsync(TimeSpan.FromSeconds(120)));
+            var last = (await stack.GetExecutionAsync(id))["execution"]!["last_sequence"]!.GetValue<long>();
+            // every event reached the instance live, none missing (a batch applied by one instance may overtake one
+            // applied by the other: clients order by sequence)
+            var sequences = await WaitAsync(() => { lock (live.Sequences) return Task.FromResult(live.Sequences.Distinct().Order().ToList()); },
+                seen => seen.Count >= last, $"all {last} event sequences to reach instance {name} live");
+            Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), sequences);
+        }
 
         // Presence: both instances list the same two live Runners, whichever instance heard which heartbeat.
         foreach (var api in new[] { stack.Http, adminB })
@@ -110,6 +116,23 @@ public sealed class ScaleOutTests
 
     private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string user, string password) =>
         client.PostAsJsonAsync("api/v1/auth/login", new { username = user, password });
+
+    /// <summary>The event sequences a live client received, and the execution's final status once it came.</summary>
+    private sealed record LiveWatch(List<long> Sequences, TaskCompletionSource<string> Finished);
+
+    private static LiveWatch Watch(HubConnection hub)
+    {
+        var live = new LiveWatch([], new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+        hub.On<JsonElement>("ExecutionEvents", batch =>
+        {
+            lock (live.Sequences)
+                foreach (var e in batch.GetProperty("events").EnumerateArray())
+                    live.Sequences.Add(e.GetProperty("sequence").GetInt64());
+            var status = batch.GetProperty("status").GetString()!;
+            if (status is "completed" or "failed" or "cancelled") live.Finished.TrySetResult(status);
+        });
+        return live;
+    }
 
     private static async Task<HubConnection> ConnectAsync(ToolkitStack stack, ToolkitProcess api)
     {

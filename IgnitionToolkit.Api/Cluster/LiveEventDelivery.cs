@@ -1,17 +1,20 @@
 using System.Threading.Channels;
 using IgnitionToolkit.Api.Executions.Projection;
+using IgnitionToolkit.Api.Live;
 using IgnitionToolkit.Contracts.Live;
 using MassTransit;
 
 namespace IgnitionToolkit.Api.Cluster;
 
 /// <summary>
-/// Hands applied events to every API instance (<see cref="LiveEventsApplied"/>, a fan-out through the broker) instead
-/// of this instance's hub only. The event consumer only queues them: one background pump publishes them in the order
-/// they were applied, so the consumer's next batch does not wait for the broker's confirmation of this one (live
-/// delivery is best effort; the events are already stored). A full queue (<see cref="Capacity"/>) makes the consumer wait.
+/// Hands applied events to the live clients of every API instance: this instance's hub directly, and — while other
+/// instances are present (<see cref="ApiPeers"/>) — the others through the broker (<see cref="LiveEventsApplied"/>, a
+/// fan-out). The event consumer only queues them: one background pump delivers them in the order they were applied, so
+/// the consumer's next batch waits neither for live clients nor for the broker's confirmation (live delivery is best
+/// effort; the events are already stored). A full queue (<see cref="Capacity"/>) makes the consumer wait.
 /// </summary>
-public sealed partial class BusEventNotifier(IBus bus, ILogger<BusEventNotifier> logger) : BackgroundService, IExecutionEventNotifier
+public sealed partial class LiveEventDelivery(IBus bus, HubExecutionEventNotifier hub, ApiPeers peers, ApiInstance self, ILogger<LiveEventDelivery> logger)
+    : BackgroundService, IExecutionEventNotifier
 {
     public const int Capacity = 1024;
 
@@ -26,7 +29,10 @@ public sealed partial class BusEventNotifier(IBus bus, ILogger<BusEventNotifier>
         try
         {
             await foreach (var applied in _queue.Reader.ReadAllAsync(stoppingToken))
-                await PublishAsync(applied, stoppingToken);
+            {
+                await hub.EventsAppliedAsync(applied, stoppingToken);
+                if (peers.OthersMayListen) await PublishAsync(applied, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -38,7 +44,7 @@ public sealed partial class BusEventNotifier(IBus bus, ILogger<BusEventNotifier>
     {
         try
         {
-            await bus.Publish(LiveEventsApplied.From(applied), ct);
+            await bus.Publish(LiveEventsApplied.From(applied, self), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
