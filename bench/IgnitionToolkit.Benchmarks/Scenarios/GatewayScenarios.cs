@@ -39,6 +39,8 @@ internal static class GatewayScenarios
                 engineTimes.Add((await engine.RunAsync(yaml)).Elapsed.TotalMilliseconds);
                 rawTimes.Add(await RawPingsAsync(client, pings));
             }
+            // Each pair, as the machine's speed shows in them (docs/performance.md: a request takes 20 or 80 µs by the host's mood).
+            Console.Error.WriteLine("  pairs (engine, HttpClient ms): " + string.Join(" ", engineTimes.Zip(rawTimes, (e, r) => $"{e:0.00}/{r:0.00}")));
             rows.Add(new($"{pings} × gateway.ping through the engine (median of {PingSamples})", BenchmarkReport.Percentile(engineTimes, 0.5), "ms",
                 $"{pings} GETs with HttpClient", BenchmarkReport.Percentile(rawTimes, 0.5), "≤ 1.3×"));
         }
