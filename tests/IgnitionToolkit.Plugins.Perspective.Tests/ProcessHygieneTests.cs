@@ -45,10 +45,17 @@ public sealed class ProcessHygieneTests
     }
 
     [Fact]
-    public async Task Leftovers_recorded_by_a_dead_Runner_are_killed_at_the_next_start()
+    public async Task Leftovers_recorded_by_a_dead_Runner_are_killed_at_the_next_start_and_their_browser_profiles_deleted()
     {
         if (!OperatingSystem.IsLinux()) return;
         var folder = Directory.CreateTempSubdirectory("toolkit-reaper-").FullName;
+        // Chromium's temporary profiles, as Playwright names them: one of a killed browser, one of a browser already gone,
+        // and one of the live Runner's browser; a folder of another name is never touched, even when recorded.
+        var killedProfile = Directory.CreateTempSubdirectory("playwright_chromiumdev_profile-reaper-").FullName;
+        var goneProfile = Directory.CreateTempSubdirectory("playwright_chromiumdev_profile-reaper-").FullName;
+        var liveProfile = Directory.CreateTempSubdirectory("playwright_chromiumdev_profile-reaper-").FullName;
+        var otherFolder = Directory.CreateTempSubdirectory("toolkit-reaper-profile-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(killedProfile, "Local State"), "{}");
         using var orphan = Process.Start(new ProcessStartInfo("sleep", "300") { UseShellExecute = false })!;
         using var owned = Process.Start(new ProcessStartInfo("sleep", "300") { UseShellExecute = false })!;
         using var liveOwner = Process.Start(new ProcessStartInfo("sleep", "300") { UseShellExecute = false })!;
@@ -59,9 +66,10 @@ public sealed class ProcessHygieneTests
             var ownerEntry = ProcessTree.Read(liveOwner.Id)!;
             // a Runner that died (no such process) and one that still runs
             await File.WriteAllLinesAsync(Path.Combine(folder, "browsers-999999991.pids"),
-                ["owner 999999991 12345", $"{orphanEntry.Pid} {orphanEntry.StartTicks}", $"{owned.Id} 1"]);
+                ["owner 999999991 12345", $"{orphanEntry.Pid} {orphanEntry.StartTicks} {killedProfile}", $"{owned.Id} 1 {goneProfile}",
+                 $"999999992 1 {otherFolder}"]);
             await File.WriteAllLinesAsync(Path.Combine(folder, $"browsers-{liveOwner.Id}.pids"),
-                [$"owner {liveOwner.Id} {ownerEntry.StartTicks}", $"{ownedEntry.Pid} {ownedEntry.StartTicks}"]);
+                [$"owner {liveOwner.Id} {ownerEntry.StartTicks}", $"{ownedEntry.Pid} {ownedEntry.StartTicks} {liveProfile}"]);
 
             var killed = new BrowserProcessRecord(folder, NullLogger.Instance).ReapLeftovers();
 
@@ -70,11 +78,17 @@ public sealed class ProcessHygieneTests
             Assert.False(owned.HasExited, "a process whose start time differs from the record (a reused PID) was killed");
             Assert.False(File.Exists(Path.Combine(folder, "browsers-999999991.pids")));
             Assert.True(File.Exists(Path.Combine(folder, $"browsers-{liveOwner.Id}.pids")), "the record of a running Runner was touched");
+            Assert.False(Directory.Exists(killedProfile), "the killed browser's profile is still in the temp folder");
+            Assert.False(Directory.Exists(goneProfile), "the profile of the dead Runner's browser that had already ended is still there");
+            Assert.True(Directory.Exists(liveProfile), "the profile of a running Runner's browser was deleted");
+            Assert.True(Directory.Exists(otherFolder), "a folder not named as Playwright names its profiles was deleted");
         }
         finally
         {
             foreach (var p in new[] { orphan, owned, liveOwner }) if (!p.HasExited) { p.Kill(); p.WaitForExit(); }
             Directory.Delete(folder, recursive: true);
+            foreach (var made in new[] { killedProfile, goneProfile, liveProfile, otherFolder })
+                if (Directory.Exists(made)) Directory.Delete(made, recursive: true);
         }
     }
 

@@ -45,6 +45,9 @@ public sealed class RunnerKillTests(ITestOutputHelper output)
             var browsers = census.Where(p => p.CommandLine.Contains("chrom", StringComparison.OrdinalIgnoreCase)
                 || p.CommandLine.Contains("run-driver", StringComparison.Ordinal));
             browserCount = browsers.Count;
+            var profiles = browsers.Select(p => System.Text.RegularExpressions.Regex.Match(p.CommandLine, @"--user-data-dir=(\S+)"))
+                .Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().ToList();
+            Assert.NotEmpty(profiles);
             Assert.True(browserCount > 0, "no browser process under the Runner while its page is open:\n" + ProcessCensus.Describe(census.StillRunning()));
             var clock = Clock();
             killed.Crash(); // SIGKILL
@@ -66,6 +69,9 @@ public sealed class RunnerKillTests(ITestOutputHelper output)
             census.Track(replacement.Id);
             var left = await ProcessCensus.WaitGoneAsync(browsers, TimeSpan.FromSeconds(60));
             Assert.True(left.Count == 0, "browser processes of the killed Runner still run:\n" + ProcessCensus.Describe(left));
+            // ... and deletes the temporary profiles of its browsers (a megabyte or more each, in the temp folder).
+            await Wait.UntilAsync(() => Task.FromResult(!profiles.Any(Directory.Exists)), TimeSpan.FromSeconds(60),
+                "the killed Runner's browser profiles to be deleted", () => string.Join(", ", profiles.Where(Directory.Exists)));
             var next = await stack.StartExecutionAsync("utility/hello_world.yaml");
             await stack.WaitForStatusAsync(next, "completed", timeoutSeconds: 120);
             Track(census, stack);
