@@ -9,9 +9,13 @@ namespace IgnitionToolkit.Core.Engine;
 /// <summary>State shared by everything that runs within one execution: request, control, secrets and the ordered event stream.</summary>
 internal sealed class ExecutionSession : IAsyncDisposable
 {
-    private readonly Channel<ExecutionEvent> _events = Channel.CreateUnbounded<ExecutionEvent>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _pump;
+    /// <summary>The events on their way to an observer that may wait (null for an <see cref="IImmediateExecutionObserver"/>, called inline).</summary>
+    private readonly Channel<ExecutionEvent>? _events;
+    private readonly Task _pump = Task.CompletedTask;
     private readonly IExecutionObserver _observer;
+    /// <summary>Orders inline deliveries (events come from the engine and from plugins' own threads); set once disposed.</summary>
+    private readonly Lock _inline = new();
+    private bool _closed;
 
     public ExecutionSession(ExecutionRequest request, IExecutionObserver observer, ExecutionController controller,
         IServiceProvider services, ILogger hostLogger)
@@ -33,7 +37,11 @@ internal sealed class ExecutionSession : IAsyncDisposable
         }
         IgnitionToolkit.Core.Security.LiveSecrets.Track(Masker); // host log sinks mask this execution's secrets too
         Items.Set<IgnitionToolkit.Core.Plugins.IExecutionLog>(IgnitionToolkit.Core.Plugins.IExecutionLog.ItemKey, new SessionLog(this));
-        _pump = Task.Run(PumpAsync);
+        if (observer is not IImmediateExecutionObserver)
+        {
+            _events = Channel.CreateUnbounded<ExecutionEvent>(new UnboundedChannelOptions { SingleReader = true });
+            _pump = Task.Run(PumpAsync);
+        }
     }
 
     public ExecutionRequest Request { get; }
@@ -54,7 +62,7 @@ internal sealed class ExecutionSession : IAsyncDisposable
     /// <summary>Queues an event for the observer (masked, in order).</summary>
     public ValueTask EmitAsync(ExecutionEvent engineEvent)
     {
-        _events.Writer.TryWrite(Mask(engineEvent));
+        Deliver(Mask(engineEvent));
         return ValueTask.CompletedTask;
     }
 
@@ -65,20 +73,58 @@ internal sealed class ExecutionSession : IAsyncDisposable
         {
             HostLogger.Log(ToLogLevel(level), "[{ExecutionId}] {StepPath}: {Message}", Request.ExecutionId, stepPath ?? "-", masked);
         }
-        _events.Writer.TryWrite(new LogEvent(DateTimeOffset.UtcNow, stepPath, level, masked));
+        Deliver(new LogEvent(DateTimeOffset.UtcNow, stepPath, level, masked));
     }
 
     public async ValueTask DisposeAsync()
     {
         await Items.DisposeAsync();
-        _events.Writer.TryComplete();
+        lock (_inline) _closed = true; // what a plugin's thread reports after this is dropped, as the channel drops it
+        _events?.Writer.TryComplete();
         await _pump;
         IgnitionToolkit.Core.Security.LiveSecrets.Untrack(Masker);
     }
 
+    /// <summary>Hands a (masked) event on: to an immediate observer at once, in order; otherwise through the pump.</summary>
+    private void Deliver(ExecutionEvent engineEvent)
+    {
+        if (_events is not null)
+        {
+            _events.Writer.TryWrite(engineEvent);
+            return;
+        }
+        lock (_inline)
+        {
+            if (_closed) return;
+            ValueTask delivered;
+            try
+            {
+                delivered = _observer.OnEventAsync(engineEvent, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                ObserverFailed(ex);
+                return;
+            }
+            if (!delivered.IsCompletedSuccessfully) _ = AwaitLateAsync(delivered); // against the contract: never lost, never awaited under the lock
+        }
+    }
+
+    private async Task AwaitLateAsync(ValueTask delivered)
+    {
+        try
+        {
+            await delivered;
+        }
+        catch (Exception ex)
+        {
+            ObserverFailed(ex);
+        }
+    }
+
     private async Task PumpAsync()
     {
-        await foreach (var engineEvent in _events.Reader.ReadAllAsync())
+        await foreach (var engineEvent in _events!.Reader.ReadAllAsync())
         {
             try
             {
@@ -86,10 +132,12 @@ internal sealed class ExecutionSession : IAsyncDisposable
             }
             catch (Exception ex)
             {
-                HostLogger.LogError(ex, "Execution observer failed for {ExecutionId}", Request.ExecutionId);
+                ObserverFailed(ex);
             }
         }
     }
+
+    private void ObserverFailed(Exception ex) => HostLogger.LogError(ex, "Execution observer failed for {ExecutionId}", Request.ExecutionId);
 
     private ExecutionEvent Mask(ExecutionEvent e) => e switch
     {

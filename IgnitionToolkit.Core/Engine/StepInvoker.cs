@@ -38,7 +38,7 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         var started = DateTimeOffset.UtcNow;
         var retries = session.DebugMode ? 0 : step.RetryCount;
         var pipeline = retries <= 0
-            ? ResiliencePipeline<StepResult>.Empty
+            ? null // no retry: the attempt is called directly (a pipeline around it costs a step microseconds)
             : new ResiliencePipelineBuilder<StepResult>().AddRetry(new RetryStrategyOptions<StepResult>
             {
                 MaxRetryAttempts = retries,
@@ -57,14 +57,15 @@ internal sealed class StepInvoker(IStepCatalog catalog, ITemplateResolver templa
         StepResult result;
         try
         {
-            result = await pipeline.ExecuteAsync(async token =>
+            async ValueTask<StepResult> Attempt(CancellationToken _)
             {
                 attempt++;
                 await Started(session, frame, step, path, attempt, parameters);
                 var (r, nav) = await AttemptAsync(session, frame, step, path, plugin!, parameters, attempt);
                 interruption = nav;
                 return r;
-            }, session.Controller.Token);
+            }
+            result = pipeline is null ? await Attempt(session.Controller.Token) : await pipeline.ExecuteAsync(Attempt, session.Controller.Token);
         }
         catch (OperationCanceledException)
         {

@@ -29,13 +29,14 @@ public sealed partial class GatewayClient : IDisposable
     internal GatewayClient(Uri baseUri, HttpClient http, GatewayClientOptions options)
     {
         BaseUri = baseUri;
+        Gateway = baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _http = http;
         _options = options;
     }
 
     /// <summary>Gateway base URL without a trailing slash, e.g. <c>http://localhost:8088</c>.</summary>
     public Uri BaseUri { get; }
-    public string Gateway => BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    public string Gateway { get; }
     public GatewayAuthMode AuthMode { get; private set; }
     /// <summary>API key name or user name (never the secret).</summary>
     public string? CredentialName { get; private set; }
@@ -125,7 +126,18 @@ public sealed partial class GatewayClient : IDisposable
         SignOut();
     }
 
-    internal Uri Resolve(string pathAndQuery) => new(Gateway + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery));
+    internal Uri Resolve(string pathAndQuery)
+    {
+        if (_resolved.TryGetValue(pathAndQuery, out var known)) return known;
+        var uri = new Uri(Gateway + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery));
+        if (_resolved.Count < MaxResolved) _resolved.TryAdd(pathAndQuery, uri);
+        return uri;
+    }
+
+    /// <summary>The URIs of the paths this client called (a step repeated in a loop parses its URL once); bounded, as
+    /// paths with a project name or a query vary.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _resolved = new(StringComparer.Ordinal);
+    private const int MaxResolved = 64;
 
     /// <summary>Sends a request with this session's authentication; translates transport failures and timeouts.
     /// A cookie session the gateway no longer knows (401, e.g. after a restart) is renewed once with the stored user and

@@ -104,15 +104,22 @@ public static class GatewaySessions
 
     private static string Normalize(string url)
     {
+        if (Normalized.TryGetValue(url, out var known)) return known;
         try
         {
-            return GatewayConnectionFactory.NormalizeUrl(url).AbsoluteUri.TrimEnd('/');
+            var normalized = GatewayConnectionFactory.NormalizeUrl(url).AbsoluteUri.TrimEnd('/');
+            if (Normalized.Count < MaxNormalized) Normalized.TryAdd(url, normalized);
+            return normalized;
         }
         catch (ArgumentException ex)
         {
             throw new StepParameterException("url", ex.Message);
         }
     }
+
+    /// <summary>Gateway URLs as written in playbooks, normalised (each step of a playbook names its gateway again); bounded.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Normalized = new(StringComparer.Ordinal);
+    private const int MaxNormalized = 256;
 
     private static string Key(string gateway) => ByUrlPrefix + GatewayMutationLock.Key(gateway);
 }

@@ -12,9 +12,10 @@ namespace IgnitionToolkit.Runner.Execution;
 /// Numbers one execution's engine events (1, 2, 3...) in the order the engine reports them and publishes them in that
 /// order from a single background pump, so the engine never waits for the broker: the events queued while the
 /// previous batch was being confirmed go out together as one <see cref="ExecutionEventBatch"/> (at most <see cref="MaxBatch"/>).
-/// Publishing is retried until it succeeds or <paramref name="giveUp"/> fires (the host has stopped).
+/// Publishing is retried until it succeeds or <paramref name="giveUp"/> fires (the host has stopped). Immediate: the
+/// engine calls <see cref="OnEventAsync"/> on the thread that reports each event, which only numbers and queues it.
 /// </summary>
-public sealed partial class BusExecutionObserver : IExecutionObserver
+public sealed partial class BusExecutionObserver : IImmediateExecutionObserver
 {
     private readonly Guid _executionId;
     private readonly string _runnerId;

@@ -53,7 +53,7 @@ internal sealed class InProcessEngine : IAsyncDisposable
         Directory.Delete(_data, recursive: true);
     }
 
-    private sealed class StepClock : IExecutionObserver
+    private sealed class StepClock : IImmediateExecutionObserver
     {
         public Dictionary<string, DateTimeOffset> Started { get; } = [];
         public Dictionary<string, DateTimeOffset> Finished { get; } = [];

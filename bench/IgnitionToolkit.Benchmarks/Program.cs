@@ -4,6 +4,12 @@ using IgnitionToolkit.Testing;
 
 // make bench: [steps] [samples] [burst] [only=bus,gateway,perspective,scaleout]
 // make soak: soak [minutes] [max growth %] | soak executions=N [max growth %]
+// a gateway.ping step's time, layer by layer: split [rounds]
+if (args.Length > 0 && args[0] == "split")
+{
+    await Split.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+    return 0;
+}
 if (args.Length > 0 && args[0] == "soak")
 {
     var count = args.Length > 1 && args[1].StartsWith("executions=", StringComparison.Ordinal)

@@ -5,8 +5,9 @@ using IgnitionToolkit.Testing;
 
 namespace IgnitionToolkit.Testing.Engine;
 
-/// <summary>Keeps every engine event, in order, and lets a test wait for one.</summary>
-public sealed class RecordingObserver : IExecutionObserver
+/// <summary>Keeps every engine event, in order, and lets a test wait for one. Immediate, as the Runner's bus observer
+/// is: the engine hands it each event on the reporting thread.</summary>
+public sealed class RecordingObserver : IImmediateExecutionObserver
 {
     private readonly List<ExecutionEvent> _events = [];
     private readonly Lock _gate = new();
