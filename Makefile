@@ -90,11 +90,11 @@ manifest: ## Write the Aspire deployment manifest to artifacts/aspire-manifest.j
 	@mkdir -p artifacts
 	dotnet run --project IgnitionToolkit.AppHost -c $(CONFIGURATION) -- --publisher manifest --output-path $(CURDIR)/artifacts/aspire-manifest.json
 
-bench: ## Run bench/IgnitionToolkit.Benchmarks (each scenario against its baseline in the same run; docs/performance.md)
+bench: ## Run bench/IgnitionToolkit.Benchmarks (each scenario against its baseline in the same run; docs/performance.md; the Perspective scenario needs Chromium, installed here)
 	@if [ ! -f $(BENCH_PROJECT)/IgnitionToolkit.Benchmarks.csproj ]; then \
 	  echo "bench: $(BENCH_PROJECT) does not exist yet; nothing to run"; \
 	else \
-	  .ci/services.sh rabbitmq && url="$$(scripts/test-broker.sh up $$$$)" && trap 'scripts/test-broker.sh down '$$$$ EXIT && \
+	  .ci/services.sh rabbitmq chromium && url="$$(scripts/test-broker.sh up $$$$)" && trap 'scripts/test-broker.sh down '$$$$ EXIT && \
 	  TOOLKIT_TEST_RABBITMQ="$$url" dotnet run --project $(BENCH_PROJECT) -c Release -- $(BENCH_ARGS); \
 	fi
 
