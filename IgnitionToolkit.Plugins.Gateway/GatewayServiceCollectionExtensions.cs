@@ -6,7 +6,6 @@ using IgnitionToolkit.Plugins.Gateway.Http;
 using IgnitionToolkit.Plugins.Gateway.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -26,9 +25,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpClient(GatewayHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => GatewayHttp.CreatePrimaryHandler(sp.GetRequiredService<IOptions<GatewayClientOptions>>().Value))
             .RemoveAllResilienceHandlers()
-            .AddResilienceHandler("gateway", (builder, context) =>
-                builder.AddRetry(GatewayHttp.CreateRetryOptions(context.ServiceProvider.GetRequiredService<IOptions<GatewayClientOptions>>().Value)));
+            .AddHttpMessageHandler(sp => new GatewayRetryHandler(sp.GetRequiredService<GatewayRetryPipeline>().Pipeline));
 #pragma warning restore EXTEXP0001
+        services.TryAddSingleton(sp => new GatewayRetryPipeline(GatewayHttp.CreateRetryPipeline(sp.GetRequiredService<IOptions<GatewayClientOptions>>().Value)));
         services.AddHttpClient(GatewayHttp.ClientName).AddHttpMessageHandler(() => new GatewayMetricsHandler()); // inside the retries: one measurement per attempt
 
         services.TryAddSingleton(sp => new GatewayConnectionFactory(

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Retry;
 
 namespace IgnitionToolkit.Plugins.Gateway.Http;
 
@@ -22,21 +23,21 @@ public static class GatewayHttp
         AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
     };
 
-    /// <summary>Retries only idempotent GET requests on transient failures; POSTs (restart, restore, upload, import...) never.</summary>
-    public static HttpRetryStrategyOptions CreateRetryOptions(GatewayClientOptions options) => new()
-    {
-        MaxRetryAttempts = Math.Max(1, options.GetRetryCount),
-        Delay = options.GetRetryDelay,
-        BackoffType = DelayBackoffType.Exponential,
-        UseJitter = true,
-        ShouldRetryAfterHeader = false,
-        ShouldHandle = args => ValueTask.FromResult(options.GetRetryCount > 0 && IsRetryable(args.Context, args.Outcome)),
-    };
+    /// <summary>Retries only idempotent GET requests on transient failures (5xx, 408, 429, dropped or refused
+    /// connections, an attempt's timeout); POSTs (restart, restore, upload, import...) never.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> CreateRetryPipeline(GatewayClientOptions options) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            MaxRetryAttempts = Math.Max(1, options.GetRetryCount),
+            Delay = options.GetRetryDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldHandle = args => ValueTask.FromResult(options.GetRetryCount > 0 && IsRetryable(args.Context, args.Outcome)),
+        }).Build();
 
     internal static bool IsRetryable(ResilienceContext context, Outcome<HttpResponseMessage> outcome)
     {
-        var request = context.GetRequestMessage();
-        if (request is null || request.Method != HttpMethod.Get) return false;
+        if (!context.Properties.TryGetValue(GatewayRetryHandler.Request, out var request) || request.Method != HttpMethod.Get) return false;
         if (request.Options.TryGetValue(NoRetry, out var noRetry) && noRetry) return false;
         return HttpClientResiliencePredicates.IsTransient(outcome);
     }
