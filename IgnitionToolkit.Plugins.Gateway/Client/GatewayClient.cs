@@ -126,18 +126,7 @@ public sealed partial class GatewayClient : IDisposable
         SignOut();
     }
 
-    internal Uri Resolve(string pathAndQuery)
-    {
-        if (_resolved.TryGetValue(pathAndQuery, out var known)) return known;
-        var uri = new Uri(Gateway + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery));
-        if (_resolved.Count < MaxResolved) _resolved.TryAdd(pathAndQuery, uri);
-        return uri;
-    }
-
-    /// <summary>The URIs of the paths this client called (a step repeated in a loop parses its URL once); bounded, as
-    /// paths with a project name or a query vary.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _resolved = new(StringComparer.Ordinal);
-    private const int MaxResolved = 64;
+    internal Uri Resolve(string pathAndQuery) => new(Gateway + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery));
 
     /// <summary>Sends a request with this session's authentication; translates transport failures and timeouts.
     /// A cookie session the gateway no longer knows (401, e.g. after a restart) is renewed once with the stored user and
